@@ -1,0 +1,215 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Consult.Domain.Registry;
+using Consult.Domain.Text;
+
+namespace Consult.Domain.Import;
+
+public sealed record LegalBasisItem(string Number, string? Article);
+
+public sealed record ProductItem(string HsCode, string Name);
+
+/// <summary>Kind-specific fields; each kind fills the ones its users need.</summary>
+public sealed record RegulationDetails
+{
+    public string? ProcessingTime { get; init; }
+    public string? Fees { get; init; }
+    public string? ImplementingBody { get; init; }
+    public string? Dossier { get; init; }
+    public string? Result { get; init; }
+    public string? ReportFrequency { get; init; }
+    public string? ReportRecipient { get; init; }
+    public string? BusinessLine { get; init; }
+}
+
+/// <summary>One regulation as an import file states it, already checked.</summary>
+public sealed record RegulationRow
+{
+    public required string Code { get; init; }
+    public required RegulationKind Kind { get; init; }
+    public required string Title { get; init; }
+    public required string AgencyCode { get; init; }
+    public required IReadOnlyList<string> Sectors { get; init; }
+    public required IReadOnlyList<LegalBasisItem> LegalBasis { get; init; }
+    public required RegulationStatus Status { get; init; }
+    public required bool Published { get; init; }
+    public DateOnly? EffectiveDate { get; init; }
+    public required string Content { get; init; }
+    public required IReadOnlyList<ProductItem> Products { get; init; }
+    public required RegulationDetails Details { get; init; }
+}
+
+/// <summary>
+/// Checks the cells of one CSV row and turns them into a <see cref="RegulationRow"/>, or into
+/// Vietnamese messages naming the column at fault. Pure: agencies are checked by the caller.
+/// </summary>
+public static partial class RegulationRowParser
+{
+    public static readonly IReadOnlyList<string> RequiredColumns =
+        ["code", "kind", "title", "agency", "sectors", "legal_basis", "status", "published", "effective_date", "content", "products"];
+
+    public static readonly IReadOnlyList<string> OptionalColumns =
+        ["processing_time", "fees", "implementing_body", "dossier", "result", "report_frequency", "report_recipient", "business_line"];
+
+    private const int MaxTitle = 500;
+    private const int MaxContent = 100_000;
+
+    [GeneratedRegex(@"^\d{4}(\.?\d{2}){0,3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex HsCodePattern();
+
+    public static (RegulationRow? Row, IReadOnlyList<string> Errors) Parse(Func<string, string?> cell)
+    {
+        var errors = new List<string>();
+        string Text(string column) => VietnameseFolding.Compose(cell(column)).Trim();
+        string? Optional(string column) => Text(column) is { Length: > 0 } value ? value : null;
+
+        var code = Text("code");
+        if (code.Length == 0)
+        {
+            errors.Add("Cột code: thiếu mã quy định.");
+        }
+        else if (!RegulationCode.IsValid(code))
+        {
+            errors.Add($"Cột code: mã \"{code}\" không hợp lệ (chỉ gồm chữ, số và . - _ /, tối đa 40 ký tự).");
+        }
+
+        if (!RegulationKinds.TryParse(Text("kind"), out var kind))
+        {
+            errors.Add($"Cột kind: loại \"{Text("kind")}\" không hợp lệ; dùng TTHC, YCDK, TCQC, CDBC, KTCN hoặc CAM.");
+        }
+
+        var title = Text("title");
+        if (title.Length == 0)
+        {
+            errors.Add("Cột title: thiếu tên quy định.");
+        }
+        else if (title.Length > MaxTitle)
+        {
+            errors.Add($"Cột title: tên dài quá {MaxTitle} ký tự.");
+        }
+
+        var agency = Text("agency").ToUpperInvariant();
+        if (agency.Length == 0)
+        {
+            errors.Add("Cột agency: thiếu mã cơ quan.");
+        }
+
+        var sectors = SplitList(Text("sectors"));
+        if (sectors.Any(s => s.Length > 200))
+        {
+            errors.Add("Cột sectors: tên lĩnh vực dài quá 200 ký tự.");
+        }
+
+        var basis = new List<LegalBasisItem>();
+        foreach (var item in SplitList(Text("legal_basis")))
+        {
+            var hash = item.IndexOf('#');
+            var number = (hash < 0 ? item : item[..hash]).Trim();
+            var article = hash < 0 ? null : item[(hash + 1)..].Trim();
+            if (!DocumentNumber.IsValid(number))
+            {
+                errors.Add($"Cột legal_basis: \"{number}\" không phải số hiệu văn bản (ví dụ 105/2017/NĐ-CP#Điều 11).");
+            }
+            else
+            {
+                basis.Add(new LegalBasisItem(number, string.IsNullOrEmpty(article) ? null : article));
+            }
+        }
+        if (basis.Count == 0 && !errors.Any(e => e.StartsWith("Cột legal_basis", StringComparison.Ordinal)))
+        {
+            errors.Add("Cột legal_basis: cần ít nhất một văn bản quy định.");
+        }
+
+        if (!RegulationStatuses.TryParse(Text("status"), out var status))
+        {
+            errors.Add($"Cột status: trạng thái \"{Text("status")}\" không hợp lệ; dùng in_force, draft hoặc repealed.");
+        }
+
+        var published = Text("published").ToLowerInvariant() switch
+        {
+            "true" or "1" => true,
+            "false" or "0" or "" => (bool?)false,
+            _ => null,
+        };
+        if (published is null)
+        {
+            errors.Add($"Cột published: \"{Text("published")}\" không hợp lệ; dùng true hoặc false.");
+        }
+
+        DateOnly? effective = null;
+        if (Text("effective_date") is { Length: > 0 } dateText)
+        {
+            if (DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                effective = date;
+            }
+            else
+            {
+                errors.Add($"Cột effective_date: ngày \"{dateText}\" không hợp lệ; dùng dạng yyyy-mm-dd.");
+            }
+        }
+
+        var content = Text("content");
+        if (content.Length > MaxContent)
+        {
+            errors.Add($"Cột content: nội dung dài quá {MaxContent} ký tự.");
+        }
+
+        var products = new List<ProductItem>();
+        var productItems = SplitList(Text("products"));
+        if (productItems.Count > 0 && kind != RegulationKind.SpecialisedInspection)
+        {
+            errors.Add("Cột products: chỉ quy định kiểm tra chuyên ngành (KTCN) mới có danh mục sản phẩm, hàng hóa.");
+        }
+        else
+        {
+            foreach (var item in productItems)
+            {
+                var colon = item.IndexOf(':');
+                var hs = colon < 0 ? "" : item[..colon].Trim();
+                var name = colon < 0 ? "" : item[(colon + 1)..].Trim();
+                if (!HsCodePattern().IsMatch(hs) || name.Length == 0)
+                {
+                    errors.Add($"Cột products: \"{item}\" phải có dạng MÃ_HS:TÊN với mã HS 4–10 chữ số (ví dụ 2208.20:Rượu mạnh).");
+                }
+                else
+                {
+                    products.Add(new ProductItem(hs, name));
+                }
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+        return (new RegulationRow
+        {
+            Code = code,
+            Kind = kind,
+            Title = title,
+            AgencyCode = agency,
+            Sectors = sectors,
+            LegalBasis = basis,
+            Status = status,
+            Published = published!.Value,
+            EffectiveDate = effective,
+            Content = content,
+            Products = products,
+            Details = new RegulationDetails
+            {
+                ProcessingTime = Optional("processing_time"),
+                Fees = Optional("fees"),
+                ImplementingBody = Optional("implementing_body"),
+                Dossier = Optional("dossier"),
+                Result = Optional("result"),
+                ReportFrequency = Optional("report_frequency"),
+                ReportRecipient = Optional("report_recipient"),
+                BusinessLine = Optional("business_line"),
+            },
+        }, errors);
+    }
+
+    private static List<string> SplitList(string text) =>
+        text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
+}

@@ -1,0 +1,69 @@
+using Consult.Domain.Import;
+using Consult.Domain.Registry;
+
+namespace Consult.UnitTests.Import;
+
+public class RegulationRowParserTests
+{
+    private static Dictionary<string, string> GoodRow() => new()
+    {
+        ["code"] = "2.000633",
+        ["kind"] = "KTCN",
+        ["title"] = "Kiểm tra nhà nước về chất lượng rượu nhập khẩu",
+        ["agency"] = "bct",
+        ["sectors"] = "Lưu thông hàng hóa; Rượu",
+        ["legal_basis"] = "105/2017/NĐ-CP#Điều 11;QCVN 6-3:2010/BYT",
+        ["status"] = "in_force",
+        ["published"] = "true",
+        ["effective_date"] = "2017-11-01",
+        ["content"] = "Rượu nhập khẩu phải được kiểm tra chất lượng.",
+        ["products"] = "2208.20:Rượu mạnh;2204:Rượu vang",
+        ["fees"] = "Theo biểu phí",
+    };
+
+    private static (RegulationRow? Row, IReadOnlyList<string> Errors) Parse(Dictionary<string, string> cells) =>
+        RegulationRowParser.Parse(column => cells.GetValueOrDefault(column));
+
+    [Fact]
+    public void Reads_a_good_row_with_its_basis_articles_and_products()
+    {
+        var (row, errors) = Parse(GoodRow());
+        Assert.Empty(errors);
+        Assert.Equal(RegulationKind.SpecialisedInspection, row!.Kind);
+        Assert.Equal("BCT", row.AgencyCode);
+        Assert.Equal(["Lưu thông hàng hóa", "Rượu"], row.Sectors);
+        Assert.Equal(new LegalBasisItem("105/2017/NĐ-CP", "Điều 11"), row.LegalBasis[0]);
+        Assert.Equal(new LegalBasisItem("QCVN 6-3:2010/BYT", null), row.LegalBasis[1]);
+        Assert.Equal([new ProductItem("2208.20", "Rượu mạnh"), new ProductItem("2204", "Rượu vang")], row.Products);
+        Assert.Equal(new DateOnly(2017, 11, 1), row.EffectiveDate);
+        Assert.Equal("Theo biểu phí", row.Details.Fees);
+    }
+
+    [Theory]
+    [InlineData("kind", "LUAT", "Cột kind")]
+    [InlineData("status", "active", "Cột status")]
+    [InlineData("published", "yes", "Cột published")]
+    [InlineData("effective_date", "01/11/2017", "Cột effective_date")]
+    [InlineData("legal_basis", "nghị định số một", "Cột legal_basis")]
+    [InlineData("legal_basis", "", "Cột legal_basis")]
+    [InlineData("products", "rượu", "Cột products")]
+    [InlineData("title", "", "Cột title")]
+    [InlineData("code", "a b", "Cột code")]
+    public void Names_the_faulty_column_in_vietnamese(string column, string value, string expected)
+    {
+        var cells = GoodRow();
+        cells[column] = value;
+        var (row, errors) = Parse(cells);
+        Assert.Null(row);
+        Assert.Contains(errors, e => e.StartsWith(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Products_belong_only_to_specialised_inspection()
+    {
+        var cells = GoodRow();
+        cells["kind"] = "TTHC";
+        var (_, errors) = Parse(cells);
+        Assert.Contains(errors, e => e.Contains("KTCN", StringComparison.Ordinal));
+    }
+}
