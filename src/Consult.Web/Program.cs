@@ -1,1 +1,51 @@
-var app = WebApplication.CreateBuilder(args).Build(); app.Run(); public partial class Program;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Consult.Web.Infrastructure.Cli;
+using Consult.Web.Infrastructure.Data;
+using Consult.Web.Infrastructure.Mediator;
+using Consult.Web.Infrastructure.Search;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+});
+
+builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection("Storage"));
+builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddScoped<Db>();
+builder.Services.AddSingleton<RegistryFacts>();
+builder.Services.AddScoped<SearchEngine>();
+builder.Services.AddMediator();
+builder.Services
+    .AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+    .AddRazorOptions(options =>
+    {
+        options.ViewLocationFormats.Clear();
+        options.ViewLocationFormats.Add("/Features/{1}/{0}.cshtml");
+        options.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
+    });
+// Vietnamese letters are written as themselves, not as numeric entities.
+builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+
+var app = builder.Build();
+await Startup.PrepareDatabaseAsync(app.Services);
+
+if (Commands.IsCommand(args))
+{
+    return await Commands.RunAsync(app.Services, args, Console.Out);
+}
+
+app.UseExceptionHandler("/error");
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAntiforgery();
+app.MapControllers();
+await app.RunAsync();
+return 0;
+
+public partial class Program;

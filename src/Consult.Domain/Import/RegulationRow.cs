@@ -70,7 +70,7 @@ public static partial class RegulationRowParser
         }
         else if (!RegulationCode.IsValid(code))
         {
-            errors.Add($"Cột code: mã \"{code}\" không hợp lệ (chỉ gồm chữ, số và . - _ /, tối đa 40 ký tự).");
+            errors.Add($"Cột code: mã \"{code}\" không hợp lệ (chỉ gồm chữ, số và . - _, tối đa 40 ký tự).");
         }
 
         if (!RegulationKinds.TryParse(Text("kind"), out var kind))

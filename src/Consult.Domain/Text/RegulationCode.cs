@@ -8,7 +8,7 @@ namespace Consult.Domain.Text;
 /// </summary>
 public static partial class RegulationCode
 {
-    [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N}.\-_/]{0,39}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N}.\-_]{0,39}$", RegexOptions.CultureInvariant)]
     private static partial Regex CodePattern();
 
     [GeneratedRegex(@"^\d\.\d{6}$", RegexOptions.CultureInvariant)]

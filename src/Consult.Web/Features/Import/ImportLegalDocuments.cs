@@ -1,0 +1,99 @@
+using System.Globalization;
+using Consult.Domain.Text;
+using Consult.Web.Infrastructure.Data;
+using Consult.Web.Infrastructure.Mediator;
+using Dapper;
+using MediatR;
+
+namespace Consult.Web.Features.Import;
+
+/// <summary>
+/// Imports legal documents' details (title, issuer, dates, status) from CSV with the columns
+/// number,type,title,issuer,issued_on,effective_on,expires_on,status; all or nothing.
+/// </summary>
+public static class ImportLegalDocuments
+{
+    public static readonly IReadOnlyList<string> Columns = ["number", "type", "title", "issuer", "issued_on", "effective_on", "expires_on", "status"];
+    private static readonly string[] Statuses = ["in_force", "draft", "expired", "unknown"];
+
+    public sealed record Command(Stream Csv) : IRequest<ImportReport>, ICommand;
+
+    public sealed class Handler(Db db) : IRequestHandler<Command, ImportReport>
+    {
+        public async Task<ImportReport> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var (table, readError) = CsvTable.Read(request.Csv);
+            if (table is null)
+            {
+                return new ImportReport(0, 0, 0, [readError!]);
+            }
+            if (Columns.Where(c => table.ColumnIndex(c) < 0).ToList() is { Count: > 0 } missing)
+            {
+                return new ImportReport(0, 0, 0, [$"Dòng 1: thiếu cột {string.Join(", ", missing)}."]);
+            }
+
+            var errors = new List<string>();
+            var documents = new List<object>();
+            foreach (var (line, cells) in table.Rows)
+            {
+                string Cell(string column) => VietnameseFolding.Compose(table.Cell(cells, column)).Trim();
+                var number = Cell("number");
+                if (!DocumentNumber.IsValid(number))
+                {
+                    errors.Add($"Dòng {line}: Cột number: \"{number}\" không phải số hiệu văn bản.");
+                    continue;
+                }
+                var type = DocumentNumber.InferType(number);
+                if (Cell("type") is { Length: > 0 } typeText && !Enum.TryParse(typeText, ignoreCase: true, out type))
+                {
+                    errors.Add($"Dòng {line}: Cột type: loại \"{typeText}\" không hợp lệ; dùng {string.Join(", ", Enum.GetNames<LegalDocumentType>())}.");
+                }
+                var status = Cell("status") is { Length: > 0 } s ? s : "unknown";
+                if (!Statuses.Contains(status))
+                {
+                    errors.Add($"Dòng {line}: Cột status: trạng thái \"{status}\" không hợp lệ; dùng {string.Join(", ", Statuses)}.");
+                }
+                string? Date(string column)
+                {
+                    var text = Cell(column);
+                    if (text.Length == 0)
+                    {
+                        return null;
+                    }
+                    if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                    {
+                        errors.Add($"Dòng {line}: Cột {column}: ngày \"{text}\" không hợp lệ; dùng dạng yyyy-mm-dd.");
+                    }
+                    return text;
+                }
+                documents.Add(new
+                {
+                    number,
+                    key = DocumentNumber.Key(number),
+                    type = type.ToString(),
+                    title = Cell("title"),
+                    issuer = Cell("issuer"),
+                    issuedOn = Date("issued_on"),
+                    effectiveOn = Date("effective_on"),
+                    expiresOn = Date("expires_on"),
+                    status,
+                });
+            }
+            if (errors.Count > 0)
+            {
+                return new ImportReport(0, 0, 0, errors);
+            }
+            var before = await db.Connection.ExecuteScalarAsync<int>("select count(*) from legal_document", transaction: db.Transaction);
+            await db.Connection.ExecuteAsync(
+                """
+                insert into legal_document (number, number_key, doc_type, title, issuer, issued_on, effective_on, expires_on, status)
+                values (@number, @key, @type, @title, @issuer, @issuedOn, @effectiveOn, @expiresOn, @status)
+                on conflict (number_key) do update set number = excluded.number, doc_type = excluded.doc_type,
+                    title = excluded.title, issuer = excluded.issuer, issued_on = excluded.issued_on,
+                    effective_on = excluded.effective_on, expires_on = excluded.expires_on, status = excluded.status
+                """, documents, db.Transaction);
+            var created = await db.Connection.ExecuteScalarAsync<int>("select count(*) from legal_document", transaction: db.Transaction) - before;
+            return new ImportReport(created, documents.Count - created, 0, []);
+        }
+    }
+}

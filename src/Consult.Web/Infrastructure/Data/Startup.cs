@@ -1,0 +1,52 @@
+using Consult.Web.Features.Import;
+using Dapper;
+using MediatR;
+using Microsoft.Extensions.Options;
+
+namespace Consult.Web.Infrastructure.Data;
+
+public sealed class DemoOptions
+{
+    /// <summary>Load the demo registry into an empty database.</summary>
+    public bool Seed { get; set; } = true;
+}
+
+/// <summary>Brings the database to the current schema and reference data, and loads the demo once.</summary>
+public static class Startup
+{
+    public static async Task PrepareDatabaseAsync(IServiceProvider services)
+    {
+        DapperSetup.Configure();
+        var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        Directory.CreateDirectory(Path.GetDirectoryName(storage.DatabasePath)!);
+        SchemaMigrator.Migrate(storage.ConnectionString);
+
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Db>();
+        await SeedAgenciesAsync(db);
+        var demo = services.GetRequiredService<IOptions<DemoOptions>>().Value;
+        if (demo.Seed && await db.Connection.ExecuteScalarAsync<long>("select count(*) from regulation") == 0)
+        {
+            await LoadDemoAsync(scope.ServiceProvider.GetRequiredService<IMediator>());
+        }
+    }
+
+    private static async Task SeedAgenciesAsync(Db db)
+    {
+        var (table, error) = CsvTable.Read(SchemaMigrator.EmbeddedStream("db/reference/agencies.csv"));
+        var agencies = table?.Rows.Select(r => new { code = table.Cell(r.Fields, "code"), name = table.Cell(r.Fields, "name") })
+            ?? throw new InvalidOperationException(error);
+        await db.Connection.ExecuteAsync(
+            "insert into agency (code, name) values (@code, @name) on conflict (code) do update set name = excluded.name", agencies);
+    }
+
+    private static async Task LoadDemoAsync(IMediator mediator)
+    {
+        var documents = await mediator.Send(new ImportLegalDocuments.Command(SchemaMigrator.EmbeddedStream("db/demo/legal_documents.csv")));
+        var regulations = await mediator.Send(new ImportRegulations.Command(SchemaMigrator.EmbeddedStream("db/demo/regulations.csv"), "demo"));
+        if (!documents.Succeeded || !regulations.Succeeded)
+        {
+            throw new InvalidOperationException("Demo data is invalid: " + string.Join(" ", documents.Errors.Concat(regulations.Errors)));
+        }
+    }
+}

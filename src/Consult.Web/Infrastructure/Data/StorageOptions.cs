@@ -1,0 +1,11 @@
+namespace Consult.Web.Infrastructure.Data;
+
+public sealed class StorageOptions
+{
+    /// <summary>Holds the database file (and with it the search index). Relative paths are taken from the working directory.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    public string DatabasePath => Path.Combine(Path.GetFullPath(DataDirectory), "consult.db");
+
+    public string ConnectionString => $"Data Source={DatabasePath};Foreign Keys=True;Pooling=True";
+}

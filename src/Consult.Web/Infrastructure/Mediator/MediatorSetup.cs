@@ -1,0 +1,26 @@
+using MediatR;
+
+namespace Consult.Web.Infrastructure.Mediator;
+
+/// <summary>A request that writes: it runs inside one database transaction.</summary>
+public interface ICommand;
+
+public static class MediatorSetup
+{
+    public static IServiceCollection AddMediator(this IServiceCollection services)
+    {
+        services.AddScoped<ServiceFactory>(sp => sp.GetService!);
+        services.AddScoped<IMediator, MediatR.Mediator>();
+        var types = typeof(MediatorSetup).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false });
+        foreach (var type in types)
+        {
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)))
+            {
+                services.AddScoped(contract, type);
+            }
+        }
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehavior<,>));
+        return services;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Consult.Domain.Import;
+
+namespace Consult.Web.Infrastructure.Registry;
+
+/// <summary>A regulation as saved in one version: what the history shows and compares.</summary>
+public sealed record RegulationSnapshot
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public required string Code { get; init; }
+    public required string Kind { get; init; }
+    public required string Title { get; init; }
+    public required string Agency { get; init; }
+    public required string Status { get; init; }
+    public required bool Published { get; init; }
+    public string? EffectiveDate { get; init; }
+    public required IReadOnlyList<string> Sectors { get; init; }
+    public required IReadOnlyList<string> LegalBasis { get; init; }
+    public required IReadOnlyList<string> Products { get; init; }
+    public required string Content { get; init; }
+    public required RegulationDetails Details { get; init; }
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static RegulationSnapshot FromJson(string json) => JsonSerializer.Deserialize<RegulationSnapshot>(json, Json)!;
+
+    /// <summary>Vietnamese names of the fields that differ from an earlier version.</summary>
+    public IReadOnlyList<string> ChangedSince(RegulationSnapshot earlier)
+    {
+        var changes = new List<string>();
+        void Check(bool differs, string label)
+        {
+            if (differs)
+            {
+                changes.Add(label);
+            }
+        }
+        Check(Code != earlier.Code, "Mã");
+        Check(Kind != earlier.Kind, "Loại");
+        Check(Title != earlier.Title, "Tên");
+        Check(Agency != earlier.Agency, "Cơ quan");
+        Check(Status != earlier.Status, "Tình trạng hiệu lực");
+        Check(Published != earlier.Published, "Công khai");
+        Check(EffectiveDate != earlier.EffectiveDate, "Ngày hiệu lực");
+        Check(!Sectors.SequenceEqual(earlier.Sectors), "Lĩnh vực");
+        Check(!LegalBasis.SequenceEqual(earlier.LegalBasis), "Căn cứ pháp lý");
+        Check(!Products.SequenceEqual(earlier.Products), "Sản phẩm, hàng hóa");
+        Check(Content != earlier.Content, "Nội dung");
+        Check(Details != earlier.Details, "Thông tin chi tiết");
+        return changes;
+    }
+
+    public static RegulationSnapshot From(RegulationRow row) => new()
+    {
+        Code = row.Code,
+        Kind = Domain.Registry.RegulationKinds.Code(row.Kind),
+        Title = row.Title,
+        Agency = row.AgencyCode,
+        Status = Domain.Registry.RegulationStatuses.Code(row.Status),
+        Published = row.Published,
+        EffectiveDate = row.EffectiveDate?.ToString("yyyy-MM-dd"),
+        Sectors = row.Sectors,
+        LegalBasis = row.LegalBasis.Select(b => b.Article is null ? b.Number : $"{b.Number}#{b.Article}").ToList(),
+        Products = row.Products.Select(p => $"{p.HsCode}:{p.Name}").ToList(),
+        Content = row.Content,
+        Details = row.Details,
+    };
+}

@@ -1,0 +1,272 @@
+using Consult.Domain.Registry;
+using Consult.Domain.Search;
+using Consult.Domain.Text;
+using Consult.Web.Infrastructure.Data;
+using Dapper;
+
+namespace Consult.Web.Infrastructure.Search;
+
+public enum SearchSort
+{
+    Relevance,
+    Newest,
+}
+
+public sealed record SearchFilters
+{
+    public RegulationKind? Kind { get; init; }
+    public int? AgencyId { get; init; }
+    public int? SectorId { get; init; }
+    public RegulationStatus? Status { get; init; }
+    public bool? Published { get; init; }
+}
+
+public sealed record Facets(
+    IReadOnlyDictionary<RegulationKind, int> Kinds,
+    IReadOnlyDictionary<int, int> Agencies,
+    IReadOnlyDictionary<int, int> Sectors,
+    IReadOnlyDictionary<RegulationStatus, int> Statuses,
+    IReadOnlyDictionary<bool, int> Published);
+
+public sealed record SearchOutcome
+{
+    public required SearchQuery Query { get; init; }
+    public required int Total { get; init; }
+    /// <summary>True when the query matched more than the engine reads, so counts are extrapolated.</summary>
+    public required bool IsEstimate { get; init; }
+    /// <summary>True when relevance ranking covered only the newest matches.</summary>
+    public required bool RankedNewestOnly { get; init; }
+    public required IReadOnlyList<long> Ids { get; init; }
+    public required Facets Facets { get; init; }
+    public required IReadOnlyList<string> UnknownDocumentNumbers { get; init; }
+}
+
+/// <summary>
+/// Plans and runs a registry search. FTS5 scores every match it ranks, so the cost is bounded
+/// by design: matches are read newest first up to <see cref="MatchCap"/> (filters and facets run
+/// on them in memory), bm25 ranks only the newest <see cref="RankBudget"/> of them, and the rest
+/// follow newest first. Small result sets — every realistic query — are exact.
+/// </summary>
+public sealed class SearchEngine(Db db, RegistryFacts facts)
+{
+    public const int MatchCap = 20_000;
+    public const int RankBudget = 2_000;
+    private const int ExactnessWindow = 50;
+
+    public async Task<SearchOutcome> SearchAsync(string? text, SearchFilters filters, SearchSort sort, CancellationToken ct = default)
+    {
+        var connection = db.Connection;
+        facts.CatchUp(connection, db.Transaction);
+        var query = SearchQuery.Parse(text);
+
+        var pinned = new List<long>();
+        var clauses = query.Clauses.ToList();
+        if (query.Codes.Count > 0)
+        {
+            var found = (await connection.QueryAsync<(long Id, string CodeKey)>(
+                "select id, code_key from regulation where code_key in @keys",
+                new { keys = query.Codes.Select(RegulationCode.Key).ToList() }, db.Transaction)).ToList();
+            pinned.AddRange(query.Codes.Select(RegulationCode.Key).SelectMany(k => found.Where(f => f.CodeKey == k).Select(f => f.Id)));
+            var foundKeys = found.Select(f => f.CodeKey).ToHashSet();
+            clauses.RemoveAll(c => c.FromCode is not null && foundKeys.Contains(RegulationCode.Key(c.FromCode)));
+        }
+
+        HashSet<long>? basedOn = null;
+        var unknownNumbers = new List<string>();
+        if (query.DocumentNumbers.Count > 0)
+        {
+            (basedOn, unknownNumbers) = await RegulationsBasedOnAsync(query.DocumentNumbers);
+        }
+
+        var ftsExpression = SearchQuery.ToFtsExpression(clauses);
+        List<long> candidates;
+        var scale = 1.0;
+        if (clauses.Count > 0)
+        {
+            candidates = (await connection.QueryAsync<long>(
+                "select rowid from search_doc where search_doc match @match order by rowid desc limit @cap",
+                new { match = ftsExpression, cap = MatchCap }, db.Transaction)).ToList();
+            if (candidates.Count == MatchCap)
+            {
+                scale = ExtrapolationScale(candidates);
+            }
+            if (basedOn is not null)
+            {
+                candidates.RemoveAll(id => !basedOn.Contains(id));
+            }
+        }
+        else if (basedOn is not null)
+        {
+            candidates = basedOn.OrderDescending().ToList();
+        }
+        else if (query.Text.Length == 0)
+        {
+            candidates = facts.AllIdsNewestFirst().ToList();
+        }
+        else
+        {
+            // Only codes, or nothing searchable at all (punctuation, operators).
+            candidates = [];
+        }
+
+        var pinnedSet = pinned.ToHashSet();
+        var matching = candidates.Where(id => !pinnedSet.Contains(id)).ToList();
+        var facetCounts = CountFacets(pinned.Concat(matching), filters);
+        bool Selected(long id) => facts.Get(id) is { } f && Matches(f, filters);
+        var selectedPinned = pinned.Where(Selected).ToList();
+        var selected = matching.Where(Selected).ToList();
+
+        var ordered = new List<long>(selectedPinned.Count + selected.Count);
+        ordered.AddRange(selectedPinned);
+        var rankedNewestOnly = false;
+        if (sort == SearchSort.Relevance && clauses.Count > 0)
+        {
+            var ranked = await RankAsync(ftsExpression, candidates);
+            rankedNewestOnly = candidates.Count > RankBudget;
+            var selectedSet = selected.ToHashSet();
+            var rankedSelected = ranked.Where(selectedSet.Contains).ToList();
+            var rankedSet = rankedSelected.ToHashSet();
+            ordered.AddRange(rankedSelected);
+            ordered.AddRange(selected.Where(id => !rankedSet.Contains(id)));
+            if (query.MarkedWords.Count > 0)
+            {
+                await LiftExactMatchesAsync(ordered, selectedPinned.Count, query.MarkedWords);
+            }
+        }
+        else
+        {
+            ordered.AddRange(selected.OrderByDescending(id => facts.Get(id)!.Value.NewestKey).ThenByDescending(id => id));
+        }
+
+        return new SearchOutcome
+        {
+            Query = query,
+            Total = selectedPinned.Count + (int)Math.Round(selected.Count * scale),
+            IsEstimate = scale > 1.0,
+            RankedNewestOnly = rankedNewestOnly,
+            Ids = ordered,
+            Facets = Scale(facetCounts, scale),
+            UnknownDocumentNumbers = unknownNumbers,
+        };
+    }
+
+    private async Task<(HashSet<long>, List<string>)> RegulationsBasedOnAsync(IReadOnlyList<string> numbers)
+    {
+        var keys = numbers.Select(DocumentNumber.Key).Distinct().ToList();
+        var documents = (await db.Connection.QueryAsync<(long Id, string NumberKey)>(
+            "select id, number_key from legal_document where number_key in @keys", new { keys }, db.Transaction)).ToList();
+        var unknown = numbers.Where(n => documents.All(d => d.NumberKey != DocumentNumber.Key(n))).ToList();
+        var ids = await db.Connection.QueryAsync<long>(
+            "select distinct regulation_id from regulation_basis where legal_document_id in @documents",
+            new { documents = documents.Select(d => d.Id).ToList() }, db.Transaction);
+        return (unknown.Count > 0 ? [] : ids.ToHashSet(), unknown);
+    }
+
+    /// <summary>bm25 order (title weighted 10:1) of the newest <see cref="RankBudget"/> matches.</summary>
+    private async Task<IReadOnlyList<long>> RankAsync(string ftsExpression, IReadOnlyList<long> newestFirst)
+    {
+        if (newestFirst.Count == 0)
+        {
+            return [];
+        }
+        var bound = newestFirst[Math.Min(RankBudget, newestFirst.Count) - 1];
+        return (await db.Connection.QueryAsync<long>(
+            "select rowid from search_doc where search_doc match @match and rowid >= @bound order by rank limit @budget",
+            new { match = ftsExpression, bound, budget = RankBudget }, db.Transaction)).ToList();
+    }
+
+    /// <summary>Among the top results, those containing the words exactly as typed, marks included, come first.</summary>
+    private async Task LiftExactMatchesAsync(List<long> ordered, int fixedHead, IReadOnlyList<string> markedWords)
+    {
+        var window = ordered.Skip(fixedHead).Take(ExactnessWindow).ToList();
+        if (window.Count < 2)
+        {
+            return;
+        }
+        var texts = (await db.Connection.QueryAsync<(long Id, string Title, string Content)>(
+            "select id, title, content from regulation where id in @window", new { window }, db.Transaction))
+            .ToDictionary(t => t.Id, t => (t.Title + "\n" + t.Content).ToLowerInvariant());
+        int Exactness(long id)
+        {
+            if (!texts.TryGetValue(id, out var lowered))
+            {
+                return 0;
+            }
+            var words = Tokenizer.Tokens(lowered).ToHashSet();
+            return markedWords.Count(words.Contains);
+        }
+        var lifted = window.Select((id, i) => (id, i, score: Exactness(id))).OrderByDescending(x => x.score).ThenBy(x => x.i).Select(x => x.id);
+        ordered.RemoveRange(fixedHead, window.Count);
+        ordered.InsertRange(fixedHead, lifted);
+    }
+
+    private Facets CountFacets(IEnumerable<long> ids, SearchFilters filters)
+    {
+        var kinds = new Dictionary<RegulationKind, int>();
+        var agencies = new Dictionary<int, int>();
+        var sectors = new Dictionary<int, int>();
+        var statuses = new Dictionary<RegulationStatus, int>();
+        var published = new Dictionary<bool, int>();
+        foreach (var id in ids)
+        {
+            if (facts.Get(id) is not { } f)
+            {
+                continue;
+            }
+            // Each facet counts what the other filters leave, so its choices stay visible.
+            if (Matches(f, filters with { Kind = null }))
+            {
+                Increment(kinds, f.Kind);
+            }
+            if (Matches(f, filters with { AgencyId = null }))
+            {
+                Increment(agencies, f.AgencyId);
+            }
+            if (Matches(f, filters with { SectorId = null }))
+            {
+                foreach (var sector in f.SectorIds)
+                {
+                    Increment(sectors, sector);
+                }
+            }
+            if (Matches(f, filters with { Status = null }))
+            {
+                Increment(statuses, f.Status);
+            }
+            if (Matches(f, filters with { Published = null }))
+            {
+                Increment(published, f.Published);
+            }
+        }
+        return new Facets(kinds, agencies, sectors, statuses, published);
+    }
+
+    private static bool Matches(RegulationFact f, SearchFilters filters) =>
+        (filters.Kind is null || f.Kind == filters.Kind)
+        && (filters.AgencyId is null || f.AgencyId == filters.AgencyId)
+        && (filters.SectorId is null || Array.IndexOf(f.SectorIds, filters.SectorId.Value) >= 0)
+        && (filters.Status is null || f.Status == filters.Status)
+        && (filters.Published is null || f.Published == filters.Published);
+
+    /// <summary>Ids are assigned in order, so the newest matches cover a known share of all ids.</summary>
+    private static double ExtrapolationScale(IReadOnlyList<long> newestFirst)
+    {
+        var newest = newestFirst[0];
+        var oldestRead = newestFirst[^1];
+        return (double)newest / Math.Max(1, newest - oldestRead + 1);
+    }
+
+    private static Facets Scale(Facets facets, double scale)
+    {
+        if (scale == 1.0)
+        {
+            return facets;
+        }
+        Dictionary<TKey, int> S<TKey>(IReadOnlyDictionary<TKey, int> d) where TKey : notnull =>
+            d.ToDictionary(kv => kv.Key, kv => (int)Math.Round(kv.Value * scale));
+        return new Facets(S(facets.Kinds), S(facets.Agencies), S(facets.Sectors), S(facets.Statuses), S(facets.Published));
+    }
+
+    private static void Increment<TKey>(Dictionary<TKey, int> counts, TKey key) where TKey : notnull =>
+        counts[key] = counts.GetValueOrDefault(key) + 1;
+}
