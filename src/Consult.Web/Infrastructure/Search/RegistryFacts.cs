@@ -45,6 +45,17 @@ public sealed class RegistryFacts
         }
     }
 
+    public IEnumerable<RegulationFact> All()
+    {
+        foreach (var fact in _facts)
+        {
+            if (fact is { } f)
+            {
+                yield return f;
+            }
+        }
+    }
+
     public void CatchUp(SqliteConnection connection, SqliteTransaction? transaction = null)
     {
         var seq = connection.ExecuteScalar<long>("select change_seq from registry_state", transaction: transaction);

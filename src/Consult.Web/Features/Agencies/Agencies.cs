@@ -1,0 +1,61 @@
+using Consult.Domain.Registry;
+using Consult.Domain.Search;
+using Consult.Web.Infrastructure.Data;
+using Consult.Web.Infrastructure.Search;
+using Dapper;
+using MediatR;
+
+namespace Consult.Web.Features.Agencies;
+
+public static class Agencies
+{
+    public sealed record ListQuery : IRequest<IReadOnlyList<AgencySummary>>;
+
+    public sealed record AgencySummary(AgencyRef Agency, IReadOnlyDictionary<RegulationKind, int> InForce)
+    {
+        public int Total => InForce.Values.Sum();
+    }
+
+    public sealed record DetailsQuery(string Code) : IRequest<AgencyDetails?>;
+
+    public sealed record KindGroup(RegulationKind Kind, int Count, IReadOnlyList<Search.Search.Hit> Newest);
+
+    public sealed record AgencyDetails(AgencyRef Agency, IReadOnlyList<KindGroup> Kinds);
+
+    public sealed class Handler(Db db, RegistryFacts facts) :
+        IRequestHandler<ListQuery, IReadOnlyList<AgencySummary>>,
+        IRequestHandler<DetailsQuery, AgencyDetails?>
+    {
+        public async Task<IReadOnlyList<AgencySummary>> Handle(ListQuery request, CancellationToken cancellationToken)
+        {
+            facts.CatchUp(db.Connection);
+            var byAgency = facts.All().Where(f => f.Status == RegulationStatus.InForce).ToLookup(f => f.AgencyId);
+            return (await ReferenceData.AgenciesAsync(db))
+                .Select(a => new AgencySummary(a, byAgency[a.Id].GroupBy(f => f.Kind).ToDictionary(g => g.Key, g => g.Count())))
+                .OrderByDescending(s => s.Total).ThenBy(s => s.Agency.Name)
+                .ToList();
+        }
+
+        public async Task<AgencyDetails?> Handle(DetailsQuery request, CancellationToken cancellationToken)
+        {
+            var agency = (await ReferenceData.AgenciesAsync(db)).FirstOrDefault(a => string.Equals(a.Code, request.Code, StringComparison.OrdinalIgnoreCase));
+            if (agency is null)
+            {
+                return null;
+            }
+            var hits = (await db.Connection.QueryAsync<Search.Search.Hit>(
+                """
+                select r.id, r.code, r.kind, r.title, '' content, r.status, r.published, r.effective_on,
+                       a.code agency_code, a.name agency_name
+                from regulation r join agency a on a.id = r.agency_id
+                where r.agency_id = @Id
+                order by r.kind, r.code
+                """, agency)).Select(h => h with { TitleParts = [new SnippetPart(h.Title, false)] }).ToList();
+            var groups = hits.GroupBy(h => h.KindValue)
+                .Select(g => new KindGroup(g.Key, g.Count(), g.Take(10).ToList()))
+                .OrderBy(g => g.Kind)
+                .ToList();
+            return new AgencyDetails(agency, groups);
+        }
+    }
+}

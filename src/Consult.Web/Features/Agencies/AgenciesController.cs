@@ -1,0 +1,14 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Consult.Web.Features.Agencies;
+
+public sealed class AgenciesController(IMediator mediator) : Controller
+{
+    [HttpGet("agencies")]
+    public async Task<IActionResult> Index() => View(await mediator.Send(new Agencies.ListQuery()));
+
+    [HttpGet("agencies/{code}")]
+    public async Task<IActionResult> Details(string code) =>
+        await mediator.Send(new Agencies.DetailsQuery(code)) is { } result ? View(result) : NotFound();
+}

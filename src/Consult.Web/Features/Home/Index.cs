@@ -1,0 +1,40 @@
+using Consult.Domain.Registry;
+using Consult.Domain.Search;
+using Consult.Web.Infrastructure.Data;
+using Consult.Web.Infrastructure.Search;
+using Dapper;
+using MediatR;
+
+namespace Consult.Web.Features.Home;
+
+public static class Index
+{
+    public sealed record Query : IRequest<Result>;
+
+    public sealed record KindCount(RegulationKind Kind, int Regulations, int Products);
+
+    public sealed record Result(IReadOnlyList<KindCount> InForce, int DocumentCount, int AgencyCount, IReadOnlyList<Search.Search.Hit> Newest);
+
+    public sealed class Handler(Db db, RegistryFacts facts) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        {
+            facts.CatchUp(db.Connection);
+            var inForce = facts.All().Where(f => f.Status == RegulationStatus.InForce).ToList();
+            var counts = RegulationKinds.All
+                .Select(k => new KindCount(k, inForce.Count(f => f.Kind == k), inForce.Where(f => f.Kind == k).Sum(f => f.ProductCount)))
+                .ToList();
+            var documents = await db.Connection.ExecuteScalarAsync<int>("select count(*) from legal_document");
+            var agencies = inForce.Select(f => f.AgencyId).Distinct().Count();
+            var newest = await db.Connection.QueryAsync<Search.Search.Hit>(
+                """
+                select r.id, r.code, r.kind, r.title, '' content, r.status, r.published, r.effective_on,
+                       a.code agency_code, a.name agency_name
+                from regulation r join agency a on a.id = r.agency_id
+                order by r.change_seq desc limit 8
+                """);
+            return new Result(counts, documents, agencies,
+                newest.Select(h => h with { TitleParts = [new SnippetPart(h.Title, false)] }).ToList());
+        }
+    }
+}

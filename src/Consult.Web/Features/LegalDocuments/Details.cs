@@ -1,0 +1,66 @@
+using Consult.Domain.Text;
+using Consult.Web.Infrastructure.Data;
+using Dapper;
+using MediatR;
+
+namespace Consult.Web.Features.LegalDocuments;
+
+/// <summary>A legal document (VBQPPL) and the regulations it creates, with their status.</summary>
+public static class Details
+{
+    public sealed record Query(long Id) : IRequest<Result?>;
+
+    public sealed record Document
+    {
+        public long Id { get; init; }
+        public string Number { get; init; } = "";
+        public string DocType { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string Issuer { get; init; } = "";
+        public string? IssuedOn { get; init; }
+        public string? EffectiveOn { get; init; }
+        public string? ExpiresOn { get; init; }
+        public string Status { get; init; } = "";
+
+        public string TypeLabel => Enum.TryParse<LegalDocumentType>(DocType, out var t) ? DocumentNumber.Label(t) : DocType;
+
+        public string StatusLabel => Status switch
+        {
+            "in_force" => "Còn hiệu lực",
+            "draft" => "Dự thảo",
+            "expired" => "Hết hiệu lực",
+            _ => "Chưa cập nhật",
+        };
+    }
+
+    public sealed record Result(Document Document, IReadOnlyList<Search.Search.Hit> Regulations, IReadOnlyDictionary<long, string> Articles);
+
+    public sealed class Handler(Db db) : IRequestHandler<Query, Result?>
+    {
+        public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var document = await db.Connection.QuerySingleOrDefaultAsync<Document>(
+                "select * from legal_document where id = @Id", request);
+            if (document is null)
+            {
+                return null;
+            }
+            var rows = (await db.Connection.QueryAsync<Search.Search.Hit, string, (Search.Search.Hit Hit, string Article)>(
+                """
+                select r.id, r.code, r.kind, r.title, '' content, r.status, r.published, r.effective_on,
+                       a.code agency_code, a.name agency_name, b.article
+                from regulation_basis b
+                join regulation r on r.id = b.regulation_id
+                join agency a on a.id = r.agency_id
+                where b.legal_document_id = @Id
+                order by r.kind, r.code
+                """,
+                (Search.Search.Hit hit, string article) => (hit with { TitleParts = [new Domain.Search.SnippetPart(hit.Title, false)] }, article),
+                request, splitOn: "article")).ToList();
+            return new Result(
+                document,
+                rows.Select(r => r.Hit).DistinctBy(h => h.Id).ToList(),
+                rows.GroupBy(r => r.Hit.Id).ToDictionary(g => g.Key, g => string.Join("; ", g.Select(r => r.Article).Where(a => a.Length > 0))));
+        }
+    }
+}

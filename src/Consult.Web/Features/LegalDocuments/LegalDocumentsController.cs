@@ -1,0 +1,11 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Consult.Web.Features.LegalDocuments;
+
+public sealed class LegalDocumentsController(IMediator mediator) : Controller
+{
+    [HttpGet("legal-documents/{id:long}")]
+    public async Task<IActionResult> Details(long id) =>
+        await mediator.Send(new Details.Query(id)) is { } result ? View(result) : NotFound();
+}

@@ -1,0 +1,125 @@
+using Consult.Domain.Registry;
+using Consult.Domain.Text;
+using Consult.Web.Infrastructure.Data;
+using Consult.Web.Infrastructure.Registry;
+using Dapper;
+using MediatR;
+
+namespace Consult.Web.Features.Regulations;
+
+/// <summary>Everything about one regulation: requirements, legal basis, products, history, related regulations.</summary>
+public static class Details
+{
+    public sealed record Query(string Code) : IRequest<Result?>;
+
+    public sealed record Regulation
+    {
+        public long Id { get; init; }
+        public string Code { get; init; } = "";
+        public string Kind { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string Content { get; init; } = "";
+        public string Status { get; init; } = "";
+        public bool Published { get; init; }
+        public string? PublishedOn { get; init; }
+        public string? EffectiveOn { get; init; }
+        public string? ProcessingTime { get; init; }
+        public string? Fees { get; init; }
+        public string? ImplementingBody { get; init; }
+        public string? Dossier { get; init; }
+        public string? Result { get; init; }
+        public string? ReportFrequency { get; init; }
+        public string? ReportRecipient { get; init; }
+        public string? BusinessLine { get; init; }
+        public int Version { get; init; }
+        public string UpdatedAt { get; init; } = "";
+        public string AgencyCode { get; init; } = "";
+        public string AgencyName { get; init; } = "";
+
+        public RegulationKind KindValue => RegulationKinds.TryParse(Kind, out var k) ? k : default;
+        public RegulationStatus StatusValue => RegulationStatuses.TryParse(Status, out var s) ? s : default;
+    }
+
+    public sealed record Basis
+    {
+        public long DocumentId { get; init; }
+        public string Number { get; init; } = "";
+        public string DocType { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string Article { get; init; } = "";
+        public string TypeLabel => Enum.TryParse<LegalDocumentType>(DocType, out var t) ? DocumentNumber.Label(t) : DocType;
+    }
+
+    public sealed record Product
+    {
+        public string HsCode { get; init; } = "";
+        public string Name { get; init; } = "";
+    }
+
+    public sealed record Related
+    {
+        public string Code { get; init; } = "";
+        public string Kind { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string Status { get; init; } = "";
+        public bool Published { get; init; }
+        public RegulationKind KindValue => RegulationKinds.TryParse(Kind, out var k) ? k : default;
+        public RegulationStatus StatusValue => RegulationStatuses.TryParse(Status, out var s) ? s : default;
+    }
+
+    public sealed record Version(int Number, DateTimeOffset SavedAt, string Source, IReadOnlyList<string> Changes);
+
+    public sealed record Result(
+        Regulation Regulation,
+        IReadOnlyList<string> Sectors,
+        IReadOnlyList<Basis> LegalBasis,
+        IReadOnlyList<Product> Products,
+        IReadOnlyList<Related> RelatedRegulations,
+        IReadOnlyList<Version> Versions);
+
+    public sealed class Handler(Db db) : IRequestHandler<Query, Result?>
+    {
+        public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var connection = db.Connection;
+            var regulation = await connection.QuerySingleOrDefaultAsync<Regulation>(
+                """
+                select r.*, a.code agency_code, a.name agency_name
+                from regulation r join agency a on a.id = r.agency_id
+                where r.code_key = @key
+                """, new { key = RegulationCode.Key(request.Code) });
+            if (regulation is null)
+            {
+                return null;
+            }
+            var id = regulation.Id;
+            var sectors = await connection.QueryAsync<string>(
+                "select s.name from regulation_sector rs join sector s on s.id = rs.sector_id where rs.regulation_id = @id order by s.name", new { id });
+            var basis = await connection.QueryAsync<Basis>(
+                """
+                select d.id document_id, d.number, d.doc_type, d.title, b.article
+                from regulation_basis b join legal_document d on d.id = b.legal_document_id
+                where b.regulation_id = @id order by b.position
+                """, new { id });
+            var products = await connection.QueryAsync<Product>(
+                "select hs_code, name from regulation_product where regulation_id = @id order by position", new { id });
+            var related = await connection.QueryAsync<Related>(
+                """
+                select distinct r.code, r.kind, r.title, r.status, r.published
+                from regulation_basis mine
+                join regulation_basis other on other.legal_document_id = mine.legal_document_id and other.regulation_id <> mine.regulation_id
+                join regulation r on r.id = other.regulation_id
+                where mine.regulation_id = @id
+                order by r.kind, r.code
+                limit 50
+                """, new { id });
+            var versions = (await connection.QueryAsync<(int Version, DateTimeOffset SavedAt, string Source, string Snapshot)>(
+                "select version, saved_at, source, snapshot from regulation_version where regulation_id = @id order by version", new { id })).ToList();
+            var history = versions.Select((v, i) => new Version(
+                    v.Version, v.SavedAt, v.Source,
+                    i == 0 ? ["Tạo mới"] : RegulationSnapshot.FromJson(v.Snapshot).ChangedSince(RegulationSnapshot.FromJson(versions[i - 1].Snapshot))))
+                .Reverse().ToList();
+            return new Result(regulation, sectors.ToList(), basis.ToList(), products.ToList(), related.ToList(), history);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Consult.Web.Features.Regulations;
+
+public sealed class RegulationsController(IMediator mediator) : Controller
+{
+    [HttpGet("regulations/{code}")]
+    public async Task<IActionResult> Details(string code) =>
+        await mediator.Send(new Details.Query(code)) is { } result ? View(result) : NotFound();
+
+    [HttpGet("api/v1/regulations/{code}")]
+    public async Task<IActionResult> Api(string code)
+    {
+        if (await mediator.Send(new Details.Query(code)) is not { } result)
+        {
+            return NotFound(new { error = $"Không có quy định mã {code}." });
+        }
+        var r = result.Regulation;
+        return Json(new
+        {
+            code = r.Code,
+            kind = r.Kind,
+            title = r.Title,
+            content = r.Content,
+            agency = new { code = r.AgencyCode, name = r.AgencyName },
+            status = r.Status,
+            published = r.Published,
+            publishedOn = r.PublishedOn,
+            effectiveDate = r.EffectiveOn,
+            sectors = result.Sectors,
+            details = new
+            {
+                processingTime = r.ProcessingTime,
+                fees = r.Fees,
+                implementingBody = r.ImplementingBody,
+                dossier = r.Dossier,
+                result = r.Result,
+                reportFrequency = r.ReportFrequency,
+                reportRecipient = r.ReportRecipient,
+                businessLine = r.BusinessLine,
+            },
+            legalBasis = result.LegalBasis.Select(b => new { number = b.Number, type = b.DocType, title = b.Title, article = b.Article.Length > 0 ? b.Article : null }),
+            products = result.Products.Select(p => new { hsCode = p.HsCode, name = p.Name }),
+            version = r.Version,
+            versions = result.Versions.Select(v => new { version = v.Number, savedAt = v.SavedAt, source = v.Source, changes = v.Changes }),
+        });
+    }
+}

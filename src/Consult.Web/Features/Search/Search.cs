@@ -1,0 +1,182 @@
+using Consult.Domain.Registry;
+using Consult.Domain.Search;
+using Consult.Web.Infrastructure.Data;
+using Consult.Web.Infrastructure.Search;
+using Dapper;
+using MediatR;
+
+namespace Consult.Web.Features.Search;
+
+/// <summary>Search the registry: the page, the API and the CSV download all ask this.</summary>
+public static class Search
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+
+    /// <summary>Everything arrives as text and is read leniently: no query string can fail a search.</summary>
+    public sealed record Query : IRequest<Result>
+    {
+        public string? Q { get; init; }
+        public string? Kind { get; init; }
+        public string? Agency { get; init; }
+        public string? Sector { get; init; }
+        public string? Status { get; init; }
+        public string? Published { get; init; }
+        public string? Sort { get; init; }
+        public string? Page { get; init; }
+        public string? PageSize { get; init; }
+        /// <summary>For downloads: every result, not one page.</summary>
+        public bool AllPages { get; init; }
+    }
+
+    public sealed record Hit
+    {
+        public long Id { get; init; }
+        public string Code { get; init; } = "";
+        public string Kind { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string Content { get; init; } = "";
+        public string Status { get; init; } = "";
+        public bool Published { get; init; }
+        public string? EffectiveOn { get; init; }
+        public string AgencyCode { get; init; } = "";
+        public string AgencyName { get; init; } = "";
+        public IReadOnlyList<SnippetPart> TitleParts { get; init; } = [];
+        public IReadOnlyList<SnippetPart> Snippet { get; init; } = [];
+
+        public RegulationKind KindValue => RegulationKinds.TryParse(Kind, out var k) ? k : default;
+        public RegulationStatus StatusValue => RegulationStatuses.TryParse(Status, out var s) ? s : default;
+        public string SnippetText => string.Concat(Snippet.Select(p => p.Text));
+    }
+
+    public sealed record FacetValue(string Value, string Label, int Count, bool Selected);
+
+    public sealed record Result
+    {
+        public required Query Query { get; init; }
+        public required string Text { get; init; }
+        public required int Total { get; init; }
+        public required bool IsEstimate { get; init; }
+        public required bool RankedNewestOnly { get; init; }
+        public required int Page { get; init; }
+        public required int PageSize { get; init; }
+        public required int PageCount { get; init; }
+        public required SearchSort Sort { get; init; }
+        public required IReadOnlyList<Hit> Hits { get; init; }
+        public required IReadOnlyList<FacetValue> Kinds { get; init; }
+        public required IReadOnlyList<FacetValue> Agencies { get; init; }
+        public required IReadOnlyList<FacetValue> Sectors { get; init; }
+        public required IReadOnlyList<FacetValue> Statuses { get; init; }
+        public required IReadOnlyList<FacetValue> Publication { get; init; }
+        public required IReadOnlyList<string> UnknownDocumentNumbers { get; init; }
+        public required IReadOnlyList<string> Notices { get; init; }
+    }
+
+    public sealed class Handler(Db db, SearchEngine engine) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var notices = new List<string>();
+            var agencies = await ReferenceData.AgenciesAsync(db);
+            var sectors = await ReferenceData.SectorsAsync(db);
+
+            var filters = new SearchFilters
+            {
+                Kind = Lenient<RegulationKind>(request.Kind, RegulationKinds.TryParse, "loại quy định", notices),
+                Status = Lenient<RegulationStatus>(request.Status, RegulationStatuses.TryParse, "tình trạng", notices),
+                AgencyId = Lenient<int>(request.Agency, (string? t, out int id) =>
+                {
+                    id = agencies.FirstOrDefault(a => string.Equals(a.Code, t?.Trim(), StringComparison.OrdinalIgnoreCase))?.Id ?? 0;
+                    return id != 0;
+                }, "cơ quan", notices),
+                SectorId = Lenient<int>(request.Sector, (string? t, out int id) =>
+                {
+                    id = int.TryParse(t, out var parsed) && sectors.Any(s => s.Id == parsed) ? parsed : 0;
+                    return id != 0;
+                }, "lĩnh vực", notices),
+                Published = Lenient<bool>(request.Published, bool.TryParse, "công khai", notices),
+            };
+            var sort = string.Equals(request.Sort, "newest", StringComparison.OrdinalIgnoreCase) ? SearchSort.Newest : SearchSort.Relevance;
+            var pageSize = Math.Clamp(int.TryParse(request.PageSize, out var size) ? size : DefaultPageSize, 1, MaxPageSize);
+
+            var outcome = await engine.SearchAsync(request.Q, filters, sort, cancellationToken);
+            var pageCount = Math.Max(1, (outcome.Ids.Count + pageSize - 1) / pageSize);
+            var page = Math.Clamp(int.TryParse(request.Page, out var p) ? p : 1, 1, pageCount);
+            var pageIds = request.AllPages ? outcome.Ids : outcome.Ids.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+            var hits = await LoadHitsAsync(pageIds, outcome.Query);
+            if (outcome.RankedNewestOnly)
+            {
+                notices.Add($"Từ khóa rất phổ biến: kết quả được xếp theo mức độ liên quan trong {SearchEngine.RankBudget:N0} kết quả mới nhất, phần còn lại theo thời gian. Thêm từ khóa để thu hẹp.");
+            }
+
+            return new Result
+            {
+                Query = request,
+                Text = outcome.Query.Text,
+                Total = outcome.Total,
+                IsEstimate = outcome.IsEstimate,
+                RankedNewestOnly = outcome.RankedNewestOnly,
+                Page = page,
+                PageSize = pageSize,
+                PageCount = pageCount,
+                Sort = sort,
+                Hits = hits,
+                Kinds = RegulationKinds.All
+                    .Select(k => new FacetValue(RegulationKinds.Code(k), RegulationKinds.Label(k), outcome.Facets.Kinds.GetValueOrDefault(k), filters.Kind == k))
+                    .ToList(),
+                Agencies = agencies
+                    .Select(a => new FacetValue(a.Code, a.Name, outcome.Facets.Agencies.GetValueOrDefault(a.Id), filters.AgencyId == a.Id))
+                    .Where(f => f.Count > 0 || f.Selected).OrderByDescending(f => f.Count).ToList(),
+                Sectors = sectors
+                    .Select(s => new FacetValue(s.Id.ToString(), s.Name, outcome.Facets.Sectors.GetValueOrDefault(s.Id), filters.SectorId == s.Id))
+                    .Where(f => f.Count > 0 || f.Selected).OrderByDescending(f => f.Count).ToList(),
+                Statuses = RegulationStatuses.All
+                    .Select(s => new FacetValue(RegulationStatuses.Code(s), RegulationStatuses.Label(s), outcome.Facets.Statuses.GetValueOrDefault(s), filters.Status == s))
+                    .ToList(),
+                Publication = new[] { true, false }
+                    .Select(b => new FacetValue(b ? "true" : "false", b ? "Đã công khai" : "Chưa công khai", outcome.Facets.Published.GetValueOrDefault(b), filters.Published == b))
+                    .ToList(),
+                UnknownDocumentNumbers = outcome.UnknownDocumentNumbers,
+                Notices = notices,
+            };
+        }
+
+        private async Task<IReadOnlyList<Hit>> LoadHitsAsync(IReadOnlyList<long> ids, SearchQuery query)
+        {
+            if (ids.Count == 0)
+            {
+                return [];
+            }
+            var rows = (await db.Connection.QueryAsync<Hit>(
+                """
+                select r.id, r.code, r.kind, r.title, r.content, r.status, r.published, r.effective_on,
+                       a.code agency_code, a.name agency_name
+                from regulation r join agency a on a.id = r.agency_id
+                where r.id in @ids
+                """, new { ids }, db.Transaction)).ToDictionary(h => h.Id);
+            var tokens = query.HighlightTokens();
+            return ids.Where(rows.ContainsKey).Select(id => rows[id] with
+            {
+                TitleParts = Snippet.Build(rows[id].Title, tokens, maxChars: int.MaxValue / 2),
+                Snippet = Snippet.Build(rows[id].Content, tokens),
+            }).ToList();
+        }
+
+        private delegate bool TryParser<T>(string? text, out T value);
+
+        /// <summary>An empty value means no filter; an unreadable one is ignored with a notice.</summary>
+        private static T? Lenient<T>(string? text, TryParser<T> parse, string what, List<string> notices) where T : struct
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return null;
+            }
+            if (parse(text, out var value))
+            {
+                return value;
+            }
+            notices.Add($"Bỏ qua bộ lọc {what} không hợp lệ.");
+            return null;
+        }
+    }
+}

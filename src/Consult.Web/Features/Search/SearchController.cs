@@ -1,0 +1,58 @@
+using System.Text;
+using Consult.Domain.Import;
+using Consult.Domain.Registry;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Consult.Web.Features.Search;
+
+public sealed class SearchController(IMediator mediator) : Controller
+{
+    [HttpGet("search")]
+    public async Task<IActionResult> Index([FromQuery] Search.Query query) =>
+        View(await mediator.Send(query));
+
+    [HttpGet("search/csv")]
+    public async Task<IActionResult> Csv([FromQuery] Search.Query query)
+    {
+        var result = await mediator.Send(query with { AllPages = true });
+        var csv = new StringBuilder("code,kind,title,agency,status,published,effective_date,url\r\n");
+        foreach (var hit in result.Hits)
+        {
+            csv.AppendJoin(',', new[]
+            {
+                hit.Code, hit.Kind, hit.Title, hit.AgencyCode, hit.Status, hit.Published ? "true" : "false",
+                hit.EffectiveOn ?? "", RegulationUrl(hit.Code),
+            }.Select(Consult.Domain.Import.Csv.Escape)).Append("\r\n");
+        }
+        // The byte-order mark lets spreadsheet programs read the Vietnamese text as UTF-8.
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
+        return File(bytes, "text/csv; charset=utf-8", "ket-qua-tra-cuu.csv");
+    }
+
+    [HttpGet("api/v1/regulations")]
+    public async Task<IActionResult> Api([FromQuery] Search.Query query)
+    {
+        var result = await mediator.Send(query);
+        return Json(new
+        {
+            total = result.Total,
+            page = result.Page,
+            pageSize = result.PageSize,
+            items = result.Hits.Select(h => new
+            {
+                code = h.Code,
+                kind = h.Kind,
+                title = h.Title,
+                agency = h.AgencyCode,
+                status = h.Status,
+                published = h.Published,
+                snippet = h.SnippetText,
+                url = RegulationUrl(h.Code),
+            }),
+        });
+    }
+
+    private string RegulationUrl(string code) =>
+        Url.Action("Details", "Regulations", new { code }, Request.Scheme, Request.Host.ToString())!;
+}
