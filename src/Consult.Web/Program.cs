@@ -27,7 +27,8 @@ builder.Services
         options.ViewLocationFormats.Clear();
         options.ViewLocationFormats.Add("/Features/{1}/{0}.cshtml");
         options.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
-    });
+    })
+    .AddJsonOptions(options => options.JsonSerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
 // Vietnamese letters are written as themselves, not as numeric entities.
 builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 

@@ -1,0 +1,67 @@
+using System.Text;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Consult.Web.Features.Import;
+using MediatR;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Consult.IntegrationTests.Infrastructure;
+
+/// <summary>The real app over its own SQLite file in a fresh folder; demo data only when asked.</summary>
+public class ConsultApp : WebApplicationFactory<Program>
+{
+    private readonly bool _seedDemo;
+
+    public ConsultApp() : this(seedDemo: false)
+    {
+    }
+
+    protected ConsultApp(bool seedDemo)
+    {
+        _seedDemo = seedDemo;
+        DataDirectory = Path.Combine(Path.GetTempPath(), "consult-tests", Guid.NewGuid().ToString("N"));
+    }
+
+    public string DataDirectory { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Storage:DataDirectory", DataDirectory);
+        builder.UseSetting("Demo:Seed", _seedDemo ? "true" : "false");
+        builder.UseEnvironment("Production");
+    }
+
+    public async Task<T> SendAsync<T>(IRequest<T> request)
+    {
+        using var scope = Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
+    public Task<ImportReport> ImportAsync(string csv, string source = "test") =>
+        SendAsync(new ImportRegulations.Command(new MemoryStream(Encoding.UTF8.GetBytes(csv)), source));
+
+    public async Task<IHtmlDocument> GetPageAsync(string url, int expectedStatus = 200)
+    {
+        var response = await CreateClient().GetAsync(url);
+        Assert.Equal(expectedStatus, (int)response.StatusCode);
+        return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(DataDirectory))
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+    }
+}
+
+/// <summary>The app with the demo registry loaded, shared by the tests that only read.</summary>
+public sealed class DemoApp() : ConsultApp(seedDemo: true);
+
+[CollectionDefinition(nameof(DemoCollection))]
+public sealed class DemoCollection : ICollectionFixture<DemoApp>;
