@@ -79,8 +79,8 @@ public class SearchTests(DemoApp app)
     [Fact]
     public async Task A_star_finds_words_by_their_beginning()
     {
-        var prefix = await app.SearchAsync("bưu chí*", ("pageSize", "100"));
-        var whole = await app.SearchAsync("bưu chính", ("pageSize", "100"));
+        var prefix = await app.SearchAsync("pháo ho*", ("pageSize", "100"));
+        var whole = await app.SearchAsync("pháo hoa", ("pageSize", "100"));
         Assert.InRange(whole.Total, 1, 100);
         Assert.InRange(prefix.Total, whole.Total, 100);
         Assert.Subset(prefix.Codes.ToHashSet(), whole.Codes.ToHashSet());
