@@ -1,0 +1,64 @@
+using Consult.IntegrationTests.Infrastructure;
+using Consult.Web.Infrastructure.Cli;
+using Consult.Web.Infrastructure.Data;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using static Consult.IntegrationTests.Infrastructure.Rows;
+
+namespace Consult.IntegrationTests.Features.Data;
+
+public class SchemaAndIndexTests
+{
+    [Fact]
+    public void Every_script_is_applied_once_and_recorded_and_a_second_start_changes_nothing()
+    {
+        using var app = new ConsultApp();
+        var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        Assert.Equal(SchemaMigrator.Scripts, app.Scalar<string>("select group_concat(script, '|') from (select script from schema_version order by script)").Split('|'));
+        SchemaMigrator.Migrate(storage.ConnectionString);
+        Assert.Equal(SchemaMigrator.Scripts.Count, app.Scalar<int>("select count(*) from schema_version"));
+        Assert.Equal("wal", app.Scalar<string>("pragma journal_mode"));
+    }
+
+    [Fact]
+    public void Foreign_keys_are_enforced()
+    {
+        using var app = new ConsultApp();
+        using var connection = Database.Open(app);
+        var error = Assert.Throws<SqliteException>(() => connection.Execute(
+            "insert into regulation (code, code_key, kind, title, agency_id, status, created_at, updated_at, change_seq) values ('x', 'X', 'TTHC', 't', 9999, 'in_force', '', '', 0)"));
+        Assert.Contains("FOREIGN KEY", error.Message);
+    }
+
+    [Fact]
+    public void The_agencies_of_the_reference_list_are_seeded_even_without_demo_data()
+    {
+        using var app = new ConsultApp();
+        Assert.Equal(26, app.Scalar<int>("select count(*) from agency"));
+        Assert.Equal("Bộ Công Thương", app.Scalar<string>("select name from agency where code = 'BCT'"));
+        Assert.Equal(0, app.Scalar<int>("select count(*) from regulation"));
+    }
+
+    [Fact]
+    public async Task Reindex_rebuilds_a_lost_index_from_the_registry()
+    {
+        using var app = new ConsultApp();
+        await app.ImportAsync(File(
+            Row("1.000106", "Cấp Giấy phép bán buôn rượu"),
+            Row("1.000107", "Cấp Giấy phép bán lẻ rượu")));
+        var before = await app.SearchAsync("ruou");
+
+        using (var connection = Database.Open(app))
+        {
+            connection.Execute("insert into search_doc (search_doc) values ('delete-all')");
+        }
+        Assert.Equal(0, (await app.SearchAsync("ruou")).Total);
+
+        var output = new StringWriter();
+        Assert.Equal(0, await Commands.RunAsync(app.Services, ["reindex"], output));
+        Assert.Contains("2 quy định", output.ToString());
+        Assert.Equal(before.Codes, (await app.SearchAsync("ruou")).Codes);
+    }
+}
