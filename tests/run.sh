@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs every test project of the solution and ends with one line: "N passed, N failed[, N skipped]".
+# System packages the tests need are installed here first (none yet beyond the .NET SDK).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+log=$(mktemp)
+dotnet test Consult.sln --nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# Each test assembly prints e.g. "Passed!  - Failed:     0, Passed:    79, Skipped:     0, Total:    79".
+read -r passed failed skipped < <(awk '
+    /(Passed|Failed)! +- +Failed:/ {
+        gsub(",", "");
+        for (i = 1; i <= NF; i++) {
+            if ($i == "Failed:") f += $(i + 1);
+            if ($i == "Passed:") p += $(i + 1);
+            if ($i == "Skipped:") s += $(i + 1);
+        }
+    }
+    END { print p + 0, f + 0, s + 0 }' "$log")
+rm -f "$log"
+
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+    failed=1   # the build or a test host failed before any test could report
+fi
+summary="$passed passed, $failed failed"
+[ "$skipped" -gt 0 ] && summary="$summary, $skipped skipped"
+echo "$summary"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
