@@ -2,8 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Consult.Web.Infrastructure.Cli;
 using Consult.Web.Infrastructure.Data;
-using Consult.Web.Infrastructure.Mediator;
-using Consult.Web.Infrastructure.Search;
+using Consult.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 
@@ -13,13 +12,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
 });
 
-builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection("Storage"));
-builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
-builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddScoped<Db>();
-builder.Services.AddSingleton<RegistryFacts>();
-builder.Services.AddScoped<SearchEngine>();
-builder.Services.AddMediator();
+builder.Services.AddConsultCore(builder.Configuration);
 builder.Services
     .AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
     .AddRazorOptions(options =>

@@ -104,9 +104,17 @@ public static class Search
             var page = Math.Clamp(int.TryParse(request.Page, out var p) ? p : 1, 1, pageCount);
             var pageIds = request.AllPages ? outcome.Ids : outcome.Ids.Skip((page - 1) * pageSize).Take(pageSize).ToList();
             var hits = await LoadHitsAsync(pageIds, outcome.Query);
-            if (outcome.RankedNewestOnly)
+            if (outcome.TitlesOnly)
             {
-                notices.Add($"Từ khóa rất phổ biến: kết quả được xếp theo mức độ liên quan trong {SearchEngine.RankBudget:N0} kết quả mới nhất, phần còn lại theo thời gian. Thêm từ khóa để thu hẹp.");
+                notices.Add("Tìm theo phần đầu của từ (dấu *) chỉ tìm trong tên quy định.");
+            }
+            if (outcome.IsEstimate)
+            {
+                notices.Add($"Có rất nhiều kết quả: số lượng là ước tính và chỉ {SearchEngine.MatchCap:N0} kết quả mới nhất được liệt kê. Thêm từ khóa hoặc bộ lọc để thu hẹp.");
+            }
+            else if (outcome.RankedNewestOnly)
+            {
+                notices.Add($"Từ khóa phổ biến: quy định có tên khớp được xếp trước, các kết quả khác xếp theo mức độ liên quan trong {SearchEngine.RankBudget:N0} kết quả mới nhất.");
             }
 
             return new Result

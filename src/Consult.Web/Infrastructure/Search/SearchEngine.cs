@@ -3,6 +3,7 @@ using Consult.Domain.Search;
 using Consult.Domain.Text;
 using Consult.Web.Infrastructure.Data;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace Consult.Web.Infrastructure.Search;
 
@@ -36,37 +37,41 @@ public sealed record SearchOutcome
     public required bool IsEstimate { get; init; }
     /// <summary>True when relevance ranking covered only the newest matches.</summary>
     public required bool RankedNewestOnly { get; init; }
+    /// <summary>True for prefix queries, which search regulation names only.</summary>
+    public required bool TitlesOnly { get; init; }
     public required IReadOnlyList<long> Ids { get; init; }
     public required Facets Facets { get; init; }
     public required IReadOnlyList<string> UnknownDocumentNumbers { get; init; }
 }
 
 /// <summary>
-/// Plans and runs a registry search. FTS5 scores every match it ranks, so the cost is bounded
-/// by design: matches are read newest first up to <see cref="MatchCap"/> (filters and facets run
-/// on them in memory), bm25 ranks only the newest <see cref="RankBudget"/> of them, and the rest
-/// follow newest first. Small result sets — every realistic query — are exact.
+/// Plans and runs a registry search. FTS5 scores every match it ranks, so cost is bounded by
+/// design: the newest <see cref="MatchCap"/> matches are read (filters and facets run on them in
+/// memory, totals beyond are extrapolated); a small title index is ranked first, so regulations
+/// whose name matches lead; bm25 over title and body then orders the newest
+/// <see cref="RankBudget"/> matches; the rest follow newest first. Prefix queries run on titles
+/// only, where the prefix index is small. Small result sets — the usual case — are exact.
 /// </summary>
 public sealed class SearchEngine(Db db, RegistryFacts facts)
 {
-    public const int MatchCap = 20_000;
-    public const int RankBudget = 2_000;
+    public const int MatchCap = 2_000;
+    public const int RankBudget = 500;
+    public const int TitleRankBudget = 1_000;
     private const int ExactnessWindow = 50;
 
     public async Task<SearchOutcome> SearchAsync(string? text, SearchFilters filters, SearchSort sort, CancellationToken ct = default)
     {
-        var connection = db.Connection;
-        facts.CatchUp(connection, db.Transaction);
+        facts.CatchUp(db.Connection, db.Transaction);
         var query = SearchQuery.Parse(text);
 
         var pinned = new List<long>();
         var clauses = query.Clauses.ToList();
         if (query.Codes.Count > 0)
         {
-            var found = (await connection.QueryAsync<(long Id, string CodeKey)>(
-                "select id, code_key from regulation where code_key in @keys",
-                new { keys = query.Codes.Select(RegulationCode.Key).ToList() }, db.Transaction)).ToList();
-            pinned.AddRange(query.Codes.Select(RegulationCode.Key).SelectMany(k => found.Where(f => f.CodeKey == k).Select(f => f.Id)));
+            var keys = query.Codes.Select(RegulationCode.Key).ToList();
+            var found = (await db.Connection.QueryAsync<(long Id, string CodeKey)>(
+                "select id, code_key from regulation where code_key in @keys", new { keys }, db.Transaction)).ToList();
+            pinned.AddRange(keys.SelectMany(k => found.Where(f => f.CodeKey == k).Select(f => f.Id)));
             var foundKeys = found.Select(f => f.CodeKey).ToHashSet();
             clauses.RemoveAll(c => c.FromCode is not null && foundKeys.Contains(RegulationCode.Key(c.FromCode)));
         }
@@ -78,56 +83,64 @@ public sealed class SearchEngine(Db db, RegistryFacts facts)
             (basedOn, unknownNumbers) = await RegulationsBasedOnAsync(query.DocumentNumbers);
         }
 
-        var ftsExpression = SearchQuery.ToFtsExpression(clauses);
-        List<long> candidates;
+        var expression = SearchQuery.ToFtsExpression(clauses);
+        var titlesOnly = clauses.Any(c => c.Kind == ClauseKind.Prefix);
+        List<long> titleMatches = [];
+        List<long> matches;
         var scale = 1.0;
         if (clauses.Count > 0)
         {
-            candidates = (await connection.QueryAsync<long>(
-                "select rowid from search_doc where search_doc match @match order by rowid desc limit @cap",
-                new { match = ftsExpression, cap = MatchCap }, db.Transaction)).ToList();
-            if (candidates.Count == MatchCap)
+            titleMatches = NewestMatches("search_title", expression);
+            matches = titlesOnly ? titleMatches : NewestMatches("search_doc", expression);
+            if (matches.Count == MatchCap)
             {
-                scale = ExtrapolationScale(candidates);
+                scale = ExtrapolationScale(matches);
             }
+            var older = titleMatches.Count > 0 && matches.Count > 0 ? titleMatches.Where(id => id < matches[^1]) : [];
+            matches = [.. matches, .. older];
             if (basedOn is not null)
             {
-                candidates.RemoveAll(id => !basedOn.Contains(id));
+                matches.RemoveAll(id => !basedOn.Contains(id));
             }
         }
         else if (basedOn is not null)
         {
-            candidates = basedOn.OrderDescending().ToList();
+            matches = basedOn.OrderDescending().ToList();
         }
         else if (query.Text.Length == 0)
         {
-            candidates = facts.AllIdsNewestFirst().ToList();
+            matches = facts.AllIdsNewestFirst().ToList();
         }
         else
         {
             // Only codes, or nothing searchable at all (punctuation, operators).
-            candidates = [];
+            matches = [];
         }
 
         var pinnedSet = pinned.ToHashSet();
-        var matching = candidates.Where(id => !pinnedSet.Contains(id)).ToList();
-        var facetCounts = CountFacets(pinned.Concat(matching), filters);
+        matches.RemoveAll(pinnedSet.Contains);
+        var facetCounts = CountFacets(pinned.Concat(matches), filters);
         bool Selected(long id) => facts.Get(id) is { } f && Matches(f, filters);
         var selectedPinned = pinned.Where(Selected).ToList();
-        var selected = matching.Where(Selected).ToList();
+        var selected = matches.Where(Selected).ToList();
 
         var ordered = new List<long>(selectedPinned.Count + selected.Count);
         ordered.AddRange(selectedPinned);
         var rankedNewestOnly = false;
         if (sort == SearchSort.Relevance && clauses.Count > 0)
         {
-            var ranked = await RankAsync(ftsExpression, candidates);
-            rankedNewestOnly = candidates.Count > RankBudget;
-            var selectedSet = selected.ToHashSet();
-            var rankedSelected = ranked.Where(selectedSet.Contains).ToList();
-            var rankedSet = rankedSelected.ToHashSet();
-            ordered.AddRange(rankedSelected);
-            ordered.AddRange(selected.Where(id => !rankedSet.Contains(id)));
+            var remaining = selected.ToHashSet();
+            void Place(IEnumerable<long> ids)
+            {
+                ordered.AddRange(ids.Where(remaining.Remove));
+            }
+            Place(Ranked("search_title", expression, titleMatches, TitleRankBudget));
+            if (!titlesOnly)
+            {
+                Place(Ranked("search_doc", expression, matches, RankBudget));
+            }
+            Place(selected);
+            rankedNewestOnly = titleMatches.Count > TitleRankBudget || (!titlesOnly && matches.Count > RankBudget);
             if (query.MarkedWords.Count > 0)
             {
                 await LiftExactMatchesAsync(ordered, selectedPinned.Count, query.MarkedWords);
@@ -144,10 +157,47 @@ public sealed class SearchEngine(Db db, RegistryFacts facts)
             Total = selectedPinned.Count + (int)Math.Round(selected.Count * scale),
             IsEstimate = scale > 1.0,
             RankedNewestOnly = rankedNewestOnly,
+            TitlesOnly = titlesOnly,
             Ids = ordered,
             Facets = Scale(facetCounts, scale),
             UnknownDocumentNumbers = unknownNumbers,
         };
+    }
+
+    /// <summary>Ids of the newest matches, at most <see cref="MatchCap"/>; FTS5 walks rowids backwards and stops.</summary>
+    private List<long> NewestMatches(string table, string expression)
+    {
+        using var command = db.Connection.CreateCommand();
+        command.Transaction = db.Transaction;
+        command.CommandText = $"select rowid from {table} where {table} match $match order by rowid desc limit {MatchCap}";
+        command.Parameters.AddWithValue("$match", expression);
+        return ReadIds(command, MatchCap);
+    }
+
+    /// <summary>bm25 order of the newest <paramref name="budget"/> of the given matches (newest first).</summary>
+    private List<long> Ranked(string table, string expression, IReadOnlyList<long> newestFirst, int budget)
+    {
+        if (newestFirst.Count == 0)
+        {
+            return [];
+        }
+        using var command = db.Connection.CreateCommand();
+        command.Transaction = db.Transaction;
+        command.CommandText = $"select rowid from {table} where {table} match $match and rowid >= $bound order by rank limit {budget}";
+        command.Parameters.AddWithValue("$match", expression);
+        command.Parameters.AddWithValue("$bound", newestFirst[Math.Min(budget, newestFirst.Count) - 1]);
+        return ReadIds(command, budget);
+    }
+
+    private static List<long> ReadIds(SqliteCommand command, int capacity)
+    {
+        var ids = new List<long>(Math.Min(capacity, 256));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+        return ids;
     }
 
     private async Task<(HashSet<long>, List<string>)> RegulationsBasedOnAsync(IReadOnlyList<string> numbers)
@@ -162,19 +212,6 @@ public sealed class SearchEngine(Db db, RegistryFacts facts)
         return (unknown.Count > 0 ? [] : ids.ToHashSet(), unknown);
     }
 
-    /// <summary>bm25 order (title weighted 10:1) of the newest <see cref="RankBudget"/> matches.</summary>
-    private async Task<IReadOnlyList<long>> RankAsync(string ftsExpression, IReadOnlyList<long> newestFirst)
-    {
-        if (newestFirst.Count == 0)
-        {
-            return [];
-        }
-        var bound = newestFirst[Math.Min(RankBudget, newestFirst.Count) - 1];
-        return (await db.Connection.QueryAsync<long>(
-            "select rowid from search_doc where search_doc match @match and rowid >= @bound order by rank limit @budget",
-            new { match = ftsExpression, bound, budget = RankBudget }, db.Transaction)).ToList();
-    }
-
     /// <summary>Among the top results, those containing the words exactly as typed, marks included, come first.</summary>
     private async Task LiftExactMatchesAsync(List<long> ordered, int fixedHead, IReadOnlyList<string> markedWords)
     {
@@ -184,7 +221,7 @@ public sealed class SearchEngine(Db db, RegistryFacts facts)
             return;
         }
         var texts = (await db.Connection.QueryAsync<(long Id, string Title, string Content)>(
-            "select id, title, content from regulation where id in @window", new { window }, db.Transaction))
+            "select id, title, substr(content, 1, 600) from regulation where id in @window", new { window }, db.Transaction))
             .ToDictionary(t => t.Id, t => (t.Title + "\n" + t.Content).ToLowerInvariant());
         int Exactness(long id)
         {
@@ -207,33 +244,36 @@ public sealed class SearchEngine(Db db, RegistryFacts facts)
         var sectors = new Dictionary<int, int>();
         var statuses = new Dictionary<RegulationStatus, int>();
         var published = new Dictionary<bool, int>();
+        // Each facet counts what the other filters leave, so its choices stay visible.
+        var (withoutKind, withoutAgency, withoutSector, withoutStatus, withoutPublished) = (
+            filters with { Kind = null }, filters with { AgencyId = null }, filters with { SectorId = null },
+            filters with { Status = null }, filters with { Published = null });
         foreach (var id in ids)
         {
             if (facts.Get(id) is not { } f)
             {
                 continue;
             }
-            // Each facet counts what the other filters leave, so its choices stay visible.
-            if (Matches(f, filters with { Kind = null }))
+            if (Matches(f, withoutKind))
             {
                 Increment(kinds, f.Kind);
             }
-            if (Matches(f, filters with { AgencyId = null }))
+            if (Matches(f, withoutAgency))
             {
                 Increment(agencies, f.AgencyId);
             }
-            if (Matches(f, filters with { SectorId = null }))
+            if (Matches(f, withoutSector))
             {
                 foreach (var sector in f.SectorIds)
                 {
                     Increment(sectors, sector);
                 }
             }
-            if (Matches(f, filters with { Status = null }))
+            if (Matches(f, withoutStatus))
             {
                 Increment(statuses, f.Status);
             }
-            if (Matches(f, filters with { Published = null }))
+            if (Matches(f, withoutPublished))
             {
                 Increment(published, f.Published);
             }

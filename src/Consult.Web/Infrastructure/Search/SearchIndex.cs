@@ -5,21 +5,13 @@ using Microsoft.Data.Sqlite;
 
 namespace Consult.Web.Infrastructure.Search;
 
-/// <summary>Keeps the FTS5 index in step with the registry; it can always be rebuilt from it.</summary>
+/// <summary>Keeps the FTS5 indexes in step with the registry; they can always be rebuilt from it.</summary>
 public static class SearchIndex
 {
-    public sealed record IndexedText(string Code, string Title, string Content, string? Extra);
+    private static readonly string[] Tables = ["search_doc", "search_title"];
+    private const int BatchSize = 512;
 
-    public static string TitleText(string code, string title) => VietnameseFolding.Fold(code + " \n " + title);
-
-    public static string BodyText(string content, string? extra) =>
-        VietnameseFolding.Fold(string.IsNullOrEmpty(extra) ? content : content + " \n " + extra);
-
-    public static void Upsert(SqliteConnection connection, SqliteTransaction? transaction, long id, IndexedText text) =>
-        connection.Execute(
-            "insert or replace into search_doc (rowid, title, body) values (@id, @title, @body)",
-            new { id, title = TitleText(text.Code, text.Title), body = BodyText(text.Content, text.Extra) },
-            transaction);
+    public sealed record IndexedText(long Id, string Code, string Title, string Content, string? Extra);
 
     /// <summary>Searchable text a regulation has beyond its content: kind-specific fields, products, sectors.</summary>
     public const string ExtraTextSql = """
@@ -29,11 +21,23 @@ public static class SearchIndex
                   (select group_concat(s.name, ' ') from regulation_sector rs join sector s on s.id = rs.sector_id where rs.regulation_id = r.id))
         """;
 
+    private const string SelectText = $"select r.id, r.code, r.title, r.content, {ExtraTextSql} extra from regulation r";
+
+    public static string TitleText(string code, string title) => VietnameseFolding.Fold(code + " \n " + title);
+
+    public static string BodyText(string content, string? extra) =>
+        VietnameseFolding.Fold(string.IsNullOrEmpty(extra) ? content : content + " \n " + extra);
+
     public static void Refresh(SqliteConnection connection, SqliteTransaction? transaction, long id)
     {
-        var text = connection.QuerySingle<IndexedText>(
-            $"select r.code, r.title, r.content, {ExtraTextSql} extra from regulation r where r.id = @id", new { id }, transaction);
-        Upsert(connection, transaction, id, text);
+        var text = connection.QuerySingle<IndexedText>($"{SelectText} where r.id = @id", new { id }, transaction);
+        var title = TitleText(text.Code, text.Title);
+        connection.Execute(
+            """
+            insert or replace into search_doc (rowid, title, body) values (@id, @title, @body);
+            insert or replace into search_title (rowid, title) values (@id, @title);
+            """,
+            new { id, title, body = BodyText(text.Content, text.Extra) }, transaction);
     }
 
     /// <summary>Drops every entry and indexes every regulation again, in one transaction.</summary>
@@ -41,34 +45,55 @@ public static class SearchIndex
     {
         var watch = Stopwatch.StartNew();
         using var transaction = connection.BeginTransaction();
-        connection.Execute("insert into search_doc (search_doc) values ('delete-all')", transaction: transaction);
-        // A larger in-memory hash flushes fewer, bigger segments during the bulk load.
-        connection.Execute("insert into search_doc (search_doc, rank) values ('hashsize', 67108864)", transaction: transaction);
+        foreach (var table in Tables)
+        {
+            connection.Execute($"insert into {table} ({table}) values ('delete-all')", transaction: transaction);
+            // A larger in-memory hash flushes fewer, bigger segments during the bulk load.
+            connection.Execute($"insert into {table} ({table}, rank) values ('hashsize', 67108864)", transaction: transaction);
+        }
 
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = "insert into search_doc (rowid, title, body) values ($id, $title, $body)";
-        var pId = insert.Parameters.Add("$id", SqliteType.Integer);
-        var pTitle = insert.Parameters.Add("$title", SqliteType.Text);
-        var pBody = insert.Parameters.Add("$body", SqliteType.Text);
-        insert.Prepare();
+        insert.CommandText = "insert into search_doc (rowid, title, body) values ($id, $title, $body); insert into search_title (rowid, title) values ($id, $title);";
+        var id = insert.Parameters.Add("$id", SqliteType.Integer);
+        var title = insert.Parameters.Add("$title", SqliteType.Text);
+        var body = insert.Parameters.Add("$body", SqliteType.Text);
 
+        // Folding runs on another core while this thread reads the next batch and inserts the last one;
+        // the connection itself is only ever used from this thread.
+        using var read = connection.CreateCommand();
+        read.Transaction = transaction;
+        read.CommandText = $"{SelectText} order by r.id";
+        using var reader = read.ExecuteReader();
         var count = 0;
-        using (var read = connection.CreateCommand())
+        Task<List<(long, string, string)>>? pending = null;
+        while (true)
         {
-            read.Transaction = transaction;
-            read.CommandText = $"select r.id, r.code, r.title, r.content, {ExtraTextSql} extra from regulation r order by r.id";
-            using var reader = read.ExecuteReader();
-            while (reader.Read())
+            var batch = new List<(long Id, string Code, string Title, string Content, string? Extra)>(BatchSize);
+            while (batch.Count < BatchSize && reader.Read())
             {
-                pId.Value = reader.GetInt64(0);
-                pTitle.Value = TitleText(reader.GetString(1), reader.GetString(2));
-                pBody.Value = BodyText(reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4));
-                insert.ExecuteNonQuery();
-                count++;
+                batch.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
             }
+            var next = batch.Count == 0 ? null : Task.Run(() => batch.Select(r => (r.Id, TitleText(r.Code, r.Title), BodyText(r.Content, r.Extra))).ToList());
+            if (pending is not null)
+            {
+                foreach (var row in pending.GetAwaiter().GetResult())
+                {
+                    (id.Value, title.Value, body.Value) = row;
+                    insert.ExecuteNonQuery();
+                    count++;
+                }
+            }
+            if (next is null)
+            {
+                break;
+            }
+            pending = next;
         }
-        connection.Execute("insert into search_doc (search_doc) values ('optimize')", transaction: transaction);
+        foreach (var table in Tables)
+        {
+            connection.Execute($"insert into {table} ({table}) values ('optimize')", transaction: transaction);
+        }
         transaction.Commit();
         return (count, watch.Elapsed);
     }

@@ -1,0 +1,254 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Consult.Benchmarks;
+using Consult.Domain.Import;
+using Consult.Domain.Text;
+using Consult.Web.Features.Import;
+using Consult.Web.Infrastructure;
+using Consult.Web.Infrastructure.Data;
+using Consult.Web.Infrastructure.Registry;
+using Consult.Web.Infrastructure.Search;
+using Dapper;
+using MediatR;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SearchFeature = Consult.Web.Features.Search.Search;
+
+// Usage: dotnet run -c Release --project tests/Consult.Benchmarks -- [--sizes 20000,1000000] [--dir PATH] [--passes 3]
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+var options = Options.Parse(args);
+var corpus = new Corpus();
+var report = new StringBuilder();
+report.AppendLine($"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+
+foreach (var size in options.Sizes)
+{
+    var directory = Path.Combine(options.Directory, size.ToString(CultureInfo.InvariantCulture));
+    using var services = BuildServices(directory);
+    await Startup.PrepareDatabaseAsync(services);
+    report.AppendLine().AppendLine($"## {size:N0} regulations");
+
+    var existing = Scalar<long>(services, "select count(*) from regulation");
+    if (existing < size)
+    {
+        var (rate, elapsed) = await ImportAsync(services, corpus, existing + 1, size);
+        report.AppendLine($"- import: {size - existing:N0} rows in {elapsed.TotalSeconds:N1} s = **{rate:N0} rows/s** (CSV parse, checks, versions, index, in files of {Options.BatchSize:N0} rows)");
+    }
+
+    var connectionString = services.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString;
+    using (var connection = Db.Open(connectionString))
+    {
+        var (count, elapsed) = SearchIndex.Rebuild(connection);
+        var indexBytes = connection.ExecuteScalar<long>("select sum(length(block)) from search_doc_data");
+        var textBytes = connection.ExecuteScalar<long>("select sum(length(cast(title as blob)) + length(cast(content as blob))) from regulation");
+        var fileBytes = new FileInfo(services.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath).Length;
+        report.AppendLine($"- index rebuild: {count:N0} in {elapsed.TotalSeconds:N1} s = **{count / elapsed.TotalSeconds:N0} regulations/s**; index {indexBytes / 1e6:N0} MB, original text {textBytes / 1e6:N0} MB, whole file {fileBytes / 1e6:N0} MB");
+    }
+
+    var queries = QueryMix.Build(corpus, size);
+    await File.WriteAllLinesAsync(Path.Combine(directory, "wrk-queries.txt"), queries.Select(q => q.UrlQuery));
+    await File.WriteAllLinesAsync(Path.Combine(directory, "wrk-codes.txt"), Enumerable.Range(0, 500).Select(i => Uri.EscapeDataString(
+        Scalar<string>(services, "select code from regulation where id = @id", new { id = 1 + (long)i * size / 500 }))));
+
+    foreach (var threads in new[] { 1, 2 })
+    {
+        var result = await Latency.MeasureAsync(services, queries, threads, options.Passes);
+        report.AppendLine($"- search, {threads} thread{(threads > 1 ? "s" : "")}: **p50 {result.P(0.50):N2} ms, p95 {result.P(0.95):N2} ms, p99 {result.P(0.99):N2} ms**, max {result.P(1):N1} ms, {result.PerSecond:N0} queries/s ({result.Count:N0} queries)");
+        if (threads == 1)
+        {
+            foreach (var group in result.ByCategory())
+            {
+                report.AppendLine($"  - {group.Category}: p50 {group.P50:N2} ms, p99 {group.P99:N2} ms");
+            }
+        }
+    }
+
+    var saves = await Saves.MeasureAsync(services, corpus, size, count: 2_000);
+    report.AppendLine($"- single saves (update of an existing regulation: row, version, index, one transaction each): **{saves:N0} saves/s**");
+    report.AppendLine($"- peak working set of this process: {Process.GetCurrentProcess().PeakWorkingSet64 / (1L << 20):N0} MB");
+    Console.WriteLine(report);
+}
+
+await File.WriteAllTextAsync(Path.Combine(options.Directory, "results.md"), report.ToString());
+Console.WriteLine(report);
+return;
+
+static ServiceProvider BuildServices(string directory)
+{
+    var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Storage:DataDirectory"] = directory,
+        ["Demo:Seed"] = "false",
+    }).Build();
+    return new ServiceCollection().AddConsultCore(configuration).BuildServiceProvider();
+}
+
+static T Scalar<T>(IServiceProvider services, string sql, object? parameters = null)
+{
+    using var scope = services.CreateScope();
+    return scope.ServiceProvider.GetRequiredService<Db>().Connection.ExecuteScalar<T>(sql, parameters)!;
+}
+
+static async Task<(double Rate, TimeSpan Elapsed)> ImportAsync(IServiceProvider services, Corpus corpus, long from, long to)
+{
+    var watch = Stopwatch.StartNew();
+    for (var start = from; start <= to; start += Options.BatchSize)
+    {
+        var end = Math.Min(to, start + Options.BatchSize - 1);
+        var csv = new StringBuilder(RegulationRowParser.RequiredColumns.Aggregate((a, b) => a + "," + b)).Append('\n');
+        for (var id = start; id <= end; id++)
+        {
+            csv.Append(corpus.Row(id)).Append('\n');
+        }
+        using var scope = services.CreateScope();
+        var result = await scope.ServiceProvider.GetRequiredService<IMediator>()
+            .Send(new ImportRegulations.Command(new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), "benchmark"));
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("\n", result.Errors.Take(10)));
+        }
+        Console.Error.Write($"\rimported {end:N0}");
+    }
+    Console.Error.WriteLine();
+    return ((to - from + 1) / watch.Elapsed.TotalSeconds, watch.Elapsed);
+}
+
+internal sealed record Options(IReadOnlyList<int> Sizes, string Directory, int Passes)
+{
+    public const int BatchSize = 10_000;
+
+    public static Options Parse(string[] args)
+    {
+        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        var sizes = (Value("--sizes") ?? "20000").Split(',').Select(int.Parse).ToList();
+        var directory = Path.GetFullPath(Value("--dir") ?? Path.Combine("tests", "Consult.Benchmarks", "corpus"));
+        return new Options(sizes, directory, int.Parse(Value("--passes") ?? "3"));
+    }
+}
+
+internal sealed record BenchQuery(string Category, SearchFeature.Query Query)
+{
+    public string UrlQuery => string.Join('&', new[] { ("q", Query.Q), ("kind", Query.Kind), ("agency", Query.Agency) }
+        .Where(p => p.Item2 is not null).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));
+}
+
+/// <summary>A fixed mix: very common, mid and rare syllables, AND queries, phrases, prefixes, filters, numbers and codes.</summary>
+internal static class QueryMix
+{
+    public static List<BenchQuery> Build(Corpus corpus, int size)
+    {
+        var random = new SplitMix(42);
+        var lexicon = corpus.Lexicon;
+        string Marked(string text, int i) => i % 2 == 0 ? text : VietnameseFolding.Fold(text);
+        string Multi(int from, int to) { string w; do { w = lexicon[from + random.Next(to - from)]; } while (!w.Contains(' ')); return w; }
+        var queries = new List<BenchQuery>();
+        void Add(string category, string q, string? kind = null, string? agency = null) =>
+            queries.Add(new BenchQuery(category, new SearchFeature.Query { Q = q, Kind = kind, Agency = agency }));
+
+        for (var i = 0; i < 10; i++) Add("common syllable", Marked(lexicon[i].Split(' ')[0], i));
+        for (var i = 0; i < 10; i++) Add("mid syllable", Marked(corpus.Syllables[100 + random.Next(900)], i));
+        for (var i = 0; i < 10; i++) Add("rare syllable", Marked(corpus.Syllables[1000 + random.Next(corpus.Syllables.Length - 1000)], i));
+        for (var i = 0; i < 25; i++) Add("AND, one word", Marked(Multi(30, 3000), i));
+        for (var i = 0; i < 15; i++) Add("AND, two words", Marked(lexicon[30 + random.Next(75)] + " " + lexicon[random.Next(2000)], i));
+        for (var i = 0; i < 25; i++) Add("phrase", "\"" + Marked(Multi(30, 3000), i) + "\"");
+        for (var i = 0; i < 15; i++) Add("phrase, common", "\"" + Marked(lexicon[30 + random.Next(75)], i) + "\"");
+        for (var i = 0; i < 20; i++)
+        {
+            var syllable = VietnameseFolding.Fold(corpus.Syllables[random.Next(600)]);
+            Add("prefix", syllable[..Math.Min(3, syllable.Length)] + "*");
+        }
+        for (var i = 0; i < 20; i++)
+        {
+            var next = VietnameseFolding.Fold(corpus.Syllables[random.Next(600)]);
+            Add("word + prefix", Marked(lexicon[30 + random.Next(200)], i) + " " + next[..Math.Min(2, next.Length)] + "*");
+        }
+        for (var i = 0; i < 20; i++) Add("filtered", Marked(lexicon[30 + random.Next(75)], i), kind: Corpus.Kinds[random.Next(Corpus.Kinds.Length)], agency: Corpus.Agencies[random.Next(Corpus.Agencies.Length)]);
+        for (var i = 0; i < 15; i++) Add("document number", Corpus.DocumentNumber(random.Next(3000)));
+        for (var i = 0; i < 15; i++)
+        {
+            var id = 1 + random.Next(size);
+            var kind = Corpus.Kinds[new SplitMix(20261122UL ^ (ulong)id * 0x9E3779B97F4A7C15UL).Next(Corpus.Kinds.Length)];
+            Add("code", Corpus.Code(id, kind));
+        }
+        return queries;
+    }
+}
+
+internal sealed record LatencyResult(IReadOnlyList<(string Category, double Ms)> Samples, double PerSecond)
+{
+    public int Count => Samples.Count;
+
+    public double P(double p) => Percentile(Samples.Select(s => s.Ms), p);
+
+    public IEnumerable<(string Category, double P50, double P99)> ByCategory() =>
+        Samples.GroupBy(s => s.Category).Select(g => (g.Key, Percentile(g.Select(s => s.Ms), 0.5), Percentile(g.Select(s => s.Ms), 0.99)));
+
+    private static double Percentile(IEnumerable<double> values, double p)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+    }
+}
+
+/// <summary>Each query goes through the search page's own handler: plan, FTS5, facets, order, hits and snippets.</summary>
+internal static class Latency
+{
+    public static async Task<LatencyResult> MeasureAsync(IServiceProvider services, IReadOnlyList<BenchQuery> queries, int threads, int passes)
+    {
+        await RunAsync(services, queries, 0, 1, null);
+        var samples = new List<(string, double)>[threads];
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, threads).Select(t => Task.Run(async () =>
+        {
+            samples[t] = [];
+            for (var pass = 0; pass < passes; pass++)
+            {
+                await RunAsync(services, queries, t * queries.Count / threads, queries.Count, samples[t]);
+            }
+        })));
+        var all = samples.SelectMany(s => s).ToList();
+        return new LatencyResult(all, all.Count / watch.Elapsed.TotalSeconds);
+    }
+
+    private static async Task RunAsync(IServiceProvider services, IReadOnlyList<BenchQuery> queries, int offset, int count, List<(string, double)>? samples)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var query = queries[(offset + i) % queries.Count];
+            var start = Stopwatch.GetTimestamp();
+            using (var scope = services.CreateScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query.Query);
+            }
+            samples?.Add((query.Category, Stopwatch.GetElapsedTime(start).TotalMilliseconds));
+        }
+    }
+}
+
+/// <summary>Single saves as the agency workspace will make them: one regulation per transaction.</summary>
+internal static class Saves
+{
+    public static async Task<double> MeasureAsync(IServiceProvider services, Corpus corpus, int size, int count)
+    {
+        var random = new SplitMix(7);
+        var rows = Enumerable.Range(0, count).Select(i =>
+        {
+            var id = 1 + random.Next(size);
+            var line = corpus.Row(id).Replace("Thủ tục", "Thủ tục sửa đổi " + i);
+            var record = Csv.Parse(new StringReader(line)).Single();
+            var columns = RegulationRowParser.RequiredColumns.ToList();
+            return RegulationRowParser.Parse(c => columns.IndexOf(c) is var k and >= 0 ? record.Fields[k] : null).Row!;
+        }).ToList();
+        var clock = services.GetRequiredService<TimeProvider>();
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Db>();
+        var watch = Stopwatch.StartNew();
+        foreach (var row in rows)
+        {
+            await db.InTransactionAsync(() => Task.FromResult(new RegulationWriter(db.Connection, db.Transaction!, clock).Save(row with { Title = row.Title + " (sửa)" }, "benchmark")));
+        }
+        return count / watch.Elapsed.TotalSeconds;
+    }
+}
