@@ -11,6 +11,9 @@ create virtual table search_doc using fts5 (
     tokenize = 'unicode61 remove_diacritics 0'
 );
 insert into search_doc (search_doc, rank) values ('rank', 'bm25(10.0, 1.0)');
+-- Every save commits a small segment; merging fewer, larger batches of them keeps saves fast
+-- (measured: ~2x single saves/s), and `reindex` optimizes the whole index anyway.
+insert into search_doc (search_doc, rank) values ('automerge', 8);
 
 -- Titles alone: small, so it is ranked first and carries the prefix index for "giấy ph*".
 create virtual table search_title using fts5 (

@@ -88,6 +88,20 @@ public sealed class Corpus
     /// <summary>The lexicon by rank: index 0 is the most frequent word.</summary>
     public IReadOnlyList<string> Lexicon => _lexicon;
 
+    /// <summary>Syllables, most frequent first, by the Zipf weight of the words that contain them.</summary>
+    public IReadOnlyList<string> SyllablesByFrequency()
+    {
+        var weight = new Dictionary<string, double>();
+        for (var k = 0; k < _lexicon.Length; k++)
+        {
+            foreach (var syllable in _lexicon[k].Split(' '))
+            {
+                weight[syllable] = weight.GetValueOrDefault(syllable) + 1.0 / (k + 1);
+            }
+        }
+        return weight.OrderByDescending(w => w.Value).Select(w => w.Key).ToList();
+    }
+
     public string Word(SplitMix random)
     {
         var target = random.NextDouble() * _cumulative[^1];

@@ -17,15 +17,24 @@ public static class Snippet
             return [];
         }
         var folded = VietnameseFolding.Fold(original);
-        var matches = Tokenizer.Spans(folded).Where(s => IsHit(folded, s, highlightTokens)).ToList();
+        var hits = Tokenizer.Spans(folded).Where(s => IsHit(folded, s, highlightTokens));
 
         var start = 0;
-        if (matches.Count > 0)
+        var end = Math.Min(original.Length, maxChars);
+        var matches = new List<(int Start, int Length)>();
+        foreach (var hit in hits)
         {
-            start = Math.Max(0, matches[0].Start - (maxChars / 4));
-            start = SnapToWordStart(original, start);
+            if (matches.Count == 0)
+            {
+                start = SnapToWordStart(original, Math.Max(0, hit.Start - (maxChars / 4)));
+                end = Math.Min(original.Length, start + maxChars);
+            }
+            if (hit.Start + hit.Length > end)
+            {
+                break;
+            }
+            matches.Add(hit);
         }
-        var end = Math.Min(original.Length, start + maxChars);
         end = SnapToWordEnd(original, end);
 
         var parts = new List<SnippetPart>();
@@ -34,7 +43,7 @@ public static class Snippet
             parts.Add(new SnippetPart("… ", false));
         }
         var cursor = start;
-        foreach (var (mStart, mLength) in matches.Where(m => m.Start >= start && m.Start + m.Length <= end))
+        foreach (var (mStart, mLength) in matches)
         {
             if (mStart > cursor)
             {

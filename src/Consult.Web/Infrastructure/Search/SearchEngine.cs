@@ -3,6 +3,7 @@ using Consult.Domain.Search;
 using Consult.Domain.Text;
 using Consult.Web.Infrastructure.Data;
 using Dapper;
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 
 namespace Consult.Web.Infrastructure.Search;
@@ -54,9 +55,10 @@ public sealed record SearchOutcome
 /// </summary>
 public sealed class SearchEngine(Db db, RegistryFacts facts)
 {
-    public const int MatchCap = 2_000;
-    public const int RankBudget = 500;
-    public const int TitleRankBudget = 1_000;
+    public const int MatchCap = 1_000;
+    public const int RankBudget = 150;
+    public const int TitleRankBudget = 300;
+    private const int EnoughTitleMatches = 100;
     private const int ExactnessWindow = 50;
 
     public async Task<SearchOutcome> SearchAsync(string? text, SearchFilters filters, SearchSort sort, CancellationToken ct = default)
@@ -135,12 +137,15 @@ public sealed class SearchEngine(Db db, RegistryFacts facts)
                 ordered.AddRange(ids.Where(remaining.Remove));
             }
             Place(Ranked("search_title", expression, titleMatches, TitleRankBudget));
-            if (!titlesOnly)
+            // Each bm25 pass first scans every match to weigh the terms; with pages of name matches
+            // already in hand, the body pass is skipped and other matches follow newest first.
+            var rankBody = !titlesOnly && titleMatches.Count < EnoughTitleMatches;
+            if (rankBody)
             {
                 Place(Ranked("search_doc", expression, matches, RankBudget));
             }
             Place(selected);
-            rankedNewestOnly = titleMatches.Count > TitleRankBudget || (!titlesOnly && matches.Count > RankBudget);
+            rankedNewestOnly = titleMatches.Count > TitleRankBudget || (rankBody && matches.Count > RankBudget);
             if (query.MarkedWords.Count > 0)
             {
                 await LiftExactMatchesAsync(ordered, selectedPinned.Count, query.MarkedWords);
@@ -239,46 +244,53 @@ public sealed class SearchEngine(Db db, RegistryFacts facts)
 
     private Facets CountFacets(IEnumerable<long> ids, SearchFilters filters)
     {
-        var kinds = new Dictionary<RegulationKind, int>();
+        var kinds = new int[RegulationKinds.All.Count];
+        var statuses = new int[RegulationStatuses.All.Count];
+        var published = new int[2];
         var agencies = new Dictionary<int, int>();
         var sectors = new Dictionary<int, int>();
-        var statuses = new Dictionary<RegulationStatus, int>();
-        var published = new Dictionary<bool, int>();
-        // Each facet counts what the other filters leave, so its choices stay visible.
-        var (withoutKind, withoutAgency, withoutSector, withoutStatus, withoutPublished) = (
-            filters with { Kind = null }, filters with { AgencyId = null }, filters with { SectorId = null },
-            filters with { Status = null }, filters with { Published = null });
         foreach (var id in ids)
         {
             if (facts.Get(id) is not { } f)
             {
                 continue;
             }
-            if (Matches(f, withoutKind))
+            // Each facet counts what the other filters leave, so its choices stay visible.
+            var kind = filters.Kind is null || f.Kind == filters.Kind;
+            var agency = filters.AgencyId is null || f.AgencyId == filters.AgencyId;
+            var sector = filters.SectorId is null || Array.IndexOf(f.SectorIds, filters.SectorId.Value) >= 0;
+            var status = filters.Status is null || f.Status == filters.Status;
+            var publication = filters.Published is null || f.Published == filters.Published;
+            if (agency && sector && status && publication)
             {
-                Increment(kinds, f.Kind);
+                kinds[(int)f.Kind]++;
             }
-            if (Matches(f, withoutAgency))
+            if (kind && sector && status && publication)
             {
-                Increment(agencies, f.AgencyId);
+                CollectionsMarshal.GetValueRefOrAddDefault(agencies, f.AgencyId, out _)++;
             }
-            if (Matches(f, withoutSector))
+            if (kind && agency && status && publication)
             {
-                foreach (var sector in f.SectorIds)
+                foreach (var sectorId in f.SectorIds)
                 {
-                    Increment(sectors, sector);
+                    CollectionsMarshal.GetValueRefOrAddDefault(sectors, sectorId, out _)++;
                 }
             }
-            if (Matches(f, withoutStatus))
+            if (kind && agency && sector && publication)
             {
-                Increment(statuses, f.Status);
+                statuses[(int)f.Status]++;
             }
-            if (Matches(f, withoutPublished))
+            if (kind && agency && sector && status)
             {
-                Increment(published, f.Published);
+                published[f.Published ? 1 : 0]++;
             }
         }
-        return new Facets(kinds, agencies, sectors, statuses, published);
+        return new Facets(
+            RegulationKinds.All.ToDictionary(k => k, k => kinds[(int)k]),
+            agencies,
+            sectors,
+            RegulationStatuses.All.ToDictionary(k => k, k => statuses[(int)k]),
+            new Dictionary<bool, int> { [false] = published[0], [true] = published[1] });
     }
 
     private static bool Matches(RegulationFact f, SearchFilters filters) =>
@@ -306,7 +318,4 @@ public sealed class SearchEngine(Db db, RegistryFacts facts)
             d.ToDictionary(kv => kv.Key, kv => (int)Math.Round(kv.Value * scale));
         return new Facets(S(facets.Kinds), S(facets.Agencies), S(facets.Sectors), S(facets.Statuses), S(facets.Published));
     }
-
-    private static void Increment<TKey>(Dictionary<TKey, int> counts, TKey key) where TKey : notnull =>
-        counts[key] = counts.GetValueOrDefault(key) + 1;
 }

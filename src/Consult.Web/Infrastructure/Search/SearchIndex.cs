@@ -93,6 +93,8 @@ public static class SearchIndex
         foreach (var table in Tables)
         {
             connection.Execute($"insert into {table} ({table}) values ('optimize')", transaction: transaction);
+            // The setting persists: back to FTS5's default so that single saves flush small segments.
+            connection.Execute($"insert into {table} ({table}, rank) values ('hashsize', 1048576)", transaction: transaction);
         }
         transaction.Commit();
         return (count, watch.Elapsed);
