@@ -49,6 +49,10 @@ public static class RegulationKinds
         _ => "Quy định cấm",
     };
 
+    /// <summary>The kind of a stored code; stored codes are always valid.</summary>
+    public static RegulationKind FromCode(string code) =>
+        TryParse(code, out var kind) ? kind : throw new ArgumentException($"Unknown regulation kind {code}", nameof(code));
+
     /// <summary>Accepts TTHC, YCDK, YCĐK, cđbc, CẤM… in any case, with or without marks.</summary>
     public static bool TryParse(string? text, out RegulationKind kind)
     {
@@ -90,6 +94,10 @@ public static class RegulationStatuses
         RegulationStatus.Draft => "Dự kiến ban hành",
         _ => "Đã bãi bỏ",
     };
+
+    /// <summary>The status of a stored code; stored codes are always valid.</summary>
+    public static RegulationStatus FromCode(string code) =>
+        TryParse(code, out var status) ? status : throw new ArgumentException($"Unknown regulation status {code}", nameof(code));
 
     public static bool TryParse(string? text, out RegulationStatus status)
     {

@@ -82,6 +82,10 @@ public static partial class DocumentNumber
         };
     }
 
+    /// <summary>The Vietnamese name of a stored type name, or the name itself when unknown.</summary>
+    public static string Label(string typeName) =>
+        Enum.TryParse<LegalDocumentType>(typeName, out var type) ? Label(type) : typeName;
+
     public static string Label(LegalDocumentType type) => type switch
     {
         LegalDocumentType.Law => "Luật",

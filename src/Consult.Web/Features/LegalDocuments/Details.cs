@@ -22,7 +22,7 @@ public static class Details
         public string? ExpiresOn { get; init; }
         public string Status { get; init; } = "";
 
-        public string TypeLabel => Enum.TryParse<LegalDocumentType>(DocType, out var t) ? DocumentNumber.Label(t) : DocType;
+        public string TypeLabel => DocumentNumber.Label(DocType);
 
         public string StatusLabel => Status switch
         {

@@ -36,8 +36,8 @@ public static class Details
         public string AgencyCode { get; init; } = "";
         public string AgencyName { get; init; } = "";
 
-        public RegulationKind KindValue => RegulationKinds.TryParse(Kind, out var k) ? k : default;
-        public RegulationStatus StatusValue => RegulationStatuses.TryParse(Status, out var s) ? s : default;
+        public RegulationKind KindValue => RegulationKinds.FromCode(Kind);
+        public RegulationStatus StatusValue => RegulationStatuses.FromCode(Status);
     }
 
     public sealed record Basis
@@ -47,7 +47,7 @@ public static class Details
         public string DocType { get; init; } = "";
         public string Title { get; init; } = "";
         public string Article { get; init; } = "";
-        public string TypeLabel => Enum.TryParse<LegalDocumentType>(DocType, out var t) ? DocumentNumber.Label(t) : DocType;
+        public string TypeLabel => DocumentNumber.Label(DocType);
     }
 
     public sealed record Product
@@ -63,8 +63,8 @@ public static class Details
         public string Title { get; init; } = "";
         public string Status { get; init; } = "";
         public bool Published { get; init; }
-        public RegulationKind KindValue => RegulationKinds.TryParse(Kind, out var k) ? k : default;
-        public RegulationStatus StatusValue => RegulationStatuses.TryParse(Status, out var s) ? s : default;
+        public RegulationKind KindValue => RegulationKinds.FromCode(Kind);
+        public RegulationStatus StatusValue => RegulationStatuses.FromCode(Status);
     }
 
     public sealed record Version(int Number, DateTimeOffset SavedAt, string Source, IReadOnlyList<string> Changes);

@@ -44,8 +44,8 @@ public static class Search
         public IReadOnlyList<SnippetPart> TitleParts { get; init; } = [];
         public IReadOnlyList<SnippetPart> Snippet { get; init; } = [];
 
-        public RegulationKind KindValue => RegulationKinds.TryParse(Kind, out var k) ? k : default;
-        public RegulationStatus StatusValue => RegulationStatuses.TryParse(Status, out var s) ? s : default;
+        public RegulationKind KindValue => RegulationKinds.FromCode(Kind);
+        public RegulationStatus StatusValue => RegulationStatuses.FromCode(Status);
         public string SnippetText => string.Concat(Snippet.Select(p => p.Text));
     }
 

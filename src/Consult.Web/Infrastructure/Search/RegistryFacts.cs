@@ -110,11 +110,9 @@ public sealed class RegistryFacts
 
         public RegulationFact ToFact()
         {
-            RegulationKinds.TryParse(Kind, out var kind);
-            RegulationStatuses.TryParse(Status, out var status);
             var sectors = string.IsNullOrEmpty(SectorIds) ? [] : SectorIds.Split(',').Select(int.Parse).ToArray();
             var newest = DateOnly.TryParse(NewestOn, out var date) ? date.DayNumber : 0;
-            return new RegulationFact(kind, status, Published, AgencyId, sectors, newest, ProductCount);
+            return new RegulationFact(RegulationKinds.FromCode(Kind), RegulationStatuses.FromCode(Status), Published, AgencyId, sectors, newest, ProductCount);
         }
     }
 }
