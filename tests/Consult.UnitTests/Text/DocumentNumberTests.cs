@@ -42,4 +42,11 @@ public class DocumentNumberTests
         var found = DocumentNumber.FindIn("điều kiện theo 105/2017/nd-cp và QCVN 86:2019/BTTTT ngày 12/5/2020");
         Assert.Equal(["105/2017/nd-cp", "QCVN 86:2019/BTTTT"], found.Select(f => f.Number));
     }
+
+    [Theory]
+    [InlineData("Decree", "Nghị định")]
+    [InlineData("PrimeMinisterDecision", "Quyết định của Thủ tướng Chính phủ")]
+    [InlineData("Something", "Something")]
+    public void Labels_stored_types_in_vietnamese(string stored, string expected) =>
+        Assert.Equal(expected, DocumentNumber.Label(stored));
 }

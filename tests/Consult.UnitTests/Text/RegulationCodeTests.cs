@@ -33,4 +33,12 @@ public class RegulationCodeTests
 
     [Fact]
     public void Rejects_unknown_kinds() => Assert.False(RegulationKinds.TryParse("LUAT", out _));
+
+    [Fact]
+    public void Stored_codes_map_back_and_unknown_ones_are_a_programming_error()
+    {
+        Assert.Equal(RegulationKind.Prohibition, RegulationKinds.FromCode("CAM"));
+        Assert.Equal(RegulationStatus.Repealed, RegulationStatuses.FromCode("repealed"));
+        Assert.Throws<ArgumentException>(() => RegulationKinds.FromCode("LUAT"));
+    }
 }
