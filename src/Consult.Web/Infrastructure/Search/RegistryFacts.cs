@@ -27,22 +27,31 @@ public sealed class RegistryFacts
     private RegulationFact?[] _facts = [];
     private long _loadedSeq = -1;
     private int _count;
+    private long[]? _newestFirst;
 
     public int Count => _count;
 
     public RegulationFact? Get(long id) => id < _facts.Length ? _facts[id] : null;
 
-    /// <summary>Every regulation id, newest first.</summary>
-    public IEnumerable<long> AllIdsNewestFirst()
+    /// <summary>Every regulation id, newest (effective date, then id) first; sorted once per change of the registry.</summary>
+    public IReadOnlyList<long> NewestFirst()
     {
-        var facts = _facts;
-        for (long id = facts.Length - 1; id > 0; id--)
+        var order = _newestFirst;
+        if (order is null)
         {
-            if (facts[id] is not null)
+            var facts = _facts;
+            var ids = new List<long>(_count);
+            for (long id = 1; id < facts.Length; id++)
             {
-                yield return id;
+                if (facts[id] is not null)
+                {
+                    ids.Add(id);
+                }
             }
+            order = ids.OrderByDescending(id => facts[id]!.Value.NewestKey).ThenByDescending(id => id).ToArray();
+            _newestFirst = order;
         }
+        return order;
     }
 
     public IEnumerable<RegulationFact> All()
@@ -93,6 +102,7 @@ public sealed class RegistryFacts
                 facts[row.Id] = row.ToFact();
             }
             _facts = facts;
+            _newestFirst = null;
             Volatile.Write(ref _loadedSeq, seq);
         }
     }

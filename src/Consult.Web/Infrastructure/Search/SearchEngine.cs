@@ -111,7 +111,7 @@ public sealed class SearchEngine(Db db, RegistryFacts facts)
         }
         else if (query.Text.Length == 0)
         {
-            matches = facts.AllIdsNewestFirst().ToList();
+            matches = [.. facts.NewestFirst()];
         }
         else
         {
@@ -150,6 +150,11 @@ public sealed class SearchEngine(Db db, RegistryFacts facts)
             {
                 await LiftExactMatchesAsync(ordered, selectedPinned.Count, query.MarkedWords);
             }
+        }
+        else if (clauses.Count == 0 && basedOn is null)
+        {
+            // Browsing without words: the registry's cached order is already newest first.
+            ordered.AddRange(selected);
         }
         else
         {

@@ -152,6 +152,21 @@ public class SearchTests(DemoApp app)
     }
 
     [Fact]
+    public async Task Browsing_by_filters_alone_lists_the_newest_first_and_counts_all()
+    {
+        var page = await app.SearchAsync(null, ("kind", "TTHC"), ("status", "in_force"), ("pageSize", "100"));
+        var home = await app.GetPageAsync("/");
+        var card = home.QuerySelectorAll(".kind-cards a").First(a => a.GetAttribute("href")!.Contains("kind=TTHC"));
+        Assert.Equal(card.QuerySelector(".big")!.TextContent.Replace(".", "").Replace(",", ""), page.Total.ToString());
+        var dates = new List<string>();
+        foreach (var code in page.Codes.Take(6))
+        {
+            dates.Add((await app.GetJsonAsync($"/api/v1/regulations/{code}")).GetProperty("effectiveDate").GetString() ?? "");
+        }
+        Assert.Equal(dates.OrderDescending(), dates);
+    }
+
+    [Fact]
     public async Task Matches_are_highlighted_in_title_and_snippet_with_their_marks()
     {
         var html = await app.GetPageAsync("/search?q=giay+phep+ban+buon+ruou");
