@@ -83,12 +83,13 @@ create table regulation_product (
     primary key (regulation_id, position)
 ) without rowid;
 
--- Each save keeps the whole record as it was saved, as JSON: the history and the diff read it.
+-- Each save keeps the whole record as it was saved, as JSON, and the names of the fields it changed.
 create table regulation_version (
     regulation_id integer not null references regulation (id),
     version integer not null,
     saved_at text not null,
     source text not null,
+    changes text not null,
     snapshot text not null,
     primary key (regulation_id, version)
 ) without rowid;

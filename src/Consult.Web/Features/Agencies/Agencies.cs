@@ -26,19 +26,21 @@ public static class Agencies
         IRequestHandler<ListQuery, IReadOnlyList<AgencySummary>>,
         IRequestHandler<DetailsQuery, AgencyDetails?>
     {
-        public async Task<IReadOnlyList<AgencySummary>> Handle(ListQuery request, CancellationToken cancellationToken)
+        public Task<IReadOnlyList<AgencySummary>> Handle(ListQuery request, CancellationToken cancellationToken)
         {
             facts.CatchUp(db.Connection);
             var byAgency = facts.All().Where(f => f.Status == RegulationStatus.InForce).ToLookup(f => f.AgencyId);
-            return (await ReferenceData.AgenciesAsync(db))
+            IReadOnlyList<AgencySummary> summaries = facts.Agencies
                 .Select(a => new AgencySummary(a, byAgency[a.Id].GroupBy(f => f.Kind).ToDictionary(g => g.Key, g => g.Count())))
                 .OrderByDescending(s => s.Total).ThenBy(s => s.Agency.Name)
                 .ToList();
+            return Task.FromResult(summaries);
         }
 
         public async Task<AgencyDetails?> Handle(DetailsQuery request, CancellationToken cancellationToken)
         {
-            var agency = (await ReferenceData.AgenciesAsync(db)).FirstOrDefault(a => string.Equals(a.Code, request.Code, StringComparison.OrdinalIgnoreCase));
+            facts.CatchUp(db.Connection);
+            var agency = facts.Agencies.FirstOrDefault(a => string.Equals(a.Code, request.Code, StringComparison.OrdinalIgnoreCase));
             if (agency is null)
             {
                 return null;

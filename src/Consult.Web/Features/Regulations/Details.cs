@@ -113,12 +113,10 @@ public static class Details
                 order by r.kind, r.code
                 limit 50
                 """, new { id });
-            var versions = (await connection.QueryAsync<(int Version, DateTimeOffset SavedAt, string Source, string Snapshot)>(
-                "select version, saved_at, source, snapshot from regulation_version where regulation_id = @id order by version", new { id })).ToList();
-            var history = versions.Select((v, i) => new Version(
-                    v.Version, v.SavedAt, v.Source,
-                    i == 0 ? ["Tạo mới"] : RegulationSnapshot.FromJson(v.Snapshot).ChangedSince(RegulationSnapshot.FromJson(versions[i - 1].Snapshot))))
-                .Reverse().ToList();
+            var history = (await connection.QueryAsync<(int Version, DateTimeOffset SavedAt, string Source, string Changes)>(
+                "select version, saved_at, source, changes from regulation_version where regulation_id = @id order by version desc", new { id }))
+                .Select(v => new Version(v.Version, v.SavedAt, v.Source, RegulationSnapshot.SplitChanges(v.Changes)))
+                .ToList();
             return new Result(regulation, sectors.ToList(), basis.ToList(), products.ToList(), related.ToList(), history);
         }
     }

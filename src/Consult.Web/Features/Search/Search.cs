@@ -72,13 +72,14 @@ public static class Search
         public required IReadOnlyList<string> Notices { get; init; }
     }
 
-    public sealed class Handler(Db db, SearchEngine engine) : IRequestHandler<Query, Result>
+    public sealed class Handler(Db db, SearchEngine engine, RegistryFacts facts) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
             var notices = new List<string>();
-            var agencies = await ReferenceData.AgenciesAsync(db);
-            var sectors = await ReferenceData.SectorsAsync(db);
+            facts.CatchUp(db.Connection, db.Transaction);
+            var agencies = facts.Agencies;
+            var sectors = facts.Sectors;
 
             var filters = new SearchFilters
             {

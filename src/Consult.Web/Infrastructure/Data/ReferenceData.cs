@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace Consult.Web.Infrastructure.Data;
 
@@ -15,12 +16,12 @@ public sealed record SectorRef
     public string Name { get; init; } = "";
 }
 
-/// <summary>The small lists every page names things from.</summary>
+/// <summary>The small lists every page names things from; <c>RegistryFacts</c> keeps them in memory.</summary>
 public static class ReferenceData
 {
-    public static async Task<IReadOnlyList<AgencyRef>> AgenciesAsync(Db db) =>
-        (await db.Connection.QueryAsync<AgencyRef>("select id, code, name from agency order by name", transaction: db.Transaction)).ToList();
+    public static IReadOnlyList<AgencyRef> Agencies(SqliteConnection connection, SqliteTransaction? transaction) =>
+        connection.Query<AgencyRef>("select id, code, name from agency order by name", transaction: transaction).ToList();
 
-    public static async Task<IReadOnlyList<SectorRef>> SectorsAsync(Db db) =>
-        (await db.Connection.QueryAsync<SectorRef>("select id, name from sector order by name", transaction: db.Transaction)).ToList();
+    public static IReadOnlyList<SectorRef> Sectors(SqliteConnection connection, SqliteTransaction? transaction) =>
+        connection.Query<SectorRef>("select id, name from sector order by name", transaction: transaction).ToList();
 }

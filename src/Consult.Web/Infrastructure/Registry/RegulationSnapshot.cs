@@ -7,6 +7,12 @@ namespace Consult.Web.Infrastructure.Registry;
 public sealed record RegulationSnapshot
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    public const string Created = "Tạo mới";
+    private const string ChangeSeparator = "; ";
+
+    public static string JoinChanges(IEnumerable<string> changes) => string.Join(ChangeSeparator, changes);
+
+    public static IReadOnlyList<string> SplitChanges(string changes) => changes.Split(ChangeSeparator);
 
     public required string Code { get; init; }
     public required string Kind { get; init; }

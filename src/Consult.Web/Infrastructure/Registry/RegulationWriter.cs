@@ -43,6 +43,9 @@ public sealed class RegulationWriter(SqliteConnection connection, SqliteTransact
             return SaveOutcome.Unchanged;
         }
 
+        IReadOnlyList<string> changes = existing is { } previous
+            ? snapshot.ChangedSince(RegulationSnapshot.FromJson(previous.Snapshot))
+            : [RegulationSnapshot.Created];
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime).ToString("yyyy-MM-dd");
         var seq = connection.ExecuteScalar<long>("update registry_state set change_seq = change_seq + 1 returning change_seq", transaction: transaction);
@@ -119,8 +122,8 @@ public sealed class RegulationWriter(SqliteConnection connection, SqliteTransact
             "insert into regulation_product (regulation_id, position, hs_code, name) values (@id, @position, @HsCode, @Name)",
             row.Products.Select((p, i) => new { id, position = i, p.HsCode, p.Name }), transaction);
         connection.Execute(
-            "insert into regulation_version (regulation_id, version, saved_at, source, snapshot) values (@id, @version, @now, @source, @snapshot)",
-            new { id, version, now, source, snapshot = snapshotJson }, transaction);
+            "insert into regulation_version (regulation_id, version, saved_at, source, changes, snapshot) values (@id, @version, @now, @source, @changes, @snapshot)",
+            new { id, version, now, source, changes = RegulationSnapshot.JoinChanges(changes), snapshot = snapshotJson }, transaction);
         SearchIndex.Refresh(connection, transaction, id);
         return existing is null ? SaveOutcome.Created : SaveOutcome.Updated;
     }

@@ -17,7 +17,8 @@ public readonly record struct RegulationFact(
 
 /// <summary>
 /// Kind, agency, sectors, status and publication of every regulation, indexed by id, so that
-/// filters and facet counts over thousands of search hits cost microseconds instead of joins.
+/// filters and facet counts over thousands of search hits cost microseconds instead of joins;
+/// with them the agency and sector names pages show.
 /// It catches up with the database by change_seq, so writes from other processes (the import
 /// command) show up on the next search.
 /// </summary>
@@ -30,6 +31,12 @@ public sealed class RegistryFacts
     private long[]? _newestFirst;
 
     public int Count => _count;
+
+    /// <summary>Agencies by name, as of the last catch-up.</summary>
+    public IReadOnlyList<AgencyRef> Agencies { get; private set; } = [];
+
+    /// <summary>Sectors by name, as of the last catch-up (imports create sectors).</summary>
+    public IReadOnlyList<SectorRef> Sectors { get; private set; } = [];
 
     public RegulationFact? Get(long id) => id < _facts.Length ? _facts[id] : null;
 
@@ -103,6 +110,8 @@ public sealed class RegistryFacts
             }
             _facts = facts;
             _newestFirst = null;
+            Agencies = ReferenceData.Agencies(connection, transaction);
+            Sectors = ReferenceData.Sectors(connection, transaction);
             Volatile.Write(ref _loadedSeq, seq);
         }
     }
