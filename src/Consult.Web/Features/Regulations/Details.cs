@@ -92,32 +92,30 @@ public static class Details
             {
                 return null;
             }
-            var id = regulation.Id;
-            var sectors = await connection.QueryAsync<string>(
-                "select s.name from regulation_sector rs join sector s on s.id = rs.sector_id where rs.regulation_id = @id order by s.name", new { id });
-            var basis = await connection.QueryAsync<Basis>(
+            using var rest = await connection.QueryMultipleAsync(
                 """
+                select s.name from regulation_sector rs join sector s on s.id = rs.sector_id where rs.regulation_id = @id order by s.name;
                 select d.id document_id, d.number, d.doc_type, d.title, b.article
                 from regulation_basis b join legal_document d on d.id = b.legal_document_id
-                where b.regulation_id = @id order by b.position
-                """, new { id });
-            var products = await connection.QueryAsync<Product>(
-                "select hs_code, name from regulation_product where regulation_id = @id order by position", new { id });
-            var related = await connection.QueryAsync<Related>(
-                """
+                where b.regulation_id = @id order by b.position;
+                select hs_code, name from regulation_product where regulation_id = @id order by position;
                 select distinct r.code, r.kind, r.title, r.status, r.published
                 from regulation_basis mine
                 join regulation_basis other on other.legal_document_id = mine.legal_document_id and other.regulation_id <> mine.regulation_id
                 join regulation r on r.id = other.regulation_id
                 where mine.regulation_id = @id
                 order by r.kind, r.code
-                limit 50
-                """, new { id });
-            var history = (await connection.QueryAsync<(int Version, DateTimeOffset SavedAt, string Source, string Changes)>(
-                "select version, saved_at, source, changes from regulation_version where regulation_id = @id order by version desc", new { id }))
+                limit 50;
+                select version, saved_at, source, changes from regulation_version where regulation_id = @id order by version desc;
+                """, new { id = regulation.Id });
+            var sectors = (await rest.ReadAsync<string>()).ToList();
+            var basis = (await rest.ReadAsync<Basis>()).ToList();
+            var products = (await rest.ReadAsync<Product>()).ToList();
+            var related = (await rest.ReadAsync<Related>()).ToList();
+            var history = (await rest.ReadAsync<(int Version, DateTimeOffset SavedAt, string Source, string Changes)>())
                 .Select(v => new Version(v.Version, v.SavedAt, v.Source, RegulationSnapshot.SplitChanges(v.Changes)))
                 .ToList();
-            return new Result(regulation, sectors.ToList(), basis.ToList(), products.ToList(), related.ToList(), history);
+            return new Result(regulation, sectors, basis, products, related, history);
         }
     }
 }
