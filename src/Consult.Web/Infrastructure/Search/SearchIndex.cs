@@ -10,6 +10,7 @@ public static class SearchIndex
 {
     private static readonly string[] Tables = ["search_doc", "search_title"];
     private const int BatchSize = 512;
+    private const long DefaultAutomerge = 4;
 
     public sealed record IndexedText(long Id, string Code, string Title, string Content, string? Extra);
 
@@ -45,11 +46,15 @@ public static class SearchIndex
     {
         var watch = Stopwatch.StartNew();
         using var transaction = connection.BeginTransaction();
+        var automerge = new Dictionary<string, long>();
         foreach (var table in Tables)
         {
             connection.Execute($"insert into {table} ({table}) values ('delete-all')", transaction: transaction);
-            // A larger in-memory hash flushes fewer, bigger segments during the bulk load.
+            // A larger in-memory hash flushes fewer, bigger segments, and no merging while loading:
+            // the one 'optimize' at the end merges everything once.
+            automerge[table] = connection.ExecuteScalar<long?>($"select v from {table}_config where k = 'automerge'", transaction: transaction) ?? DefaultAutomerge;
             connection.Execute($"insert into {table} ({table}, rank) values ('hashsize', 67108864)", transaction: transaction);
+            connection.Execute($"insert into {table} ({table}, rank) values ('automerge', 0)", transaction: transaction);
         }
 
         using var insert = connection.CreateCommand();
@@ -93,8 +98,9 @@ public static class SearchIndex
         foreach (var table in Tables)
         {
             connection.Execute($"insert into {table} ({table}) values ('optimize')", transaction: transaction);
-            // The setting persists: back to FTS5's default so that single saves flush small segments.
+            // The settings persist: back to those single saves are tuned for.
             connection.Execute($"insert into {table} ({table}, rank) values ('hashsize', 1048576)", transaction: transaction);
+            connection.Execute($"insert into {table} ({table}, rank) values ('automerge', @value)", new { value = automerge[table] }, transaction);
         }
         transaction.Commit();
         return (count, watch.Elapsed);
