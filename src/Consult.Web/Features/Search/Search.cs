@@ -57,7 +57,6 @@ public static class Search
         public required string Text { get; init; }
         public required int Total { get; init; }
         public required bool IsEstimate { get; init; }
-        public required bool RankedNewestOnly { get; init; }
         public required int Page { get; init; }
         public required int PageSize { get; init; }
         public required int PageCount { get; init; }
@@ -124,7 +123,6 @@ public static class Search
                 Text = outcome.Query.Text,
                 Total = outcome.Total,
                 IsEstimate = outcome.IsEstimate,
-                RankedNewestOnly = outcome.RankedNewestOnly,
                 Page = page,
                 PageSize = pageSize,
                 PageCount = pageCount,

@@ -30,8 +30,6 @@ public sealed class RegistryFacts
     private int _count;
     private long[]? _newestFirst;
 
-    public int Count => _count;
-
     /// <summary>Agencies by name, as of the last catch-up.</summary>
     public IReadOnlyList<AgencyRef> Agencies { get; private set; } = [];
 
