@@ -1,5 +1,4 @@
 using Consult.Domain.Registry;
-using Consult.Domain.Search;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Search;
 using Dapper;
@@ -46,13 +45,12 @@ public static class Agencies
                 return null;
             }
             var hits = (await db.Connection.QueryAsync<Search.Search.Hit>(
-                """
-                select r.id, r.code, r.kind, r.title, '' content, r.status, r.published, r.effective_on,
-                       a.code agency_code, a.name agency_name
+                $"""
+                select {Search.Search.Hit.Columns}
                 from regulation r join agency a on a.id = r.agency_id
                 where r.agency_id = @Id
                 order by r.kind, r.code
-                """, agency)).Select(h => h with { TitleParts = [new SnippetPart(h.Title, false)] }).ToList();
+                """, agency)).ToList();
             var groups = hits.GroupBy(h => h.KindValue)
                 .Select(g => new KindGroup(g.Key, g.Count(), g.Take(10).ToList()))
                 .OrderBy(g => g.Kind)

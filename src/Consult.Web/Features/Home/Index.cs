@@ -1,5 +1,4 @@
 using Consult.Domain.Registry;
-using Consult.Domain.Search;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Search;
 using Dapper;
@@ -27,14 +26,13 @@ public static class Index
             var documents = await db.Connection.ExecuteScalarAsync<int>("select count(*) from legal_document");
             var agencies = inForce.Select(f => f.AgencyId).Distinct().Count();
             var newest = await db.Connection.QueryAsync<Search.Search.Hit>(
-                """
-                select r.id, r.code, r.kind, r.title, '' content, r.status, r.published, r.effective_on,
-                       a.code agency_code, a.name agency_name
+                $"""
+                select {Search.Search.Hit.Columns}
                 from regulation r join agency a on a.id = r.agency_id
                 order by r.change_seq desc limit 8
                 """);
             return new Result(counts, documents, agencies,
-                newest.Select(h => h with { TitleParts = [new SnippetPart(h.Title, false)] }).ToList());
+                newest.ToList());
         }
     }
 }

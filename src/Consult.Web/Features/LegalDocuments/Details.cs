@@ -46,16 +46,15 @@ public static class Details
                 return null;
             }
             var rows = (await db.Connection.QueryAsync<Search.Search.Hit, string, (Search.Search.Hit Hit, string Article)>(
-                """
-                select r.id, r.code, r.kind, r.title, '' content, r.status, r.published, r.effective_on,
-                       a.code agency_code, a.name agency_name, b.article
+                $"""
+                select {Search.Search.Hit.Columns}, b.article
                 from regulation_basis b
                 join regulation r on r.id = b.regulation_id
                 join agency a on a.id = r.agency_id
                 where b.legal_document_id = @Id
                 order by r.kind, r.code
                 """,
-                (Search.Search.Hit hit, string article) => (hit with { TitleParts = [new Domain.Search.SnippetPart(hit.Title, false)] }, article),
+                (Search.Search.Hit hit, string article) => (hit, article),
                 request, splitOn: "article")).ToList();
             return new Result(
                 document,

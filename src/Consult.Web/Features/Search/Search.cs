@@ -31,6 +31,11 @@ public static class Search
 
     public sealed record Hit
     {
+        /// <summary>What a hit reads, from <c>regulation r join agency a</c>.</summary>
+        public const string Columns = "r.id, r.code, r.kind, r.title, r.status, r.published, r.effective_on, a.code agency_code, a.name agency_name";
+
+        private readonly IReadOnlyList<SnippetPart>? _titleParts;
+
         public long Id { get; init; }
         public string Code { get; init; } = "";
         public string Kind { get; init; } = "";
@@ -41,7 +46,8 @@ public static class Search
         public string? EffectiveOn { get; init; }
         public string AgencyCode { get; init; } = "";
         public string AgencyName { get; init; } = "";
-        public IReadOnlyList<SnippetPart> TitleParts { get; init; } = [];
+        /// <summary>The title with search matches marked; the plain title when nothing was searched.</summary>
+        public IReadOnlyList<SnippetPart> TitleParts { get => _titleParts ?? [new SnippetPart(Title, false)]; init => _titleParts = value; }
         public IReadOnlyList<SnippetPart> Snippet { get; init; } = [];
 
         public RegulationKind KindValue => RegulationKinds.FromCode(Kind);
@@ -155,9 +161,8 @@ public static class Search
                 return [];
             }
             var rows = (await db.Connection.QueryAsync<Hit>(
-                """
-                select r.id, r.code, r.kind, r.title, r.content, r.status, r.published, r.effective_on,
-                       a.code agency_code, a.name agency_name
+                $"""
+                select {Hit.Columns}, r.content
                 from regulation r join agency a on a.id = r.agency_id
                 where r.id in @ids
                 """, new { ids }, db.Transaction)).ToDictionary(h => h.Id);
