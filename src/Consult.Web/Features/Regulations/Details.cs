@@ -1,3 +1,4 @@
+using Consult.Domain.Import;
 using Consult.Domain.Registry;
 using Consult.Domain.Text;
 using Consult.Web.Infrastructure.Data;
@@ -23,14 +24,6 @@ public static class Details
         public bool Published { get; init; }
         public string? PublishedOn { get; init; }
         public string? EffectiveOn { get; init; }
-        public string? ProcessingTime { get; init; }
-        public string? Fees { get; init; }
-        public string? ImplementingBody { get; init; }
-        public string? Dossier { get; init; }
-        public string? Result { get; init; }
-        public string? ReportFrequency { get; init; }
-        public string? ReportRecipient { get; init; }
-        public string? BusinessLine { get; init; }
         public int Version { get; init; }
         public string UpdatedAt { get; init; } = "";
         public string AgencyCode { get; init; } = "";
@@ -71,6 +64,7 @@ public static class Details
 
     public sealed record Result(
         Regulation Regulation,
+        RegulationDetails Details,
         IReadOnlyList<string> Sectors,
         IReadOnlyList<Basis> LegalBasis,
         IReadOnlyList<Product> Products,
@@ -94,6 +88,8 @@ public static class Details
             }
             using var rest = await connection.QueryMultipleAsync(
                 """
+                select processing_time, fees, implementing_body, dossier, result, report_frequency, report_recipient, business_line
+                from regulation where id = @id;
                 select s.name from regulation_sector rs join sector s on s.id = rs.sector_id where rs.regulation_id = @id order by s.name;
                 select d.id document_id, d.number, d.doc_type, d.title, b.article
                 from regulation_basis b join legal_document d on d.id = b.legal_document_id
@@ -108,6 +104,7 @@ public static class Details
                 limit 50;
                 select version, saved_at, source, changes from regulation_version where regulation_id = @id order by version desc;
                 """, new { id = regulation.Id });
+            var details = await rest.ReadSingleAsync<RegulationDetails>();
             var sectors = (await rest.ReadAsync<string>()).ToList();
             var basis = (await rest.ReadAsync<Basis>()).ToList();
             var products = (await rest.ReadAsync<Product>()).ToList();
@@ -115,7 +112,7 @@ public static class Details
             var history = (await rest.ReadAsync<(int Version, DateTimeOffset SavedAt, string Source, string Changes)>())
                 .Select(v => new Version(v.Version, v.SavedAt, v.Source, RegulationSnapshot.SplitChanges(v.Changes)))
                 .ToList();
-            return new Result(regulation, sectors, basis, products, related, history);
+            return new Result(regulation, details, sectors, basis, products, related, history);
         }
     }
 }

@@ -29,17 +29,7 @@ public sealed class RegulationsController(IMediator mediator) : Controller
             publishedOn = r.PublishedOn,
             effectiveDate = r.EffectiveOn,
             sectors = result.Sectors,
-            details = new
-            {
-                processingTime = r.ProcessingTime,
-                fees = r.Fees,
-                implementingBody = r.ImplementingBody,
-                dossier = r.Dossier,
-                result = r.Result,
-                reportFrequency = r.ReportFrequency,
-                reportRecipient = r.ReportRecipient,
-                businessLine = r.BusinessLine,
-            },
+            details = result.Details,
             legalBasis = result.LegalBasis.Select(b => new { number = b.Number, type = b.DocType, title = b.Title, article = b.Article.Length > 0 ? b.Article : null }),
             products = result.Products.Select(p => new { hsCode = p.HsCode, name = p.Name }),
             version = r.Version,
