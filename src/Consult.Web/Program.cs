@@ -3,6 +3,8 @@ using System.Text.Unicode;
 using Consult.Web.Infrastructure.Cli;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure;
+using Consult.Web.Infrastructure.Security;
+using Consult.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 
@@ -13,8 +15,14 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 
 builder.Services.AddConsultCore(builder.Configuration);
+builder.Services.AddConsultIdentity(builder.Configuration);
 builder.Services
-    .AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+    .AddControllersWithViews(options =>
+    {
+        options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+        options.Filters.Add<UserInputFilter>();
+        BindingMessages.Apply(options.ModelBindingMessageProvider);
+    })
     .AddRazorOptions(options =>
     {
         options.ViewLocationFormats.Clear();
@@ -37,6 +45,9 @@ app.UseExceptionHandler("/error");
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseStaticFiles();
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 app.MapControllers();
 await app.RunAsync();

@@ -103,8 +103,8 @@ static async Task<(double Rate, TimeSpan Elapsed)> ImportAsync(IServiceProvider 
             csv.Append(corpus.Row(id)).Append('\n');
         }
         using var scope = services.CreateScope();
-        var result = await scope.ServiceProvider.GetRequiredService<IMediator>()
-            .Send(new ImportRegulations.Command(new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), "benchmark"));
+        var result = await ImportRegulations.FromCsvAsync(
+            scope.ServiceProvider.GetRequiredService<IMediator>(), new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), "benchmark");
         if (!result.Succeeded)
         {
             throw new InvalidOperationException(string.Join("\n", result.Errors.Take(10)));
@@ -259,13 +259,13 @@ internal static class Saves
 
     private static async Task<double> SaveAllAsync(IServiceProvider services, IReadOnlyList<RegulationRow> rows)
     {
-        var clock = services.GetRequiredService<TimeProvider>();
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Db>();
         var watch = Stopwatch.StartNew();
         foreach (var row in rows)
         {
-            await db.InTransactionAsync(() => Task.FromResult(new RegulationWriter(db.Connection, db.Transaction!, clock).Save(row, "benchmark")));
+            var writer = scope.ServiceProvider.GetRequiredService<RegulationWriter>();
+            await db.InTransactionAsync(() => Task.FromResult(writer.Save(row, "benchmark")));
         }
         return rows.Count / watch.Elapsed.TotalSeconds;
     }

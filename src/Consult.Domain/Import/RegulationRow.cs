@@ -9,6 +9,12 @@ public sealed record LegalBasisItem(string Number, string? Article);
 
 public sealed record ProductItem(string HsCode, string Name);
 
+/// <summary>A problem with one column's value; the message is a Vietnamese sentence fragment.</summary>
+public sealed record FieldError(string Column, string Message)
+{
+    public override string ToString() => $"Cột {Column}: {Message}";
+}
+
 /// <summary>Kind-specific fields; each kind fills the ones its users need.</summary>
 public sealed record RegulationDetails
 {
@@ -57,47 +63,47 @@ public static partial class RegulationRowParser
     [GeneratedRegex(@"^\d{4}(\.?\d{2}){0,3}$", RegexOptions.CultureInvariant)]
     private static partial Regex HsCodePattern();
 
-    public static (RegulationRow? Row, IReadOnlyList<string> Errors) Parse(Func<string, string?> cell)
+    public static (RegulationRow? Row, IReadOnlyList<FieldError> Errors) Parse(Func<string, string?> cell)
     {
-        var errors = new List<string>();
+        var errors = new List<FieldError>();
         string Text(string column) => VietnameseFolding.Compose(cell(column)).Trim();
         string? Optional(string column) => Text(column) is { Length: > 0 } value ? value : null;
 
         var code = Text("code");
         if (code.Length == 0)
         {
-            errors.Add("Cột code: thiếu mã quy định.");
+            errors.Add(new FieldError("code", "thiếu mã quy định."));
         }
         else if (!RegulationCode.IsValid(code))
         {
-            errors.Add($"Cột code: mã \"{code}\" không hợp lệ (chỉ gồm chữ, số và . - _, tối đa 40 ký tự).");
+            errors.Add(new FieldError("code", $"mã \"{code}\" không hợp lệ (chỉ gồm chữ, số và . - _, tối đa 40 ký tự)."));
         }
 
         if (!RegulationKinds.TryParse(Text("kind"), out var kind))
         {
-            errors.Add($"Cột kind: loại \"{Text("kind")}\" không hợp lệ; dùng TTHC, YCDK, TCQC, CDBC, KTCN hoặc CAM.");
+            errors.Add(new FieldError("kind", $"loại \"{Text("kind")}\" không hợp lệ; dùng TTHC, YCDK, TCQC, CDBC, KTCN hoặc CAM."));
         }
 
         var title = Text("title");
         if (title.Length == 0)
         {
-            errors.Add("Cột title: thiếu tên quy định.");
+            errors.Add(new FieldError("title", "thiếu tên quy định."));
         }
         else if (title.Length > MaxTitle)
         {
-            errors.Add($"Cột title: tên dài quá {MaxTitle} ký tự.");
+            errors.Add(new FieldError("title", $"tên dài quá {MaxTitle} ký tự."));
         }
 
         var agency = Text("agency").ToUpperInvariant();
         if (agency.Length == 0)
         {
-            errors.Add("Cột agency: thiếu mã cơ quan.");
+            errors.Add(new FieldError("agency", "thiếu mã cơ quan."));
         }
 
         var sectors = SplitList(Text("sectors"));
         if (sectors.Any(s => s.Length > 200))
         {
-            errors.Add("Cột sectors: tên lĩnh vực dài quá 200 ký tự.");
+            errors.Add(new FieldError("sectors", "tên lĩnh vực dài quá 200 ký tự."));
         }
 
         var basis = new List<LegalBasisItem>();
@@ -108,21 +114,21 @@ public static partial class RegulationRowParser
             var article = hash < 0 ? null : item[(hash + 1)..].Trim();
             if (!DocumentNumber.IsValid(number))
             {
-                errors.Add($"Cột legal_basis: \"{number}\" không phải số hiệu văn bản (ví dụ 105/2017/NĐ-CP#Điều 11).");
+                errors.Add(new FieldError("legal_basis", $"\"{number}\" không phải số hiệu văn bản (ví dụ 105/2017/NĐ-CP#Điều 11)."));
             }
             else
             {
                 basis.Add(new LegalBasisItem(number, string.IsNullOrEmpty(article) ? null : article));
             }
         }
-        if (basis.Count == 0 && !errors.Any(e => e.StartsWith("Cột legal_basis", StringComparison.Ordinal)))
+        if (basis.Count == 0 && !errors.Any(e => e.Column == "legal_basis"))
         {
-            errors.Add("Cột legal_basis: cần ít nhất một văn bản quy định.");
+            errors.Add(new FieldError("legal_basis", "cần ít nhất một văn bản quy định."));
         }
 
         if (!RegulationStatuses.TryParse(Text("status"), out var status))
         {
-            errors.Add($"Cột status: trạng thái \"{Text("status")}\" không hợp lệ; dùng in_force, draft hoặc repealed.");
+            errors.Add(new FieldError("status", $"trạng thái \"{Text("status")}\" không hợp lệ; dùng in_force, draft hoặc repealed."));
         }
 
         var published = Text("published").ToLowerInvariant() switch
@@ -133,7 +139,7 @@ public static partial class RegulationRowParser
         };
         if (published is null)
         {
-            errors.Add($"Cột published: \"{Text("published")}\" không hợp lệ; dùng true hoặc false.");
+            errors.Add(new FieldError("published", $"\"{Text("published")}\" không hợp lệ; dùng true hoặc false."));
         }
 
         DateOnly? effective = null;
@@ -145,21 +151,21 @@ public static partial class RegulationRowParser
             }
             else
             {
-                errors.Add($"Cột effective_date: ngày \"{dateText}\" không hợp lệ; dùng dạng yyyy-mm-dd.");
+                errors.Add(new FieldError("effective_date", $"ngày \"{dateText}\" không hợp lệ; dùng dạng yyyy-mm-dd."));
             }
         }
 
         var content = Text("content");
         if (content.Length > MaxContent)
         {
-            errors.Add($"Cột content: nội dung dài quá {MaxContent} ký tự.");
+            errors.Add(new FieldError("content", $"nội dung dài quá {MaxContent} ký tự."));
         }
 
         var products = new List<ProductItem>();
         var productItems = SplitList(Text("products"));
         if (productItems.Count > 0 && kind != RegulationKind.SpecialisedInspection)
         {
-            errors.Add("Cột products: chỉ quy định kiểm tra chuyên ngành (KTCN) mới có danh mục sản phẩm, hàng hóa.");
+            errors.Add(new FieldError("products", "chỉ quy định kiểm tra chuyên ngành (KTCN) mới có danh mục sản phẩm, hàng hóa."));
         }
         else
         {
@@ -170,7 +176,7 @@ public static partial class RegulationRowParser
                 var name = colon < 0 ? "" : item[(colon + 1)..].Trim();
                 if (!HsCodePattern().IsMatch(hs) || name.Length == 0)
                 {
-                    errors.Add($"Cột products: \"{item}\" phải có dạng MÃ_HS:TÊN với mã HS 4–10 chữ số (ví dụ 2208.20:Rượu mạnh).");
+                    errors.Add(new FieldError("products", $"\"{item}\" phải có dạng MÃ_HS:TÊN với mã HS 4–10 chữ số (ví dụ 2208.20:Rượu mạnh)."));
                 }
                 else
                 {

@@ -1,6 +1,9 @@
+using Consult.Web.Infrastructure.Audit;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Mediator;
+using Consult.Web.Infrastructure.Registry;
 using Consult.Web.Infrastructure.Search;
+using Consult.Web.Infrastructure.Security;
 
 namespace Consult.Web.Infrastructure;
 
@@ -15,6 +18,11 @@ public static class ServiceSetup
         services.AddScoped<Db>();
         services.AddSingleton<RegistryFacts>();
         services.AddScoped<SearchEngine>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<AuditLog>();
+        services.AddTransient<RegulationWriter>();
+        services.AddScoped<RegulationReader>();
         services.AddMediator();
         return services;
     }

@@ -39,8 +39,13 @@ public class ConsultApp : WebApplicationFactory<Program>
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
     }
 
-    public Task<ImportReport> ImportAsync(string csv, string source = "test") =>
-        SendAsync(new ImportRegulations.Command(new MemoryStream(Encoding.UTF8.GetBytes(csv)), source));
+    public Task<ImportReport> ImportAsync(string csv, string source = "test") => ImportAsync(Encoding.UTF8.GetBytes(csv), source);
+
+    public async Task<ImportReport> ImportAsync(byte[] file, string source = "test")
+    {
+        using var scope = Services.CreateScope();
+        return await ImportRegulations.FromCsvAsync(scope.ServiceProvider.GetRequiredService<IMediator>(), new MemoryStream(file), source);
+    }
 
     public async Task<IHtmlDocument> GetPageAsync(string url, int expectedStatus = 200)
     {

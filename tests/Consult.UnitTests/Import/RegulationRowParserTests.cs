@@ -21,8 +21,11 @@ public class RegulationRowParserTests
         ["fees"] = "Theo biểu phí",
     };
 
-    private static (RegulationRow? Row, IReadOnlyList<string> Errors) Parse(Dictionary<string, string> cells) =>
-        RegulationRowParser.Parse(column => cells.GetValueOrDefault(column));
+    private static (RegulationRow? Row, IReadOnlyList<string> Errors) Parse(Dictionary<string, string> cells)
+    {
+        var (row, errors) = RegulationRowParser.Parse(column => cells.GetValueOrDefault(column));
+        return (row, errors.Select(e => e.ToString()).ToList());
+    }
 
     [Fact]
     public void Reads_a_good_row_with_its_basis_articles_and_products()

@@ -1,6 +1,7 @@
 using Consult.Domain.Registry;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Search;
+using Consult.Web.Infrastructure.Security;
 using Dapper;
 using MediatR;
 
@@ -21,14 +22,14 @@ public static class Agencies
 
     public sealed record AgencyDetails(AgencyRef Agency, IReadOnlyList<KindGroup> Kinds);
 
-    public sealed class Handler(Db db, RegistryFacts facts) :
+    public sealed class Handler(Db db, RegistryFacts facts, CurrentUser user) :
         IRequestHandler<ListQuery, IReadOnlyList<AgencySummary>>,
         IRequestHandler<DetailsQuery, AgencyDetails?>
     {
         public Task<IReadOnlyList<AgencySummary>> Handle(ListQuery request, CancellationToken cancellationToken)
         {
             facts.CatchUp(db.Connection);
-            var byAgency = facts.All().Where(f => f.Status == RegulationStatus.InForce).ToLookup(f => f.AgencyId);
+            var byAgency = facts.All().Where(f => f.Status == RegulationStatus.InForce && user.Sees(f.Published, f.AgencyId)).ToLookup(f => f.AgencyId);
             IReadOnlyList<AgencySummary> summaries = facts.Agencies
                 .Select(a => new AgencySummary(a, byAgency[a.Id].GroupBy(f => f.Kind).ToDictionary(g => g.Key, g => g.Count())))
                 .OrderByDescending(s => s.Total).ThenBy(s => s.Agency.Name)
@@ -48,9 +49,9 @@ public static class Agencies
                 $"""
                 select {Search.Search.Hit.Columns}
                 from regulation r join agency a on a.id = r.agency_id
-                where r.agency_id = @Id
+                where r.agency_id = @Id and {RegulationVisibility.Sql}
                 order by r.kind, r.code
-                """, agency)).ToList();
+                """, user.Visibility.With(new { agency.Id }))).ToList();
             var groups = hits.GroupBy(h => h.KindValue)
                 .Select(g => new KindGroup(g.Key, g.Count(), g.Take(10).ToList()))
                 .OrderBy(g => g.Kind)

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Consult.Domain.Accounts;
 using Consult.Domain.Text;
+using Consult.Web.Infrastructure.Audit;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Mediator;
 using Dapper;
@@ -16,9 +18,12 @@ public static class ImportLegalDocuments
     public static readonly IReadOnlyList<string> Columns = ["number", "type", "title", "issuer", "issued_on", "effective_on", "expires_on", "status"];
     private static readonly string[] Statuses = ["in_force", "draft", "expired", "unknown"];
 
-    public sealed record Command(Stream Csv) : IRequest<ImportReport>, ICommand;
+    public sealed record Command(Stream Csv) : IRequest<ImportReport>, ICommand
+    {
+        public Permission Permission => Permission.HoldingRole(Roles.Admin);
+    }
 
-    public sealed class Handler(Db db) : IRequestHandler<Command, ImportReport>
+    public sealed class Handler(Db db, AuditLog audit) : IRequestHandler<Command, ImportReport>
     {
         public async Task<ImportReport> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -93,6 +98,7 @@ public static class ImportLegalDocuments
                     effective_on = excluded.effective_on, expires_on = excluded.expires_on, status = excluded.status
                 """, documents, db.Transaction);
             var created = await db.Connection.ExecuteScalarAsync<int>("select count(*) from legal_document", transaction: db.Transaction) - before;
+            audit.Record(new AuditEntry("import", AuditLog.LegalDocument, "csv", $"{created} mới, {documents.Count - created} cập nhật"));
             return new ImportReport(created, documents.Count - created, 0, []);
         }
     }

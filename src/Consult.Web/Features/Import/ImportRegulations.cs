@@ -1,3 +1,4 @@
+using Consult.Domain.Accounts;
 using Consult.Domain.Import;
 using Consult.Domain.Text;
 using Consult.Web.Infrastructure.Data;
@@ -10,71 +11,106 @@ namespace Consult.Web.Features.Import;
 public sealed record ImportReport(int Created, int Updated, int Unchanged, IReadOnlyList<string> Errors)
 {
     public bool Succeeded => Errors.Count == 0;
+
+    public static ImportReport Failed(IReadOnlyList<string> errors) => new(0, 0, 0, errors);
 }
 
-/// <summary>Imports regulations from CSV, all or nothing: one bad row rejects the whole file.</summary>
+/// <summary>A checked row of an import file and the line it came from.</summary>
+public sealed record NumberedRow(int Line, RegulationRow Row);
+
+/// <summary>Reads a regulations CSV into checked rows and Vietnamese messages naming line and column for the rest.</summary>
+public static class RegulationFile
+{
+    public static (IReadOnlyList<NumberedRow> Rows, IReadOnlyList<string> Errors) Read(Stream csv)
+    {
+        var (table, readError) = CsvTable.Read(csv);
+        if (table is null)
+        {
+            return ([], [readError!]);
+        }
+        var missing = RegulationRowParser.RequiredColumns.Where(c => table.ColumnIndex(c) < 0).ToList();
+        var known = RegulationRowParser.RequiredColumns.Concat(RegulationRowParser.OptionalColumns).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var unknown = table.Header.Where(h => !known.Contains(h)).ToList();
+        var errors = new List<string>();
+        if (missing.Count > 0)
+        {
+            errors.Add($"Dòng 1: thiếu cột {string.Join(", ", missing)}.");
+        }
+        if (unknown.Count > 0)
+        {
+            errors.Add($"Dòng 1: cột không được hỗ trợ: {string.Join(", ", unknown)}.");
+        }
+        if (errors.Count > 0)
+        {
+            return ([], errors);
+        }
+
+        var rows = new List<NumberedRow>(table.Rows.Count);
+        var seenCodes = new Dictionary<string, int>();
+        foreach (var (line, cells) in table.Rows)
+        {
+            var (row, rowErrors) = RegulationRowParser.Parse(column => table.Cell(cells, column));
+            var messages = rowErrors.Select(e => e.ToString()).ToList();
+            if (row is not null && !seenCodes.TryAdd(RegulationCode.Key(row.Code), line))
+            {
+                messages.Add($"Cột code: mã \"{row.Code}\" đã có ở dòng {seenCodes[RegulationCode.Key(row.Code)]}.");
+            }
+            errors.AddRange(messages.Select(m => $"Dòng {line}: {m}"));
+            if (row is not null && messages.Count == 0)
+            {
+                rows.Add(new NumberedRow(line, row));
+            }
+        }
+        if (errors.Count == 0 && rows.Count == 0)
+        {
+            errors.Add("Tệp không có dòng dữ liệu nào.");
+        }
+        return (rows, errors);
+    }
+}
+
+/// <summary>Imports checked regulation rows, all or nothing: one bad row rejects the whole file.</summary>
 public static class ImportRegulations
 {
-    public sealed record Command(Stream Csv, string Source) : IRequest<ImportReport>, ICommand;
+    /// <param name="Rows">The file's valid rows.</param>
+    /// <param name="FileErrors">What is wrong with the others; any error rejects the file, with the agency checks' messages added.</param>
+    /// <param name="ApplyPublication">
+    /// Take the file's published column. Only leads may; otherwise new rows stay unpublished and existing rows keep their state.
+    /// </param>
+    public sealed record Command(IReadOnlyList<NumberedRow> Rows, IReadOnlyList<string> FileErrors, string Source, bool ApplyPublication)
+        : IRequest<ImportReport>, ICommand
+    {
+        public Permission Permission => Permission.AgencyWork(
+            ApplyPublication ? Roles.Lead : Roles.Editor,
+            agencies: Rows.Select(r => r.Row.AgencyCode),
+            regulations: Rows.Select(r => r.Row.Code));
+    }
 
-    public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Command, ImportReport>
+    public static async Task<ImportReport> FromCsvAsync(IMediator mediator, Stream csv, string source, bool applyPublication = true)
+    {
+        var (rows, errors) = RegulationFile.Read(csv);
+        return await mediator.Send(new Command(rows, errors, source, applyPublication));
+    }
+
+    public sealed class Handler(RegulationWriter writer) : IRequestHandler<Command, ImportReport>
     {
         public Task<ImportReport> Handle(Command request, CancellationToken cancellationToken)
         {
-            var (table, readError) = CsvTable.Read(request.Csv);
-            if (table is null)
+            var unknownAgencies = request.Rows
+                .Where(r => !writer.Agencies.ContainsKey(r.Row.AgencyCode))
+                .Select(r => (r.Line, Message: $"Dòng {r.Line}: Cột agency: không có cơ quan mã \"{r.Row.AgencyCode}\"."));
+            var errors = request.FileErrors.Select(e => (Line: LineOf(e), Message: e))
+                .Concat(unknownAgencies).OrderBy(e => e.Line).Select(e => e.Message).ToList();
+            if (errors.Count > 0)
             {
-                return Task.FromResult(Failed([readError!]));
-            }
-            var missing = RegulationRowParser.RequiredColumns.Where(c => table.ColumnIndex(c) < 0).ToList();
-            var known = RegulationRowParser.RequiredColumns.Concat(RegulationRowParser.OptionalColumns).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            var unknown = table.Header.Where(h => !known.Contains(h)).ToList();
-            if (missing.Count > 0 || unknown.Count > 0)
-            {
-                var errors = new List<string>();
-                if (missing.Count > 0)
-                {
-                    errors.Add($"Dòng 1: thiếu cột {string.Join(", ", missing)}.");
-                }
-                if (unknown.Count > 0)
-                {
-                    errors.Add($"Dòng 1: cột không được hỗ trợ: {string.Join(", ", unknown)}.");
-                }
-                return Task.FromResult(Failed(errors));
+                return Task.FromResult(ImportReport.Failed(errors));
             }
 
-            var writer = new RegulationWriter(db.Connection, db.Transaction!, clock);
-            var rows = new List<RegulationRow>(table.Rows.Count);
-            var rowErrors = new List<string>();
-            var seenCodes = new Dictionary<string, int>();
-            foreach (var (line, cells) in table.Rows)
+            var outcomes = request.Rows.Select(r =>
             {
-                var (row, errors) = RegulationRowParser.Parse(column => table.Cell(cells, column));
-                var messages = errors.ToList();
-                if (row is not null && !writer.Agencies.ContainsKey(row.AgencyCode))
-                {
-                    messages.Add($"Cột agency: không có cơ quan mã \"{row.AgencyCode}\".");
-                }
-                if (row is not null && !seenCodes.TryAdd(RegulationCode.Key(row.Code), line))
-                {
-                    messages.Add($"Cột code: mã \"{row.Code}\" đã có ở dòng {seenCodes[RegulationCode.Key(row.Code)]}.");
-                }
-                rowErrors.AddRange(messages.Select(m => $"Dòng {line}: {m}"));
-                if (row is not null && messages.Count == 0)
-                {
-                    rows.Add(row);
-                }
-            }
-            if (rowErrors.Count > 0)
-            {
-                return Task.FromResult(Failed(rowErrors));
-            }
-            if (rows.Count == 0)
-            {
-                return Task.FromResult(Failed(["Tệp không có dòng dữ liệu nào."]));
-            }
-
-            var outcomes = rows.Select(r => writer.Save(r, request.Source)).ToList();
+                var row = request.ApplyPublication ? r.Row : r.Row with { Published = writer.Compare(r.Row).WasPublished };
+                return writer.Save(row, request.Source);
+            }).ToList();
             return Task.FromResult(new ImportReport(
                 outcomes.Count(o => o == SaveOutcome.Created),
                 outcomes.Count(o => o == SaveOutcome.Updated),
@@ -82,6 +118,7 @@ public static class ImportRegulations
                 []));
         }
 
-        private static ImportReport Failed(IReadOnlyList<string> errors) => new(0, 0, 0, errors);
+        private static int LineOf(string error) =>
+            System.Text.RegularExpressions.Regex.Match(error, @"^Dòng (\d+):") is { Success: true } m ? int.Parse(m.Groups[1].Value) : 0;
     }
 }

@@ -1,5 +1,6 @@
 using Consult.Domain.Text;
 using Consult.Web.Infrastructure.Data;
+using Consult.Web.Infrastructure.Security;
 using Dapper;
 using MediatR;
 
@@ -35,7 +36,7 @@ public static class Details
 
     public sealed record Result(Document Document, IReadOnlyList<Search.Search.Hit> Regulations, IReadOnlyDictionary<long, string> Articles);
 
-    public sealed class Handler(Db db) : IRequestHandler<Query, Result?>
+    public sealed class Handler(Db db, CurrentUser user) : IRequestHandler<Query, Result?>
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -51,11 +52,11 @@ public static class Details
                 from regulation_basis b
                 join regulation r on r.id = b.regulation_id
                 join agency a on a.id = r.agency_id
-                where b.legal_document_id = @Id
+                where b.legal_document_id = @Id and {RegulationVisibility.Sql}
                 order by r.kind, r.code
                 """,
                 (Search.Search.Hit hit, string article) => (hit, article),
-                request, splitOn: "article")).ToList();
+                user.Visibility.With(request), splitOn: "article")).ToList();
             return new Result(
                 document,
                 rows.Select(r => r.Hit).DistinctBy(h => h.Id).ToList(),

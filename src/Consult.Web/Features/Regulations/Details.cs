@@ -3,6 +3,7 @@ using Consult.Domain.Registry;
 using Consult.Domain.Text;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Registry;
+using Consult.Web.Infrastructure.Security;
 using Dapper;
 using MediatR;
 
@@ -26,6 +27,7 @@ public static class Details
         public string? EffectiveOn { get; init; }
         public int Version { get; init; }
         public string UpdatedAt { get; init; } = "";
+        public int AgencyId { get; init; }
         public string AgencyCode { get; init; } = "";
         public string AgencyName { get; init; } = "";
 
@@ -71,7 +73,7 @@ public static class Details
         IReadOnlyList<Related> RelatedRegulations,
         IReadOnlyList<Version> Versions);
 
-    public sealed class Handler(Db db) : IRequestHandler<Query, Result?>
+    public sealed class Handler(Db db, CurrentUser user) : IRequestHandler<Query, Result?>
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -82,12 +84,12 @@ public static class Details
                 from regulation r join agency a on a.id = r.agency_id
                 where r.code_key = @key
                 """, new { key = RegulationCode.Key(request.Code) });
-            if (regulation is null)
+            if (regulation is null || !user.Sees(regulation.Published, regulation.AgencyId))
             {
                 return null;
             }
             using var rest = await connection.QueryMultipleAsync(
-                """
+                $"""
                 select processing_time, fees, implementing_body, dossier, result, report_frequency, report_recipient, business_line
                 from regulation where id = @id;
                 select s.name from regulation_sector rs join sector s on s.id = rs.sector_id where rs.regulation_id = @id order by s.name;
@@ -99,11 +101,11 @@ public static class Details
                 from regulation_basis mine
                 join regulation_basis other on other.legal_document_id = mine.legal_document_id and other.regulation_id <> mine.regulation_id
                 join regulation r on r.id = other.regulation_id
-                where mine.regulation_id = @id
+                where mine.regulation_id = @id and {RegulationVisibility.Sql}
                 order by r.kind, r.code
                 limit 50;
                 select version, saved_at, source, changes from regulation_version where regulation_id = @id order by version desc;
-                """, new { id = regulation.Id });
+                """, user.Visibility.With(new { id = regulation.Id }));
             var details = await rest.ReadSingleAsync<RegulationDetails>();
             var sectors = (await rest.ReadAsync<string>()).ToList();
             var basis = (await rest.ReadAsync<Basis>()).ToList();

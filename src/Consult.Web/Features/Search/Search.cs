@@ -2,6 +2,7 @@ using Consult.Domain.Registry;
 using Consult.Domain.Search;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Search;
+using Consult.Web.Infrastructure.Security;
 using Dapper;
 using MediatR;
 
@@ -77,7 +78,7 @@ public static class Search
         public required IReadOnlyList<string> Notices { get; init; }
     }
 
-    public sealed class Handler(Db db, SearchEngine engine, RegistryFacts facts) : IRequestHandler<Query, Result>
+    public sealed class Handler(Db db, SearchEngine engine, RegistryFacts facts, CurrentUser user) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -101,6 +102,7 @@ public static class Search
                     return id != 0;
                 }, "lĩnh vực", notices),
                 Published = Lenient<bool>(request.Published, bool.TryParse, "công khai", notices),
+                Sees = user.Sees,
             };
             var sort = string.Equals(request.Sort, "newest", StringComparison.OrdinalIgnoreCase) ? SearchSort.Newest : SearchSort.Relevance;
             var pageSize = Math.Clamp(int.TryParse(request.PageSize, out var size) ? size : DefaultPageSize, 1, MaxPageSize);

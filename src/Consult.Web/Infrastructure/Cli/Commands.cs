@@ -24,10 +24,9 @@ public static class Commands
                 }
                 await using (var file = File.OpenRead(path))
                 {
-                    IRequest<ImportReport> command = args[1] == "regulations"
-                        ? new ImportRegulations.Command(file, $"import:{Path.GetFileName(path)}")
-                        : new ImportLegalDocuments.Command(file);
-                    var report = await mediator.Send(command);
+                    var report = args[1] == "regulations"
+                        ? await ImportRegulations.FromCsvAsync(mediator, file, $"import:{Path.GetFileName(path)}")
+                        : await mediator.Send(new ImportLegalDocuments.Command(file));
                     foreach (var error in report.Errors)
                     {
                         await output.WriteLineAsync(error);

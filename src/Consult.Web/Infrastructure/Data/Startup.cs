@@ -1,6 +1,8 @@
 using Consult.Web.Features.Import;
 using Dapper;
 using MediatR;
+using Consult.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace Consult.Web.Infrastructure.Data;
@@ -28,6 +30,7 @@ public static class Startup
         if (demo.Seed && await db.Connection.ExecuteScalarAsync<long>("select count(*) from regulation") == 0)
         {
             await LoadDemoAsync(scope.ServiceProvider.GetRequiredService<IMediator>());
+            await DemoAccounts.CreateAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), db);
         }
     }
 
@@ -43,7 +46,7 @@ public static class Startup
     private static async Task LoadDemoAsync(IMediator mediator)
     {
         var documents = await mediator.Send(new ImportLegalDocuments.Command(SchemaMigrator.EmbeddedStream("db/demo/legal_documents.csv")));
-        var regulations = await mediator.Send(new ImportRegulations.Command(SchemaMigrator.EmbeddedStream("db/demo/regulations.csv"), "demo"));
+        var regulations = await ImportRegulations.FromCsvAsync(mediator, SchemaMigrator.EmbeddedStream("db/demo/regulations.csv"), "demo");
         if (!documents.Succeeded || !regulations.Succeeded)
         {
             throw new InvalidOperationException("Demo data is invalid: " + string.Join(" ", documents.Errors.Concat(regulations.Errors)));

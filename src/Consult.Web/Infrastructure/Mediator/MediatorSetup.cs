@@ -2,8 +2,11 @@ using MediatR;
 
 namespace Consult.Web.Infrastructure.Mediator;
 
-/// <summary>A request that writes: it runs inside one database transaction.</summary>
-public interface ICommand;
+/// <summary>A request that writes: it runs inside one database transaction, after its permission is checked.</summary>
+public interface ICommand
+{
+    Permission Permission { get; }
+}
 
 public static class MediatorSetup
 {
@@ -20,7 +23,9 @@ public static class MediatorSetup
                 services.AddScoped(contract, type);
             }
         }
+        // The first registered runs outermost: permissions are checked inside the transaction, against what it will change.
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
         return services;
     }
 }

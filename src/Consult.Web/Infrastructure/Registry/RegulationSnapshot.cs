@@ -57,6 +57,23 @@ public sealed record RegulationSnapshot
         return changes;
     }
 
+    /// <summary>The row that saves this version again; the way to change one aspect and keep the rest.</summary>
+    public RegulationRow ToRow() => new()
+    {
+        Code = Code,
+        Kind = Domain.Registry.RegulationKinds.FromCode(Kind),
+        Title = Title,
+        AgencyCode = Agency,
+        Status = Domain.Registry.RegulationStatuses.FromCode(Status),
+        Published = Published,
+        EffectiveDate = EffectiveDate is null ? null : DateOnly.ParseExact(EffectiveDate, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        Sectors = Sectors,
+        LegalBasis = LegalBasis.Select(b => b.Split('#', 2) is [var number, var article] ? new LegalBasisItem(number, article) : new LegalBasisItem(b, null)).ToList(),
+        Products = Products.Select(p => p.Split(':', 2)).Select(p => new ProductItem(p[0], p[1])).ToList(),
+        Content = Content,
+        Details = Details,
+    };
+
     public static RegulationSnapshot From(RegulationRow row) => new()
     {
         Code = row.Code,

@@ -1,7 +1,11 @@
 using Consult.Domain.Import;
 using Consult.Domain.Registry;
 using Consult.Domain.Text;
+using Consult.Web.Infrastructure.Audit;
+using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Search;
+using Consult.Web.Infrastructure.Security;
+using Consult.Web.Infrastructure.Validation;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -14,30 +18,54 @@ public enum SaveOutcome
     Unchanged,
 }
 
+/// <summary>What saving a row would do to the stored regulation.</summary>
+public sealed record RegulationComparison(SaveOutcome Outcome, int? Version, bool WasPublished, int? AgencyId, IReadOnlyList<string> Changes);
+
 /// <summary>
 /// The one way a regulation is written: row, sectors, legal basis, products, a new version
-/// with the whole record, the search entry and the change sequence, in the caller's transaction.
+/// with the whole record, the search entry, the change sequence and the audit trail, in the command's transaction.
+/// Transient: its lookups are cached for one command.
 /// </summary>
-public sealed class RegulationWriter(SqliteConnection connection, SqliteTransaction transaction, TimeProvider clock)
+public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, CurrentUser user)
 {
+    /// <summary>The expected version of a regulation that must not exist yet.</summary>
+    public const int New = 0;
+
     private Dictionary<string, int>? _agencies;
     private readonly Dictionary<string, long> _sectors = [];
     private readonly Dictionary<string, long> _documents = [];
 
-    public IReadOnlyDictionary<string, int> Agencies => _agencies ??= connection
-        .Query<(string Code, int Id)>("select code, id from agency", transaction: transaction)
+    private SqliteConnection Connection => db.Connection;
+    private SqliteTransaction? Transaction => db.Transaction;
+
+    public IReadOnlyDictionary<string, int> Agencies => _agencies ??= Connection
+        .Query<(string Code, int Id)>("select code, id from agency", transaction: Transaction)
         .ToDictionary(a => a.Code, a => a.Id, StringComparer.OrdinalIgnoreCase);
 
-    public SaveOutcome Save(RegulationRow row, string source)
+    public RegulationComparison Compare(RegulationRow row)
+    {
+        var existing = Find(row.Code);
+        if (existing is null)
+        {
+            return new RegulationComparison(SaveOutcome.Created, null, false, null, [RegulationSnapshot.Created]);
+        }
+        var snapshot = RegulationSnapshot.From(row);
+        var changes = snapshot.ChangedSince(RegulationSnapshot.FromJson(existing.Snapshot));
+        return new RegulationComparison(changes.Count == 0 ? SaveOutcome.Unchanged : SaveOutcome.Updated,
+            existing.Version, existing.Published, existing.AgencyId, changes);
+    }
+
+    /// <param name="expectedVersion">The version the user edited (<see cref="New"/> for a new code); a different stored version is a conflict.</param>
+    /// <param name="action">What the audit trail calls an update: update, publish, unpublish or repeal.</param>
+    public SaveOutcome Save(RegulationRow row, string source, int? expectedVersion = null, string action = "update")
     {
         var snapshot = RegulationSnapshot.From(row);
         var snapshotJson = snapshot.ToJson();
-        var existing = connection.QuerySingleOrDefault<(long Id, int Version, bool Published, string? PublishedOn, string Snapshot)?>(
-            """
-            select r.id, r.version, r.published, r.published_on, v.snapshot
-            from regulation r join regulation_version v on v.regulation_id = r.id and v.version = r.version
-            where r.code_key = @key
-            """, new { key = RegulationCode.Key(row.Code) }, transaction);
+        var existing = Find(row.Code);
+        if (expectedVersion is { } expected && (existing?.Version ?? New) != expected)
+        {
+            throw Conflict(row.Code, expected, existing);
+        }
         if (existing is { } found && found.Snapshot == snapshotJson)
         {
             return SaveOutcome.Unchanged;
@@ -48,7 +76,7 @@ public sealed class RegulationWriter(SqliteConnection connection, SqliteTransact
             : [RegulationSnapshot.Created];
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime).ToString("yyyy-MM-dd");
-        var seq = connection.ExecuteScalar<long>("update registry_state set change_seq = change_seq + 1 returning change_seq", transaction: transaction);
+        var seq = Connection.ExecuteScalar<long>("update registry_state set change_seq = change_seq + 1 returning change_seq", transaction: Transaction);
         var publishedOn = !row.Published ? null : existing is { Published: true } e ? e.PublishedOn : today;
         var values = new
         {
@@ -81,7 +109,7 @@ public sealed class RegulationWriter(SqliteConnection connection, SqliteTransact
         {
             id = old.Id;
             version = old.Version + 1;
-            connection.Execute(
+            Connection.Execute(
                 """
                 update regulation set code = @code, code_key = @codeKey, kind = @kind, title = @title, content = @content,
                     agency_id = @agencyId, status = @status, published = @published, published_on = @publishedOn,
@@ -90,18 +118,18 @@ public sealed class RegulationWriter(SqliteConnection connection, SqliteTransact
                     report_frequency = @ReportFrequency, report_recipient = @ReportRecipient, business_line = @BusinessLine,
                     version = version + 1, updated_at = @now, change_seq = @seq
                 where id = @id
-                """, values, transaction);
-            connection.Execute(
+                """, values, Transaction);
+            Connection.Execute(
                 """
                 delete from regulation_sector where regulation_id = @id;
                 delete from regulation_basis where regulation_id = @id;
                 delete from regulation_product where regulation_id = @id;
-                """, new { id }, transaction);
+                """, new { id }, Transaction);
         }
         else
         {
             version = 1;
-            id = connection.ExecuteScalar<long>(
+            id = Connection.ExecuteScalar<long>(
                 """
                 insert into regulation (code, code_key, kind, title, content, agency_id, status, published, published_on,
                     effective_on, processing_time, fees, implementing_body, dossier, result, report_frequency,
@@ -110,51 +138,91 @@ public sealed class RegulationWriter(SqliteConnection connection, SqliteTransact
                     @effectiveOn, @ProcessingTime, @Fees, @ImplementingBody, @Dossier, @Result, @ReportFrequency,
                     @ReportRecipient, @BusinessLine, 1, @now, @now, @seq)
                 returning id
-                """, values, transaction);
+                """, values, Transaction);
         }
 
-        connection.Execute("insert into regulation_sector (regulation_id, sector_id) values (@id, @sectorId)",
-            row.Sectors.Select(SectorId).Distinct().Select(sectorId => new { id, sectorId }), transaction);
-        connection.Execute(
+        Connection.Execute("insert into regulation_sector (regulation_id, sector_id) values (@id, @sectorId)",
+            row.Sectors.Select(SectorId).Distinct().Select(sectorId => new { id, sectorId }), Transaction);
+        Connection.Execute(
             "insert into regulation_basis (regulation_id, position, legal_document_id, article) values (@id, @position, @documentId, @article)",
-            row.LegalBasis.Select((b, i) => new { id, position = i, documentId = DocumentId(b.Number), article = b.Article ?? "" }), transaction);
-        connection.Execute(
+            row.LegalBasis.Select((b, i) => new { id, position = i, documentId = DocumentId(b.Number, values.agencyId), article = b.Article ?? "" }), Transaction);
+        Connection.Execute(
             "insert into regulation_product (regulation_id, position, hs_code, name) values (@id, @position, @HsCode, @Name)",
-            row.Products.Select((p, i) => new { id, position = i, p.HsCode, p.Name }), transaction);
-        connection.Execute(
-            "insert into regulation_version (regulation_id, version, saved_at, source, changes, snapshot) values (@id, @version, @now, @source, @changes, @snapshot)",
-            new { id, version, now, source, changes = RegulationSnapshot.JoinChanges(changes), snapshot = snapshotJson }, transaction);
-        SearchIndex.Refresh(connection, transaction, id);
+            row.Products.Select((p, i) => new { id, position = i, p.HsCode, p.Name }), Transaction);
+        Connection.Execute(
+            """
+            insert into regulation_version (regulation_id, version, saved_at, source, changes, snapshot, saved_by)
+            values (@id, @version, @now, @source, @changes, @snapshot, @userId)
+            """,
+            new { id, version, now, source, changes = RegulationSnapshot.JoinChanges(changes), snapshot = snapshotJson, userId = user.Id }, Transaction);
+        SearchIndex.Refresh(Connection, Transaction, id);
+        audit.Record(new AuditEntry(existing is null ? "create" : action, AuditLog.Regulation, row.Code, RegulationSnapshot.JoinChanges(changes))
+        {
+            AgencyId = values.agencyId,
+            FromVersion = existing?.Version,
+            ToVersion = version,
+        });
         return existing is null ? SaveOutcome.Created : SaveOutcome.Updated;
     }
+
+    private sealed record Stored
+    {
+        public long Id { get; init; }
+        public int Version { get; init; }
+        public bool Published { get; init; }
+        public string? PublishedOn { get; init; }
+        public int AgencyId { get; init; }
+        public string Snapshot { get; init; } = "";
+        public string SavedAt { get; init; } = "";
+        public string SavedBy { get; init; } = "";
+    }
+
+    private Stored? Find(string code) => Connection.QuerySingleOrDefault<Stored>(
+        """
+        select r.id, r.version, r.published, r.published_on, r.agency_id, v.snapshot, v.saved_at,
+            coalesce(u.display_name, v.source) saved_by
+        from regulation r join regulation_version v on v.regulation_id = r.id and v.version = r.version
+        left join app_user u on u.id = v.saved_by
+        where r.code_key = @key
+        """, new { key = RegulationCode.Key(code) }, Transaction);
+
+    private static UserInputException Conflict(string code, int expected, Stored? stored) => new(
+        "",
+        stored is null
+            ? $"Mã \"{code}\" không có trong hệ thống; không lưu được."
+            : expected == New
+                ? $"Mã \"{code}\" đã được dùng cho một quy định khác; hãy chọn mã khác."
+                : $"Quy định {code} đã được {stored.SavedBy} cập nhật lên phiên bản {stored.Version} lúc {stored.SavedAt} UTC, "
+                  + $"sau phiên bản {expected} bạn đã mở. Thay đổi của bạn chưa được lưu để không ghi đè; hãy xem bản mới rồi sửa lại.",
+        StatusCodes.Status409Conflict);
 
     private long SectorId(string name)
     {
         var key = VietnameseFolding.Fold(name).Trim();
         if (!_sectors.TryGetValue(key, out var id))
         {
-            id = connection.ExecuteScalar<long>(
+            id = Connection.ExecuteScalar<long>(
                 """
                 insert into sector (name, name_key) values (@name, @key)
                 on conflict (name_key) do update set name_key = excluded.name_key
                 returning id
-                """, new { name, key }, transaction);
+                """, new { name, key }, Transaction);
             _sectors[key] = id;
         }
         return id;
     }
 
-    private long DocumentId(string number)
+    private long DocumentId(string number, int agencyId)
     {
         var key = DocumentNumber.Key(number);
         if (!_documents.TryGetValue(key, out var id))
         {
-            id = connection.ExecuteScalar<long>(
+            id = Connection.ExecuteScalar<long>(
                 """
-                insert into legal_document (number, number_key, doc_type) values (@number, @key, @type)
+                insert into legal_document (number, number_key, doc_type, agency_id) values (@number, @key, @type, @agencyId)
                 on conflict (number_key) do update set number_key = excluded.number_key
                 returning id
-                """, new { number, key, type = DocumentNumber.InferType(number).ToString() }, transaction);
+                """, new { number, key, type = DocumentNumber.InferType(number).ToString(), agencyId }, Transaction);
             _documents[key] = id;
         }
         return id;

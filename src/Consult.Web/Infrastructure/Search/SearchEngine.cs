@@ -21,6 +21,8 @@ public sealed record SearchFilters
     public int? SectorId { get; init; }
     public RegulationStatus? Status { get; init; }
     public bool? Published { get; init; }
+    /// <summary>Whether the reader may see a regulation, from its publication and agency; by default only published ones.</summary>
+    public Func<bool, int, bool> Sees { get; init; } = (published, _) => published;
 }
 
 public sealed record Facets(
@@ -256,7 +258,7 @@ public sealed class SearchEngine(Db db, RegistryFacts facts)
         var sectors = new Dictionary<int, int>();
         foreach (var id in ids)
         {
-            if (facts.Get(id) is not { } f)
+            if (facts.Get(id) is not { } f || !filters.Sees(f.Published, f.AgencyId))
             {
                 continue;
             }
@@ -299,7 +301,8 @@ public sealed class SearchEngine(Db db, RegistryFacts facts)
     }
 
     private static bool Matches(RegulationFact f, SearchFilters filters) =>
-        (filters.Kind is null || f.Kind == filters.Kind)
+        filters.Sees(f.Published, f.AgencyId)
+        && (filters.Kind is null || f.Kind == filters.Kind)
         && (filters.AgencyId is null || f.AgencyId == filters.AgencyId)
         && (filters.SectorId is null || Array.IndexOf(f.SectorIds, filters.SectorId.Value) >= 0)
         && (filters.Status is null || f.Status == filters.Status)

@@ -63,7 +63,7 @@ public class ImportTests
     {
         using var app = new ConsultApp();
         var latin1 = Encoding.Latin1.GetBytes(File(Row("1.000106", "Giấy phép cấp đổi")).Replace("ấ", "\u00e2"));
-        var report = await app.SendAsync(new ImportRegulations.Command(new MemoryStream(latin1), "test"));
+        var report = await app.ImportAsync(latin1);
         Assert.Equal(["Tệp không phải văn bản UTF-8."], report.Errors);
     }
 

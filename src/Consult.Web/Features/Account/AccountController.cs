@@ -1,0 +1,89 @@
+using Consult.Web.Infrastructure.Security;
+using Consult.Web.Infrastructure.Validation;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Consult.Web.Features.Account;
+
+[Route("account")]
+public sealed class AccountController(IMediator mediator, SignInManager<AppUser> signIn) : Controller
+{
+    [HttpGet("register")]
+    public IActionResult Register() => View(new Register.Command());
+
+    [HttpPost("register")]
+    [EnableRateLimiting(IdentitySetup.AccountPolicy)]
+    [FormView(nameof(Register))]
+    public async Task<IActionResult> Register(Register.Command command)
+    {
+        var user = await mediator.Send(command);
+        await signIn.SignInAsync(user, isPersistent: false);
+        TempData["Notice"] = "Đã tạo tài khoản và đăng nhập.";
+        return Redirect("/account");
+    }
+
+    [HttpGet("login")]
+    public IActionResult Login(string? returnUrl) => View(new SignIn.Command { ReturnUrl = returnUrl });
+
+    [HttpPost("login")]
+    [EnableRateLimiting(IdentitySetup.AccountPolicy)]
+    [FormView(nameof(Login))]
+    public async Task<IActionResult> Login(SignIn.Command command)
+    {
+        await mediator.Send(command);
+        return LocalRedirect(Url.IsLocalUrl(command.ReturnUrl) ? command.ReturnUrl : "/account");
+    }
+
+    [HttpPost("logout")]
+    public async Task<IActionResult> Logout()
+    {
+        await signIn.SignOutAsync();
+        return Redirect("/");
+    }
+
+    [Authorize]
+    [HttpGet("")]
+    public async Task<IActionResult> Index() => View(await mediator.Send(new Profile.Query()));
+
+    [Authorize]
+    [HttpGet("password")]
+    public IActionResult ChangePassword() => View(new ChangePassword.Command());
+
+    [Authorize]
+    [HttpPost("password")]
+    [FormView(nameof(ChangePassword))]
+    public async Task<IActionResult> ChangePassword(ChangePassword.Command command)
+    {
+        await signIn.RefreshSignInAsync(await mediator.Send(command));
+        TempData["Notice"] = "Đã đổi mật khẩu.";
+        return Redirect("/account");
+    }
+
+    [HttpGet("forgot-password")]
+    public IActionResult ForgotPassword() => View(new ForgotPassword.Command());
+
+    [HttpPost("forgot-password")]
+    [EnableRateLimiting(IdentitySetup.AccountPolicy)]
+    [FormView(nameof(ForgotPassword))]
+    public async Task<IActionResult> ForgotPassword(ForgotPassword.Command command)
+    {
+        await mediator.Send(command with { ResetPage = Url.Action(nameof(ResetPassword), null, null, Request.Scheme)! });
+        return View("Sent", command.Email);
+    }
+
+    [HttpGet("reset-password")]
+    public IActionResult ResetPassword(string? email, string? token) => View(new ResetPassword.Command { Email = email, Token = token });
+
+    [HttpPost("reset-password")]
+    [EnableRateLimiting(IdentitySetup.AccountPolicy)]
+    [FormView(nameof(ResetPassword))]
+    public async Task<IActionResult> ResetPassword(ResetPassword.Command command)
+    {
+        await mediator.Send(command);
+        TempData["Notice"] = "Đã đặt mật khẩu mới. Hãy đăng nhập.";
+        return Redirect("/account/login");
+    }
+}

@@ -1,0 +1,97 @@
+using System.ComponentModel.DataAnnotations;
+using Consult.Domain.Accounts;
+using Consult.Web.Infrastructure.Audit;
+using Consult.Web.Infrastructure.Mediator;
+using Consult.Web.Infrastructure.Security;
+using Consult.Web.Infrastructure.Validation;
+using MediatR;
+using Microsoft.AspNetCore.Identity;
+
+namespace Consult.Web.Features.Account;
+
+/// <summary>A business, association, citizen or expert opens an account to follow and comment.</summary>
+public static class Register
+{
+    public sealed record Command : IRequest<AppUser>, ICommand
+    {
+        [Display(Name = "Thư điện tử")]
+        [Required(ErrorMessage = "Nhập địa chỉ thư điện tử.")]
+        [EmailAddress(ErrorMessage = "Địa chỉ thư điện tử không hợp lệ.")]
+        [StringLength(200, ErrorMessage = "Địa chỉ thư điện tử dài quá 200 ký tự.")]
+        public string? Email { get; init; }
+
+        [Display(Name = "Tên hiển thị")]
+        [Required(ErrorMessage = "Nhập tên sẽ hiển thị kèm góp ý của bạn.")]
+        [StringLength(120, ErrorMessage = "Tên hiển thị dài quá 120 ký tự.")]
+        public string? DisplayName { get; init; }
+
+        [Display(Name = "Bạn là")]
+        [Required(ErrorMessage = "Chọn bạn là doanh nghiệp, hiệp hội, cá nhân, chuyên gia hay cơ quan nhà nước.")]
+        public string? UserKind { get; init; }
+
+        [Display(Name = "Mã số thuế (không bắt buộc)")]
+        public string? TaxCode { get; init; }
+
+        [Display(Name = "Mật khẩu")]
+        [Required(ErrorMessage = "Nhập mật khẩu.")]
+        [DataType(DataType.Password)]
+        public string? Password { get; init; }
+
+        [Display(Name = "Nhập lại mật khẩu")]
+        [Required(ErrorMessage = "Nhập lại mật khẩu.")]
+        [Compare(nameof(Password), ErrorMessage = "Hai lần nhập mật khẩu không khớp.")]
+        [DataType(DataType.Password)]
+        public string? ConfirmPassword { get; init; }
+
+        public Permission Permission => Permission.Everyone;
+    }
+
+    public sealed class Handler(UserManager<AppUser> users, AuditLog audit, TimeProvider clock) : IRequestHandler<Command, AppUser>
+    {
+        public async Task<AppUser> Handle(Command request, CancellationToken cancellationToken)
+        {
+            if (!UserKinds.TryParse(request.UserKind, out var kind))
+            {
+                throw new UserInputException(nameof(Command.UserKind), "Chọn một trong các đối tượng trong danh sách.");
+            }
+            var taxCode = string.IsNullOrWhiteSpace(request.TaxCode) ? null : request.TaxCode.Trim();
+            if (taxCode is not null)
+            {
+                if (kind is not (UserKind.Business or UserKind.Association))
+                {
+                    throw new UserInputException(nameof(Command.TaxCode), "Chỉ doanh nghiệp và hiệp hội khai mã số thuế.");
+                }
+                if (TaxCode.Problem(taxCode) is { } problem)
+                {
+                    throw new UserInputException(nameof(Command.TaxCode), problem);
+                }
+            }
+
+            var user = new AppUser
+            {
+                Email = request.Email!.Trim(),
+                DisplayName = request.DisplayName!.Trim(),
+                UserKind = UserKinds.Code(kind),
+                TaxCode = taxCode,
+                CreatedAt = clock.GetUtcNow(),
+            };
+            (await users.CreateAsync(user, request.Password!)).ThrowOnFailure(nameof(Command.Password), nameof(Command.Email));
+            audit.Record(new AuditEntry("register", AuditLog.Account, user.Email, UserKinds.Label(kind)));
+            return user;
+        }
+    }
+}
+
+public static class IdentityResults
+{
+    /// <summary>Identity's refusals as form errors: password rules on the password field, the rest on the account field.</summary>
+    public static void ThrowOnFailure(this IdentityResult result, string passwordField, string accountField)
+    {
+        if (!result.Succeeded)
+        {
+            throw new UserInputException(result.Errors
+                .Select(e => (e.Code.StartsWith("Password", StringComparison.Ordinal) && e.Code != "PasswordMismatch" ? passwordField : accountField, e.Description))
+                .ToList());
+        }
+    }
+}

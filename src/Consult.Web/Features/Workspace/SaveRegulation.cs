@@ -1,0 +1,181 @@
+using System.ComponentModel.DataAnnotations;
+using Consult.Domain.Accounts;
+using Consult.Domain.Import;
+using Consult.Web.Infrastructure.Mediator;
+using Consult.Web.Infrastructure.Registry;
+using Consult.Web.Infrastructure.Validation;
+using Consult.Web.Infrastructure.Security;
+using MediatR;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Consult.Web.Features.Workspace;
+
+/// <summary>
+/// Creates or edits one regulation from the workspace form. The same checks as an import row apply;
+/// publication is left as it is (publishing is a lead's separate step).
+/// </summary>
+public static class SaveRegulation
+{
+    public sealed record Command : IRequest<string>, ICommand
+    {
+        [Display(Name = "Mã quy định")] public string? Code { get; init; }
+        [Display(Name = "Loại quy định")] public string? Kind { get; init; }
+        [Display(Name = "Tên quy định")] public string? Title { get; init; }
+        [Display(Name = "Cơ quan")] public string? Agency { get; init; }
+        [Display(Name = "Lĩnh vực (mỗi dòng một lĩnh vực)")] public string? Sectors { get; init; }
+        [Display(Name = "Căn cứ pháp lý (mỗi dòng: số hiệu#điều khoản)")] public string? LegalBasis { get; init; }
+        [Display(Name = "Tình trạng hiệu lực")] public string? Status { get; init; }
+        [Display(Name = "Ngày có hiệu lực")] public string? EffectiveDate { get; init; }
+        [Display(Name = "Nội dung")] public string? Content { get; init; }
+        [Display(Name = "Sản phẩm, hàng hóa (KTCN; mỗi dòng: mã HS:tên)")] public string? Products { get; init; }
+        [Display(Name = "Thời hạn giải quyết")] public string? ProcessingTime { get; init; }
+        [Display(Name = "Phí, lệ phí")] public string? Fees { get; init; }
+        [Display(Name = "Cơ quan thực hiện")] public string? ImplementingBody { get; init; }
+        [Display(Name = "Thành phần hồ sơ")] public string? Dossier { get; init; }
+        [Display(Name = "Kết quả thực hiện")] public string? Result { get; init; }
+        [Display(Name = "Tần suất báo cáo")] public string? ReportFrequency { get; init; }
+        [Display(Name = "Nơi nhận báo cáo")] public string? ReportRecipient { get; init; }
+        [Display(Name = "Ngành nghề kinh doanh")] public string? BusinessLine { get; init; }
+
+        /// <summary>The version the form was opened at; 0 for a new regulation.</summary>
+        public int ExpectedVersion { get; init; }
+
+        /// <summary>Shown beside the form; never read from it.</summary>
+        [BindNever]
+        public bool Published { get; init; }
+
+        public Permission Permission => Permission.AgencyWork(Roles.Editor, agencies: [Agency ?? ""], regulations: [Code ?? ""]);
+
+        public static Command From(RegulationSnapshot snapshot, int version) => new()
+        {
+            Code = snapshot.Code,
+            Kind = snapshot.Kind,
+            Title = snapshot.Title,
+            Agency = snapshot.Agency,
+            Sectors = string.Join("\n", snapshot.Sectors),
+            LegalBasis = string.Join("\n", snapshot.LegalBasis),
+            Status = snapshot.Status,
+            EffectiveDate = snapshot.EffectiveDate,
+            Content = snapshot.Content,
+            Products = string.Join("\n", snapshot.Products),
+            ProcessingTime = snapshot.Details.ProcessingTime,
+            Fees = snapshot.Details.Fees,
+            ImplementingBody = snapshot.Details.ImplementingBody,
+            Dossier = snapshot.Details.Dossier,
+            Result = snapshot.Details.Result,
+            ReportFrequency = snapshot.Details.ReportFrequency,
+            ReportRecipient = snapshot.Details.ReportRecipient,
+            BusinessLine = snapshot.Details.BusinessLine,
+            ExpectedVersion = version,
+        };
+
+        /// <summary>The form's fields by import column, so the import's checks apply unchanged.</summary>
+        public IReadOnlyDictionary<string, (string Field, string? Value)> Columns => new Dictionary<string, (string, string?)>
+        {
+            ["code"] = (nameof(Code), Code),
+            ["kind"] = (nameof(Kind), Kind),
+            ["title"] = (nameof(Title), Title),
+            ["agency"] = (nameof(Agency), Agency),
+            ["sectors"] = (nameof(Sectors), Lines(Sectors)),
+            ["legal_basis"] = (nameof(LegalBasis), Lines(LegalBasis)),
+            ["status"] = (nameof(Status), Status),
+            ["published"] = ("", "false"),
+            ["effective_date"] = (nameof(EffectiveDate), EffectiveDate),
+            ["content"] = (nameof(Content), Content),
+            ["products"] = (nameof(Products), Lines(Products)),
+            ["processing_time"] = (nameof(ProcessingTime), ProcessingTime),
+            ["fees"] = (nameof(Fees), Fees),
+            ["implementing_body"] = (nameof(ImplementingBody), ImplementingBody),
+            ["dossier"] = (nameof(Dossier), Dossier),
+            ["result"] = (nameof(Result), Result),
+            ["report_frequency"] = (nameof(ReportFrequency), ReportFrequency),
+            ["report_recipient"] = (nameof(ReportRecipient), ReportRecipient),
+            ["business_line"] = (nameof(BusinessLine), BusinessLine),
+        };
+
+        private static string? Lines(string? text) => text?.Replace("\r", "").Replace('\n', ';');
+    }
+
+    public sealed class Handler(RegulationWriter writer) : IRequestHandler<Command, string>
+    {
+        public Task<string> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var columns = request.Columns;
+            var (row, errors) = RegulationRowParser.Parse(column => columns.TryGetValue(column, out var c) ? c.Value : null);
+            var messages = errors.Select(e => (columns[e.Column].Field, Sentence(e.Message))).ToList();
+            if (row is not null && !writer.Agencies.ContainsKey(row.AgencyCode))
+            {
+                messages.Add((nameof(Command.Agency), $"Không có cơ quan mã \"{row.AgencyCode}\"."));
+            }
+            if (messages.Count > 0)
+            {
+                throw new UserInputException(messages);
+            }
+            writer.Save(row! with { Published = writer.Compare(row!).WasPublished }, "web", request.ExpectedVersion);
+            return Task.FromResult(row!.Code);
+        }
+
+        private static string Sentence(string fragment) => char.ToUpperInvariant(fragment[0]) + fragment[1..];
+    }
+}
+
+/// <summary>Loads a regulation's current version into the form.</summary>
+public static class EditRegulation
+{
+    public sealed record Query(string Code) : IRequest<SaveRegulation.Command?>;
+
+    public sealed class Handler(RegulationReader reader, CurrentUser user) : IRequestHandler<Query, SaveRegulation.Command?>
+    {
+        public async Task<SaveRegulation.Command?> Handle(Query request, CancellationToken cancellationToken)
+        {
+            if (await reader.CurrentAsync(request.Code) is not { } current)
+            {
+                return null;
+            }
+            return user.Holds(Roles.Editor, current.AgencyId)
+                ? SaveRegulation.Command.From(current.Snapshot, current.Version) with { Published = current.Published }
+                : throw new ForbiddenException("Quy định của cơ quan khác.");
+        }
+    }
+}
+
+/// <summary>Publishes, unpublishes or repeals a regulation, keeping everything else as saved.</summary>
+public static class ChangeRegulation
+{
+    public static readonly IReadOnlyDictionary<string, string> Actions = new Dictionary<string, string>
+    {
+        ["publish"] = "Đã công khai quy định.",
+        ["unpublish"] = "Đã thôi công khai quy định.",
+        ["repeal"] = "Đã ghi nhận quy định bị bãi bỏ.",
+    };
+
+    public sealed record Command : IRequest<string>, ICommand
+    {
+        public string Code { get; init; } = "";
+        public string? Action { get; init; }
+        public int ExpectedVersion { get; init; }
+
+        public Permission Permission => Permission.AgencyWork(Action == "repeal" ? Roles.Editor : Roles.Lead, regulations: [Code]);
+    }
+
+    public sealed class Handler(RegulationReader reader, RegulationWriter writer) : IRequestHandler<Command, string>
+    {
+        public async Task<string> Handle(Command request, CancellationToken cancellationToken)
+        {
+            if (request.Action is null || !Actions.TryGetValue(request.Action, out var done))
+            {
+                throw new UserInputException("", "Thao tác không hợp lệ.");
+            }
+            var current = await reader.CurrentAsync(request.Code) ?? throw new UserInputException("", $"Không có quy định mã {request.Code}.");
+            var row = current.Snapshot.ToRow();
+            row = request.Action switch
+            {
+                "publish" => row with { Published = true },
+                "unpublish" => row with { Published = false },
+                _ => row with { Status = Domain.Registry.RegulationStatus.Repealed },
+            };
+            writer.Save(row, "web", request.ExpectedVersion, request.Action);
+            return done;
+        }
+    }
+}

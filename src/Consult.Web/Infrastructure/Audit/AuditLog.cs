@@ -1,0 +1,49 @@
+using Consult.Web.Infrastructure.Data;
+using Consult.Web.Infrastructure.Security;
+using Dapper;
+
+namespace Consult.Web.Infrastructure.Audit;
+
+public sealed record AuditEntry(string Action, string Entity, string EntityKey, string Summary = "")
+{
+    public int? AgencyId { get; init; }
+    public int? FromVersion { get; init; }
+    public int? ToVersion { get; init; }
+}
+
+/// <summary>Appends to the audit trail in the command's transaction, so a write and its record stand or fall together.</summary>
+public sealed class AuditLog(Db db, CurrentUser user, TimeProvider clock)
+{
+    public const string Regulation = "regulation";
+    public const string LegalDocument = "legal_document";
+    public const string Account = "account";
+    public const string Agency = "agency";
+    public const string Sector = "sector";
+
+    public void Record(AuditEntry entry) =>
+        db.Connection.Execute(
+            """
+            insert into audit_event (at, user_id, actor, action, entity, entity_key, agency_id, from_version, to_version, summary)
+            values (@at, @userId, @actor, @Action, @Entity, @EntityKey, @AgencyId, @FromVersion, @ToVersion, @Summary)
+            """,
+            new { at = clock.GetUtcNow(), userId = user.Id, actor = user.Name, entry.Action, entry.Entity, entry.EntityKey,
+                entry.AgencyId, entry.FromVersion, entry.ToVersion, entry.Summary },
+            db.Transaction);
+
+    public static string ActionLabel(string action) => action switch
+    {
+        "create" => "Tạo mới",
+        "update" => "Cập nhật",
+        "publish" => "Công khai",
+        "unpublish" => "Thôi công khai",
+        "repeal" => "Bãi bỏ",
+        "import" => "Nhập tệp",
+        "register" => "Đăng ký",
+        "password" => "Đổi mật khẩu",
+        "reset-password" => "Đặt lại mật khẩu",
+        "roles" => "Phân quyền",
+        "lock" => "Khóa tài khoản",
+        "unlock" => "Mở khóa tài khoản",
+        _ => action,
+    };
+}

@@ -1,0 +1,61 @@
+using Consult.Domain.Text;
+using Consult.Web.Infrastructure.Data;
+using Consult.Web.Infrastructure.Security;
+using Consult.Web.Infrastructure.Validation;
+using Dapper;
+using MediatR;
+
+namespace Consult.Web.Infrastructure.Mediator;
+
+/// <summary>
+/// The one place writes are allowed or refused: every command states its <see cref="Permission"/>,
+/// and this checks it against the current user before the handler runs, whatever route the command came by.
+/// </summary>
+public sealed class AuthorizationBehavior<TRequest, TResponse>(Db db, CurrentUser user) : IPipelineBehavior<TRequest, TResponse>
+    where TRequest : ICommand
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        if (!user.IsSystem && await RefusalAsync(request.Permission) is { } refusal)
+        {
+            throw new ForbiddenException(refusal);
+        }
+        return await next();
+    }
+
+    private async Task<string?> RefusalAsync(Permission permission)
+    {
+        if (permission.Anyone)
+        {
+            return null;
+        }
+        if (!user.IsSignedIn)
+        {
+            return "Hãy đăng nhập.";
+        }
+        if (permission.Role is not { } role)
+        {
+            return null;
+        }
+        if (!permission.InAgencies)
+        {
+            return user.IsIn(role) ? null : "Tài khoản của bạn không có quyền này.";
+        }
+
+        var agencyIds = (await db.Connection.QueryAsync<int>(
+            """
+            select id from agency where code in @Agencies
+            union select agency_id from regulation where code_key in @regulationKeys
+            union select coalesce(agency_id, 0) from legal_document where id in @Documents
+            """,
+            new { permission.Agencies, regulationKeys = permission.Regulations.Select(RegulationCode.Key), permission.Documents },
+            db.Transaction)).ToList();
+        if (agencyIds.Count == 0)
+        {
+            agencyIds.Add(user.AgencyId ?? 0); // nothing named yet: the user's own agency
+        }
+        return agencyIds.All(id => user.Holds(role, id))
+            ? null
+            : "Bạn chỉ được cập nhật dữ liệu của cơ quan mình, với vai trò được giao.";
+    }
+}

@@ -1,0 +1,20 @@
+namespace Consult.Web.Infrastructure.Security;
+
+/// <summary>A row of <c>app_user</c>: the account Identity signs in. The e-mail address is the user name.</summary>
+public sealed class AppUser
+{
+    public long Id { get; set; }
+    public string Email { get; set; } = "";
+    public string NormalizedEmail { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public string UserKind { get; set; } = "citizen";
+    public string? TaxCode { get; set; }
+    public int? AgencyId { get; set; }
+    public string? PasswordHash { get; set; }
+    public string SecurityStamp { get; set; } = "";
+    public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString();
+    public bool LockoutEnabled { get; set; } = true;
+    public DateTimeOffset? LockoutEnd { get; set; }
+    public int AccessFailedCount { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,22 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Consult.Web.Infrastructure.Security;
+
+/// <summary>The sign-in cookie carries the user's roles, agency and display name.</summary>
+public sealed class ClaimsFactory(UserManager<AppUser> users, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<AppUser>(users, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaims((await UserManager.GetRolesAsync(user)).Select(role => new Claim(Options.ClaimsIdentity.RoleClaimType, role)));
+        identity.AddClaim(new Claim(CurrentUser.DisplayNameClaim, user.DisplayName));
+        if (user.AgencyId is { } agencyId)
+        {
+            identity.AddClaim(new Claim(CurrentUser.AgencyClaim, agencyId.ToString()));
+        }
+        return identity;
+    }
+}

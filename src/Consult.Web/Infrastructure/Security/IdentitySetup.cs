@@ -1,0 +1,100 @@
+using System.Threading.RateLimiting;
+using Consult.Domain.Accounts;
+using Consult.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Consult.Web.Infrastructure.Security;
+
+public sealed class RateLimitOptions
+{
+    /// <summary>Sign-in, registration and password-reset attempts per client address per minute.</summary>
+    public int AccountPostsPerMinute { get; set; } = 10;
+}
+
+public static class IdentitySetup
+{
+    public const string AccountPolicy = "account";
+    /// <summary>Agency staff, reviewers and administrators: who may open the workspace.</summary>
+    public const string WorkspacePolicy = "workspace";
+    public const string AdminPolicy = "admin";
+    public const string AuditPolicy = "audit";
+
+    public static IServiceCollection AddConsultIdentity(this IServiceCollection services, IConfiguration configuration)
+    {
+        var storage = configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
+        services.AddDataProtection()
+            .SetApplicationName("Consult")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(storage.DataDirectory), "keys")));
+
+        services.AddIdentityCore<AppUser>(options =>
+            {
+                options.Password.RequiredLength = 8;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+            })
+            .AddUserStore<UserStore>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<VietnameseIdentityErrors>()
+            .AddClaimsPrincipalFactory<ClaimsFactory>();
+        // A changed role, agency or password reaches every signed-in browser within a minute.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies(cookies => cookies.ApplicationCookie!.Configure(options =>
+        {
+            options.Cookie.Name = "consult.auth";
+            options.LoginPath = "/account/login";
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+            options.Events.OnRedirectToLogin = context =>
+            {
+                if (context.Request.Path.StartsWithSegments("/api"))
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                }
+                else
+                {
+                    context.Response.Redirect(context.RedirectUri);
+                }
+                return Task.CompletedTask;
+            };
+        }));
+        services.AddAuthorization(options =>
+        {
+            options.AddPolicy(WorkspacePolicy, policy => policy.RequireAssertion(context =>
+                (context.User.HasClaim(c => c.Type == CurrentUser.AgencyClaim) && (context.User.IsInRole(Roles.Editor) || context.User.IsInRole(Roles.Lead)))
+                || context.User.IsInRole(Roles.Reviewer) || context.User.IsInRole(Roles.Admin)));
+            options.AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin));
+            options.AddPolicy(AuditPolicy, policy => policy.RequireRole(Roles.Reviewer, Roles.Admin));
+        });
+
+        var email = configuration.GetSection("Email");
+        services.Configure<EmailOptions>(email);
+        if (string.IsNullOrEmpty(email["SmtpHost"]))
+        {
+            services.AddSingleton<IEmailSender, PickupFolderEmailSender>();
+        }
+        else
+        {
+            services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        }
+
+        var limits = configuration.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions();
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(AccountPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.AccountPostsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+        });
+        return services;
+    }
+}
