@@ -1,0 +1,170 @@
+using System.Net;
+using Consult.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Consult.IntegrationTests.Features.Account;
+
+public class AccountTests
+{
+    private static Dictionary<string, string> Registration(string email = "dn@example.vn", string taxCode = "0100109106", string password = "Mat-khau-2026") => new()
+    {
+        ["Email"] = email,
+        ["DisplayName"] = "Công ty TNHH Thử Nghiệm",
+        ["UserKind"] = "business",
+        ["TaxCode"] = taxCode,
+        ["Password"] = password,
+        ["ConfirmPassword"] = password,
+    };
+
+    [Fact]
+    public async Task A_business_registers_is_signed_in_and_the_account_is_audited()
+    {
+        using var app = new ConsultApp();
+        var browser = app.Browser();
+        var response = await browser.PostFormAsync("/account/register", "/account/register", Registration());
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var account = await Accounts.Html(await browser.GetAsync("/account"));
+        Assert.Equal("Công ty TNHH Thử Nghiệm", account.QuerySelector("[data-testid=display-name]")!.TextContent);
+        Assert.Contains("0100109106", account.QuerySelector(".facts")!.TextContent);
+        Assert.Equal("register", app.Scalar<string>("select action from audit_event where entity_key = 'dn@example.vn'"));
+        Assert.StartsWith("AQAAAA", app.Scalar<string>("select password_hash from app_user where email = 'dn@example.vn'"));
+    }
+
+    [Theory]
+    [InlineData("TaxCode", "0100109107", "chữ số kiểm tra")]
+    [InlineData("Email", "", "Nhập địa chỉ thư điện tử.")]
+    [InlineData("Password", "ngan", "ít nhất 8 ký tự")]
+    public async Task Bad_registration_input_returns_the_form_with_the_values_and_a_message_and_saves_nothing(string field, string value, string message)
+    {
+        using var app = new ConsultApp();
+        var fields = Registration();
+        fields[field] = value;
+        if (field == "Password")
+        {
+            fields["ConfirmPassword"] = value;
+        }
+        var response = await app.Browser().PostFormAsync("/account/register", "/account/register", fields);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await Accounts.Html(response);
+        Assert.Contains(page.Errors(), e => e.Contains(message));
+        Assert.Equal("Công ty TNHH Thử Nghiệm", page.QuerySelector("input[name=DisplayName]")!.GetAttribute("value"));
+        Assert.Equal(0, app.Scalar<int>("select count(*) from app_user"));
+    }
+
+    [Fact]
+    public async Task The_same_email_cannot_register_twice()
+    {
+        using var app = new ConsultApp();
+        await app.Browser().PostFormAsync("/account/register", "/account/register", Registration());
+        var again = await app.Browser().PostFormAsync("/account/register", "/account/register", Registration(email: "DN@example.vn"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Contains("Địa chỉ thư điện tử này đã được đăng ký.", (await Accounts.Html(again)).Errors());
+        Assert.Equal(1, app.Scalar<int>("select count(*) from app_user"));
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
+    {
+        using var app = new ConsultApp();
+        await app.CreateUserAsync("a@example.vn");
+        var browser = app.Browser();
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await browser.PostFormAsync("/account/login", "/account/login", new() { ["Email"] = "a@example.vn", ["Password"] = "sai-mat-khau" });
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        }
+        var right = await browser.PostFormAsync("/account/login", "/account/login", new() { ["Email"] = "a@example.vn", ["Password"] = Accounts.Password });
+
+        Assert.Equal(HttpStatusCode.BadRequest, right.StatusCode);
+        Assert.Contains((await Accounts.Html(right)).Errors(), e => e.Contains("tạm khóa"));
+    }
+
+    [Fact]
+    public async Task Sign_in_attempts_beyond_the_limit_get_429()
+    {
+        using var app = new LimitedApp();
+        var browser = app.Browser();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            statuses.Add((await browser.PostFormAsync("/account/login", "/account/login", new() { ["Email"] = "x@example.vn", ["Password"] = "x" })).StatusCode);
+        }
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    private sealed class LimitedApp : ConsultApp
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("RateLimits:AccountPostsPerMinute", "3");
+        }
+    }
+
+    [Fact]
+    public async Task A_password_reset_link_from_the_mail_sets_a_new_password_and_the_old_one_stops_working()
+    {
+        using var app = new ConsultApp();
+        await app.CreateUserAsync("quen@example.vn");
+        var browser = app.Browser();
+        var sent = await browser.PostFormAsync("/account/forgot-password", "/account/forgot-password", new() { ["Email"] = "quen@example.vn" });
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+
+        var mail = await File.ReadAllTextAsync(Directory.GetFiles(Path.Combine(app.DataDirectory, "mail")).Single());
+        var link = System.Text.RegularExpressions.Regex.Match(MailBody(mail), @"http://localhost(/account/reset-password\?\S+)").Groups[1].Value;
+        Assert.NotEmpty(link);
+        var form = await Accounts.Html(await browser.GetAsync(link));
+        var reset = await browser.PostFormAsync(link, "/account/reset-password", new()
+        {
+            ["Email"] = form.QuerySelector("input[name=Email]")!.GetAttribute("value")!,
+            ["Token"] = form.QuerySelector("input[name=Token]")!.GetAttribute("value")!,
+            ["Password"] = "Mat-khau-moi-2026",
+            ["ConfirmPassword"] = "Mat-khau-moi-2026",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+
+        await app.SignInAsync("quen@example.vn", "Mat-khau-moi-2026");
+        var old = await app.Browser().PostFormAsync("/account/login", "/account/login", new() { ["Email"] = "quen@example.vn", ["Password"] = Accounts.Password });
+        Assert.Equal(HttpStatusCode.BadRequest, old.StatusCode);
+    }
+
+    [Fact]
+    public async Task Asking_to_reset_an_unknown_address_answers_the_same_and_sends_nothing()
+    {
+        using var app = new ConsultApp();
+        var sent = await app.Browser().PostFormAsync("/account/forgot-password", "/account/forgot-password", new() { ["Email"] = "khongco@example.vn" });
+        Assert.Contains("Hãy kiểm tra hộp thư", await sent.Content.ReadAsStringAsync());
+        Assert.False(Directory.Exists(Path.Combine(app.DataDirectory, "mail")) && Directory.GetFiles(Path.Combine(app.DataDirectory, "mail")).Length > 0);
+    }
+
+    [Fact]
+    public async Task A_form_posted_without_its_antiforgery_token_is_refused()
+    {
+        using var app = new ConsultApp();
+        var response = await app.Browser().PostAsync("/account/register", new FormUrlEncodedContent(Registration()));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, app.Scalar<int>("select count(*) from app_user"));
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session()
+    {
+        using var app = new ConsultApp();
+        await app.CreateUserAsync("ra@example.vn");
+        var browser = await app.SignInAsync("ra@example.vn");
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/account")).StatusCode);
+
+        await browser.PostFormAsync("/account", "/account/logout", []);
+        var after = await browser.GetAsync("/account");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/account/login", after.Headers.Location!.PathAndQuery);
+    }
+
+    /// <summary>The text of a pickup-folder message, whose body is base64.</summary>
+    private static string MailBody(string mail) =>
+        System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(mail[(mail.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..].Replace("\r\n", "")));
+}
