@@ -18,3 +18,15 @@ public static class Database
         return connection.ExecuteScalar<T>(sql, parameters)!;
     }
 }
+
+public static class AuditTrail
+{
+    /// <summary>The audit events of one record, oldest first.</summary>
+    public static async Task<IReadOnlyList<(string Action, string Actor, int? From, int? To, string Summary)>> QueryAuditAsync(this ConsultApp app, string entityKey)
+    {
+        using var connection = Database.Open(app);
+        return (await Dapper.SqlMapper.QueryAsync<(string, string, long?, long?, string)>(connection,
+                "select action, actor, from_version, to_version, summary from audit_event where entity_key = @entityKey order by id", new { entityKey }))
+            .Select(e => (e.Item1, e.Item2, (int?)e.Item3, (int?)e.Item4, e.Item5)).ToList();
+    }
+}

@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 namespace Consult.Web.Features.Shared;
 
 [ApiExplorerSettings(IgnoreApi = true)]
+[IgnoreAntiforgeryToken] // status pages re-execute the failed request, POSTs included
 public sealed class ErrorController : Controller
 {
     [Route("error/{status:int?}")]
-    public IActionResult Index(int? status)
+    public IActionResult Index([FromRoute] int? status)
     {
+        // Only the route: a re-executed form post may carry a field of the same name.
         var code = status ?? 500;
         Response.StatusCode = code;
         return View("Error", code);

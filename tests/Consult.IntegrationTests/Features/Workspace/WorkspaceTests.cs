@@ -1,0 +1,189 @@
+using System.Net;
+using System.Security.Claims;
+using Consult.Domain.Accounts;
+using Consult.IntegrationTests.Infrastructure;
+using Consult.Web.Features.Workspace;
+using Consult.Web.Infrastructure.Security;
+using Consult.Web.Infrastructure.Validation;
+using MediatR;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using static Consult.IntegrationTests.Infrastructure.Rows;
+
+namespace Consult.IntegrationTests.Features.Workspace;
+
+public class WorkspaceTests : IAsyncLifetime
+{
+    private readonly ConsultApp _app = new();
+
+    public async Task InitializeAsync()
+    {
+        await _app.ImportAsync(File(
+            Row("1.000106", "Cấp Giấy phép bán buôn rượu"),
+            Row("BYT-0001", "Cấp giấy chứng nhận cơ sở đủ điều kiện sản xuất thuốc", agency: "BYT", sectors: "Dược")));
+        await _app.CreateUserAsync("canbo.bct@example.vn", "BCT", Roles.Editor);
+        await _app.CreateUserAsync("lanhdao.bct@example.vn", "BCT", Roles.Lead);
+        await _app.CreateUserAsync("canbo.byt@example.vn", "BYT", Roles.Editor);
+        await _app.CreateUserAsync("dan@example.vn");
+    }
+
+    public Task DisposeAsync()
+    {
+        _app.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private static Dictionary<string, string> Form(string code, string title, int version, string agency = "BCT") => new()
+    {
+        ["Code"] = code,
+        ["Kind"] = "TTHC",
+        ["Title"] = title,
+        ["Agency"] = agency,
+        ["Sectors"] = "Thương mại",
+        ["LegalBasis"] = "105/2017/NĐ-CP#Điều 11",
+        ["Status"] = "in_force",
+        ["EffectiveDate"] = "2020-01-01",
+        ["Content"] = "Nội dung quy định.",
+        ["ExpectedVersion"] = version.ToString(),
+    };
+
+    private int Version(string code) => _app.Scalar<int>("select version from regulation where code = @code", new { code });
+
+    [Fact]
+    public async Task An_editor_edits_a_regulation_making_a_new_version_that_search_finds_and_the_audit_records()
+    {
+        var editor = await _app.SignInAsync("canbo.bct@example.vn");
+        var response = await editor.PostFormAsync("/workspace/regulations/1.000106/edit", "/workspace/regulations",
+            Form("1.000106", "Cấp Giấy phép bán buôn rượu và bia", version: 1));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(2, Version("1.000106"));
+        Assert.Equal(["1.000106"], (await _app.SearchAsync("bia")).Codes);
+        var audit = await _app.QueryAuditAsync("1.000106");
+        Assert.Equal(("update", "canbo.bct@example.vn", 1, 2, "Tên"), audit[^1]);
+    }
+
+    [Fact]
+    public async Task A_stale_edit_is_refused_with_a_conflict_message_and_overwrites_nothing()
+    {
+        var first = await _app.SignInAsync("canbo.bct@example.vn");
+        var second = await _app.SignInAsync("lanhdao.bct@example.vn");
+        await first.PostFormAsync("/workspace", "/workspace/regulations", Form("1.000106", "Tên mới của cán bộ", version: 1));
+
+        var stale = await second.PostFormAsync("/workspace", "/workspace/regulations", Form("1.000106", "Tên cũ của lãnh đạo", version: 1));
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var page = await Accounts.Html(stale);
+        Assert.Contains(page.Errors(), e => e.Contains("phiên bản 2") && e.Contains("chưa được lưu"));
+        Assert.Equal("Tên cũ của lãnh đạo", page.QuerySelector("input[name=Title]")!.GetAttribute("value"));
+        Assert.Equal("Tên mới của cán bộ", _app.Scalar<string>("select title from regulation where code = '1.000106'"));
+        Assert.Equal(2, Version("1.000106"));
+    }
+
+    [Fact]
+    public async Task Bad_input_returns_the_form_with_the_values_and_messages_and_saves_nothing()
+    {
+        var editor = await _app.SignInAsync("canbo.bct@example.vn");
+        var form = Form("1.000106", "", version: 1);
+        form["EffectiveDate"] = "15/01/2026";
+        form["LegalBasis"] = "không phải số hiệu";
+        var response = await editor.PostFormAsync("/workspace", "/workspace/regulations", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await Accounts.Html(response);
+        Assert.Contains("Thiếu tên quy định.", page.Errors());
+        Assert.Contains(page.Errors(), e => e.Contains("15/01/2026") && e.Contains("yyyy-mm-dd"));
+        Assert.Equal("không phải số hiệu", page.QuerySelector("textarea[name=LegalBasis]")!.TextContent.Trim());
+        Assert.Equal(1, Version("1.000106"));
+    }
+
+    [Fact]
+    public async Task A_new_regulation_stays_hidden_from_the_public_until_a_lead_publishes_it()
+    {
+        var editor = await _app.SignInAsync("canbo.bct@example.vn");
+        await editor.PostFormAsync("/workspace", "/workspace/regulations", Form("1.009999", "Thủ tục cấp phép xuất khẩu than", version: 0));
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.CreateClient().GetAsync("/regulations/1.009999")).StatusCode);
+        Assert.Empty((await _app.SearchAsync("xuat khau than")).Codes);
+        Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync("/regulations/1.009999")).StatusCode);
+
+        var byEditor = await editor.PostFormAsync("/workspace", "/workspace/regulations/1.009999/change", new() { ["Action"] = "publish", ["ExpectedVersion"] = "1" });
+        Assert.Equal(HttpStatusCode.Forbidden, byEditor.StatusCode);
+
+        var lead = await _app.SignInAsync("lanhdao.bct@example.vn");
+        await lead.PostFormAsync("/workspace", "/workspace/regulations/1.009999/change", new() { ["Action"] = "publish", ["ExpectedVersion"] = "1" });
+        Assert.Equal(HttpStatusCode.OK, (await _app.CreateClient().GetAsync("/regulations/1.009999")).StatusCode);
+        Assert.Equal(["1.009999"], (await _app.SearchAsync("xuat khau than")).Codes);
+    }
+
+    [Fact]
+    public async Task A_public_user_cannot_open_the_workspace_and_nobody_signed_in_is_sent_to_sign_in()
+    {
+        var citizen = await _app.SignInAsync("dan@example.vn");
+        Assert.Equal(HttpStatusCode.Forbidden, (await citizen.GetAsync("/workspace")).StatusCode);
+        var save = await citizen.PostFormAsync("/account", "/workspace/regulations", Form("1.000106", "Sửa trộm", version: 1));
+        Assert.Equal(HttpStatusCode.Forbidden, save.StatusCode);
+
+        var anonymous = await _app.Browser().GetAsync("/workspace");
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.StartsWith("/account/login", anonymous.Headers.Location!.PathAndQuery);
+        Assert.Equal(1, Version("1.000106"));
+    }
+
+    public static TheoryData<string, Dictionary<string, string>> CraftedPosts => new()
+    {
+        { "/workspace/regulations", Form("BYT-0001", "Sửa quy định của Bộ Y tế", version: 1, agency: "BCT") },
+        { "/workspace/regulations", Form("BYT-0001", "Sửa quy định của Bộ Y tế", version: 1, agency: "BYT") },
+        { "/workspace/regulations", Form("1.000106", "Chuyển sang Bộ Y tế", version: 1, agency: "BYT") },
+        { "/workspace/regulations", Form("BCT-MOI", "Tạo quy định cho Bộ Y tế", version: 0, agency: "BYT") },
+        { "/workspace/regulations/BYT-0001/change", new() { ["Action"] = "repeal", ["ExpectedVersion"] = "1" } },
+    };
+
+    [Theory]
+    [MemberData(nameof(CraftedPosts))]
+    public async Task An_editor_is_refused_anything_of_another_agency_and_nothing_changes(string url, Dictionary<string, string> fields)
+    {
+        var editor = await _app.SignInAsync("canbo.bct@example.vn");
+        var response = await editor.PostFormAsync("/workspace", url, fields);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(1, Version("BYT-0001"));
+        Assert.Equal(1, Version("1.000106"));
+        Assert.Equal(2, _app.Scalar<int>("select count(*) from regulation"));
+        Assert.Equal(0, _app.Scalar<int>("select count(*) from audit_event where actor = 'canbo.bct@example.vn'"));
+    }
+
+    [Fact]
+    public async Task An_editor_cannot_open_another_agencys_edit_form()
+    {
+        var editor = await _app.SignInAsync("canbo.bct@example.vn");
+        Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync("/workspace/regulations/BYT-0001/edit")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_command_sent_straight_to_the_mediator_as_another_agencys_editor_is_refused()
+    {
+        using var scope = _app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>()
+            .CreateAsync((await users.FindByNameAsync("canbo.byt@example.vn"))!);
+        scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext = new DefaultHttpContext { User = principal };
+        var command = new SaveRegulation.Command
+        {
+            Code = "1.000106", Kind = "TTHC", Title = "Sửa qua trung gian", Agency = "BCT", LegalBasis = "105/2017/NĐ-CP", Status = "in_force", ExpectedVersion = 1,
+        };
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => scope.ServiceProvider.GetRequiredService<IMediator>().Send(command));
+        Assert.Equal(1, Version("1.000106"));
+    }
+
+    [Fact]
+    public void Nobody_can_edit_or_delete_the_audit_trail()
+    {
+        using var connection = Database.Open(_app);
+        var update = Assert.ThrowsAny<Exception>(() => Dapper.SqlMapper.Execute(connection, "update audit_event set actor = 'ai đó'"));
+        Assert.Contains("append-only", update.Message);
+        Assert.ThrowsAny<Exception>(() => Dapper.SqlMapper.Execute(connection, "delete from audit_event"));
+        Assert.True(_app.Scalar<int>("select count(*) from audit_event") >= 2);
+    }
+}
