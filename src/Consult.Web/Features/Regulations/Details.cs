@@ -104,7 +104,7 @@ public static class Details
                 where mine.regulation_id = @id and {RegulationVisibility.Sql}
                 order by r.kind, r.code
                 limit 50;
-                select version, saved_at, source, changes from regulation_version where regulation_id = @id order by version desc;
+                select v.version, v.saved_at, coalesce(u.display_name, v.source) source, v.changes from regulation_version v left join app_user u on u.id = v.saved_by where v.regulation_id = @id order by v.version desc;
                 """, user.Visibility.With(new { id = regulation.Id }));
             var details = await rest.ReadSingleAsync<RegulationDetails>();
             var sectors = (await rest.ReadAsync<string>()).ToList();

@@ -9,6 +9,10 @@ public sealed class RegulationsController(IMediator mediator) : Controller
     public async Task<IActionResult> Details(string code) =>
         await mediator.Send(new Details.Query(code)) is { } result ? View(result) : NotFound();
 
+    [HttpGet("regulations/{code}/versions/{version:int}")]
+    public async Task<IActionResult> Version(string code, int version) =>
+        await mediator.Send(new VersionChanges.Query(code, version)) is { } result ? View(result) : NotFound();
+
     [HttpGet("api/v1/regulations/{code}")]
     public async Task<IActionResult> Api(string code)
     {

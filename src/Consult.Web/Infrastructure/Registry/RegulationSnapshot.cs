@@ -27,6 +27,30 @@ public sealed record RegulationSnapshot
     public required string Content { get; init; }
     public required RegulationDetails Details { get; init; }
 
+    /// <summary>Every field as a reader sees it, for showing two versions side by side.</summary>
+    public IReadOnlyList<(string Label, string Value)> Fields() =>
+    [
+        ("Mã", Code),
+        ("Loại", Domain.Registry.RegulationKinds.Label(Domain.Registry.RegulationKinds.FromCode(Kind))),
+        ("Tên", Title),
+        ("Cơ quan", Agency),
+        ("Tình trạng hiệu lực", Domain.Registry.RegulationStatuses.Label(Domain.Registry.RegulationStatuses.FromCode(Status))),
+        ("Công khai", Published ? "Đã công khai" : "Chưa công khai"),
+        ("Ngày hiệu lực", EffectiveDate ?? ""),
+        ("Lĩnh vực", string.Join("\n", Sectors)),
+        ("Căn cứ pháp lý", string.Join("\n", LegalBasis)),
+        ("Sản phẩm, hàng hóa", string.Join("\n", Products)),
+        ("Nội dung", Content),
+        ("Thời hạn giải quyết", Details.ProcessingTime ?? ""),
+        ("Phí, lệ phí", Details.Fees ?? ""),
+        ("Cơ quan thực hiện", Details.ImplementingBody ?? ""),
+        ("Thành phần hồ sơ", Details.Dossier ?? ""),
+        ("Kết quả thực hiện", Details.Result ?? ""),
+        ("Tần suất báo cáo", Details.ReportFrequency ?? ""),
+        ("Nơi nhận báo cáo", Details.ReportRecipient ?? ""),
+        ("Ngành nghề kinh doanh", Details.BusinessLine ?? ""),
+    ];
+
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     public static RegulationSnapshot FromJson(string json) => JsonSerializer.Deserialize<RegulationSnapshot>(json, Json)!;
