@@ -1,8 +1,16 @@
 #!/usr/bin/env bash
 # Runs every test project of the solution and ends with one line: "N passed, N failed[, N skipped]".
-# System packages the tests need are installed here first (none yet beyond the .NET SDK).
+# Installs what the tests need from Debian first: chromium for the browser tests.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+
+if [ ! -x /usr/bin/chromium ]; then
+    echo "Installing Debian's chromium for the browser tests…"
+    sudo_cmd=""
+    [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq && $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
+        || { echo "Could not install chromium; the browser tests cannot run."; echo "0 passed, 1 failed"; exit 1; }
+fi
 
 log=$(mktemp)
 dotnet test Consult.sln --nologo 2>&1 | tee "$log"
@@ -21,6 +29,7 @@ read -r passed failed skipped < <(awk '
     END { print p + 0, f + 0, s + 0 }' "$log")
 rm -f "$log"
 
+echo "Screenshots of the browser journeys: tests/Consult.BrowserTests/TestResults/screenshots/"
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
     failed=1   # the build or a test host failed before any test could report
 fi

@@ -66,7 +66,8 @@ public static partial class RegulationRowParser
     public static (RegulationRow? Row, IReadOnlyList<FieldError> Errors) Parse(Func<string, string?> cell)
     {
         var errors = new List<FieldError>();
-        string Text(string column) => VietnameseFolding.Compose(cell(column)).Trim();
+        // Browsers post text areas with CRLF; one line ending keeps versions comparable.
+        string Text(string column) => VietnameseFolding.Compose(cell(column)).Replace("\r\n", "\n").Trim();
         string? Optional(string column) => Text(column) is { Length: > 0 } value ? value : null;
 
         var code = Text("code");

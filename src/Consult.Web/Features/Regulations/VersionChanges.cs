@@ -12,7 +12,7 @@ public static class VersionChanges
 
     public sealed record FieldChange(string Label, IReadOnlyList<DiffPart> Parts);
 
-    public sealed record Result(string Code, string Title, int Version, int LatestVersion, string SavedAt, string SavedBy, IReadOnlyList<FieldChange> Changes);
+    public sealed record Result(string Code, string Title, int Version, int LatestVersion, DateTimeOffset SavedAt, string SavedBy, IReadOnlyList<FieldChange> Changes);
 
     public sealed class Handler(RegulationReader reader, CurrentUser user) : IRequestHandler<Query, Result?>
     {

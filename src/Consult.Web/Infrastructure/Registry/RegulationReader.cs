@@ -9,7 +9,7 @@ public sealed record StoredVersion
     public int Version { get; init; }
     public int AgencyId { get; init; }
     public bool Published { get; init; }
-    public string SavedAt { get; init; } = "";
+    public DateTimeOffset SavedAt { get; init; }
     public string SavedBy { get; init; } = "";
     public string Changes { get; init; } = "";
     public string SnapshotJson { get; init; } = "";
