@@ -178,6 +178,22 @@ public class WorkspaceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reviewers_browse_and_filter_the_audit_trail_and_editors_cannot_open_it()
+    {
+        await _app.CreateUserAsync("ratsoat@example.vn", null, Roles.Reviewer);
+        var editor = await _app.SignInAsync("canbo.bct@example.vn");
+        await editor.PostFormAsync("/workspace", "/workspace/regulations", Form("1.000106", "Tên đã sửa", version: 1));
+        Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync("/audit")).StatusCode);
+
+        var reviewer = await _app.SignInAsync("ratsoat@example.vn");
+        var page = await Accounts.Html(await reviewer.GetAsync("/audit?actor=canbo.bct&key=1.000106"));
+        var row = Assert.Single(page.QuerySelectorAll("[data-testid=audit] tbody tr")).TextContent;
+        Assert.Contains("Cập nhật", row);
+        Assert.Contains("1 → 2", row);
+        Assert.Contains("canbo.bct@example.vn", row);
+    }
+
+    [Fact]
     public void Nobody_can_edit_or_delete_the_audit_trail()
     {
         using var connection = Database.Open(_app);

@@ -1,0 +1,74 @@
+using Consult.Web.Infrastructure.Audit;
+using Consult.Web.Infrastructure.Data;
+using Dapper;
+using MediatR;
+
+namespace Consult.Web.Features.Audit;
+
+/// <summary>The audit trail, newest first, filtered by record, agency, actor, action and dates. Read-only by design.</summary>
+public static class AuditTrail
+{
+    public const int PageSize = 50;
+
+    public sealed record Query : IRequest<Result>
+    {
+        public string? Entity { get; init; }
+        public string? Key { get; init; }
+        public string? Agency { get; init; }
+        public string? Actor { get; init; }
+        public string? Action { get; init; }
+        public DateOnly? From { get; init; }
+        public DateOnly? To { get; init; }
+        public int Page { get; init; } = 1;
+    }
+
+    public sealed record Event
+    {
+        public long Id { get; init; }
+        public DateTimeOffset At { get; init; }
+        public string Actor { get; init; } = "";
+        public string Action { get; init; } = "";
+        public string Entity { get; init; } = "";
+        public string EntityKey { get; init; } = "";
+        public string? AgencyCode { get; init; }
+        public int? FromVersion { get; init; }
+        public int? ToVersion { get; init; }
+        public string Summary { get; init; } = "";
+        public string ActionLabel => AuditLog.ActionLabel(Action);
+    }
+
+    public sealed record Result(Query Query, IReadOnlyList<Event> Events, bool HasMore, IReadOnlyList<string> Actions);
+
+    public sealed class Handler(Db db) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var where = new List<string> { "1 = 1" };
+            if (!string.IsNullOrWhiteSpace(request.Entity)) where.Add("e.entity = @Entity");
+            if (!string.IsNullOrWhiteSpace(request.Key)) where.Add("e.entity_key = @Key");
+            if (!string.IsNullOrWhiteSpace(request.Agency)) where.Add("a.code = @Agency");
+            if (!string.IsNullOrWhiteSpace(request.Actor)) where.Add("e.actor like '%' || @Actor || '%'");
+            if (!string.IsNullOrWhiteSpace(request.Action)) where.Add("e.action = @Action");
+            if (request.From is not null) where.Add("e.at >= @FromText");
+            if (request.To is not null) where.Add("e.at < @ToText");
+            var page = Math.Max(1, request.Page);
+            var events = (await db.Connection.QueryAsync<Event>(
+                $"""
+                select e.id, e.at, e.actor, e.action, e.entity, e.entity_key, a.code agency_code, e.from_version, e.to_version, e.summary
+                from audit_event e left join agency a on a.id = e.agency_id
+                where {string.Join(" and ", where)}
+                order by e.id desc limit @Take offset @Skip
+                """,
+                new
+                {
+                    request.Entity, request.Key, request.Agency, request.Actor, request.Action,
+                    FromText = request.From?.ToString("yyyy-MM-dd"),
+                    ToText = request.To?.AddDays(1).ToString("yyyy-MM-dd"),
+                    Take = PageSize + 1,
+                    Skip = (page - 1) * PageSize,
+                }, db.Transaction)).ToList();
+            var actions = (await db.Connection.QueryAsync<string>("select distinct action from audit_event order by action", transaction: db.Transaction)).ToList();
+            return new Result(request with { Page = page }, events.Take(PageSize).ToList(), events.Count > PageSize, actions);
+        }
+    }
+}
