@@ -23,6 +23,7 @@ public static class ServiceSetup
         services.AddScoped<AuditLog>();
         services.AddTransient<RegulationWriter>();
         services.AddScoped<RegulationReader>();
+        services.AddScoped<Features.Workspace.PendingImports>();
         services.AddMediator();
         return services;
     }

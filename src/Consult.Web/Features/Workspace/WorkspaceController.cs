@@ -1,5 +1,7 @@
 using Consult.Web.Infrastructure.Security;
 using Consult.Web.Infrastructure.Validation;
+using Consult.Domain.Accounts;
+using Consult.Web.Features.Import;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,8 +11,11 @@ namespace Consult.Web.Features.Workspace;
 /// <summary>Where agency staff maintain their regulations and legal documents; reviewers read every agency's.</summary>
 [Authorize(Policy = IdentitySetup.WorkspacePolicy)]
 [Route("workspace")]
-public sealed class WorkspaceController(IMediator mediator) : Controller
+public sealed class WorkspaceController(IMediator mediator, PendingImports pending, CurrentUser user) : Controller
 {
+    /// <summary>The largest regulations file accepted, about 40,000 rows.</summary>
+    private const long MaxImportBytes = 50_000_000;
+
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] Overview.Query query) => View(await mediator.Send(query));
 
@@ -37,4 +42,51 @@ public sealed class WorkspaceController(IMediator mediator) : Controller
         TempData["Notice"] = result;
         return Redirect($"/workspace/regulations/{Uri.EscapeDataString(code)}/edit");
     }
+
+    [HttpGet("import")]
+    public IActionResult Import() => View(new ImportUpload());
+
+    [HttpPost("import")]
+    [RequestSizeLimit(MaxImportBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = MaxImportBytes)]
+    [FormView(nameof(Import))]
+    public async Task<IActionResult> Preview(ImportUpload upload, CancellationToken cancellationToken)
+    {
+        if (upload.File is not { Length: > 0 } file)
+        {
+            throw new UserInputException(nameof(ImportUpload.File), "Chọn tệp CSV cần nhập.");
+        }
+        await using var stream = file.OpenReadStream();
+        var id = await pending.KeepAsync(stream, cancellationToken);
+        var preview = await mediator.Send(new PreviewImport.Query(id, Path.GetFileName(file.FileName)), cancellationToken);
+        if (preview.Errors.Count > 0)
+        {
+            pending.Remove(id);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        return View("Preview", preview);
+    }
+
+    [HttpPost("import/{id}")]
+    public async Task<IActionResult> Apply(string id, string? fileName)
+    {
+        ImportReport report;
+        await using (var file = pending.Open(id) ?? throw new UserInputException("", "Tệp đã được nhập hoặc không còn; hãy tải tệp lên lại."))
+        {
+            report = await ImportRegulations.FromCsvAsync(mediator, file, $"import:{fileName}", applyPublication: user.IsIn(Roles.Lead));
+        }
+        if (!report.Succeeded)
+        {
+            throw new UserInputException(report.Errors.Select(e => ("", e)).ToList());
+        }
+        pending.Remove(id);
+        TempData["Notice"] = $"Đã nhập: {report.Created} quy định mới, {report.Updated} cập nhật, {report.Unchanged} không đổi.";
+        return Redirect("/workspace");
+    }
+}
+
+public sealed record ImportUpload
+{
+    [System.ComponentModel.DataAnnotations.Display(Name = "Tệp CSV (UTF-8)")]
+    public IFormFile? File { get; init; }
 }
