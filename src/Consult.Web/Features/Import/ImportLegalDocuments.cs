@@ -1,5 +1,6 @@
 using System.Globalization;
 using Consult.Domain.Accounts;
+using Consult.Domain.Registry;
 using Consult.Domain.Text;
 using Consult.Web.Infrastructure.Audit;
 using Consult.Web.Infrastructure.Data;
@@ -16,7 +17,6 @@ namespace Consult.Web.Features.Import;
 public static class ImportLegalDocuments
 {
     public static readonly IReadOnlyList<string> Columns = ["number", "type", "title", "issuer", "issued_on", "effective_on", "expires_on", "status"];
-    private static readonly string[] Statuses = ["in_force", "draft", "expired", "unknown"];
 
     public sealed record Command(Stream Csv) : IRequest<ImportReport>, ICommand
     {
@@ -54,9 +54,9 @@ public static class ImportLegalDocuments
                     errors.Add($"Dòng {line}: Cột type: loại \"{typeText}\" không hợp lệ; dùng {string.Join(", ", Enum.GetNames<LegalDocumentType>())}.");
                 }
                 var status = Cell("status") is { Length: > 0 } s ? s : "unknown";
-                if (!Statuses.Contains(status))
+                if (!LegalDocumentStatuses.All.Contains(status))
                 {
-                    errors.Add($"Dòng {line}: Cột status: trạng thái \"{status}\" không hợp lệ; dùng {string.Join(", ", Statuses)}.");
+                    errors.Add($"Dòng {line}: Cột status: trạng thái \"{status}\" không hợp lệ; dùng {string.Join(", ", LegalDocumentStatuses.All)}.");
                 }
                 string? Date(string column)
                 {

@@ -25,13 +25,7 @@ public static class Details
 
         public string TypeLabel => DocumentNumber.Label(DocType);
 
-        public string StatusLabel => Status switch
-        {
-            "in_force" => "Còn hiệu lực",
-            "draft" => "Dự thảo",
-            "expired" => "Hết hiệu lực",
-            _ => "Chưa cập nhật",
-        };
+        public string StatusLabel => Domain.Registry.LegalDocumentStatuses.Label(Status);
     }
 
     public sealed record Result(Document Document, IReadOnlyList<Search.Search.Hit> Regulations, IReadOnlyDictionary<long, string> Articles);

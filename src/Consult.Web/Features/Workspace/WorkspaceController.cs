@@ -43,6 +43,25 @@ public sealed class WorkspaceController(IMediator mediator, PendingImports pendi
         return Redirect($"/workspace/regulations/{Uri.EscapeDataString(code)}/edit");
     }
 
+    [HttpGet("documents")]
+    public async Task<IActionResult> Documents([FromQuery] DocumentList.Query query) => View(await mediator.Send(query));
+
+    [HttpGet("documents/new")]
+    public IActionResult CreateDocument() => View("EditDocument", new SaveLegalDocument.Command());
+
+    [HttpGet("documents/{id:long}/edit")]
+    public async Task<IActionResult> EditDocument(long id) =>
+        await mediator.Send(new EditLegalDocument.Query(id)) is { } form ? View(form) : NotFound();
+
+    [HttpPost("documents")]
+    [FormView(nameof(EditDocument))]
+    public async Task<IActionResult> SaveDocument(SaveLegalDocument.Command command)
+    {
+        var id = await mediator.Send(command);
+        TempData["Notice"] = $"Đã lưu văn bản {command.Number}.";
+        return Redirect($"/workspace/documents/{id}/edit");
+    }
+
     [HttpGet("import")]
     public IActionResult Import() => View(new ImportUpload());
 

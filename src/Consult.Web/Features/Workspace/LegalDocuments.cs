@@ -1,0 +1,262 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Consult.Domain.Accounts;
+using Consult.Domain.Registry;
+using Consult.Domain.Text;
+using Consult.Web.Infrastructure.Audit;
+using Consult.Web.Infrastructure.Data;
+using Consult.Web.Infrastructure.Mediator;
+using Consult.Web.Infrastructure.Search;
+using Consult.Web.Infrastructure.Security;
+using Consult.Web.Infrastructure.Validation;
+using Dapper;
+using MediatR;
+
+namespace Consult.Web.Features.Workspace;
+
+/// <summary>The legal documents an agency maintains, with how many regulations cite each.</summary>
+public static class DocumentList
+{
+    public sealed record Query : IRequest<Result>
+    {
+        public string? Q { get; init; }
+        public string? Status { get; init; }
+        /// <summary>Reviewers pick an agency; staff always see their own.</summary>
+        public string? Agency { get; init; }
+    }
+
+    public sealed record Row
+    {
+        public long Id { get; init; }
+        public string Number { get; init; } = "";
+        public string DocType { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string Status { get; init; } = "";
+        public string? AgencyCode { get; init; }
+        public int Regulations { get; init; }
+    }
+
+    public sealed record Result(Query Query, IReadOnlyList<Row> Documents, AgencyRef? Agency, IReadOnlyList<AgencyRef> Agencies, bool CanEdit);
+
+    public sealed class Handler(Db db, RegistryFacts facts, CurrentUser user) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        {
+            facts.CatchUp(db.Connection, db.Transaction);
+            var agency = user.IsStaff
+                ? facts.Agencies.First(a => a.Id == user.AgencyId)
+                : facts.Agencies.FirstOrDefault(a => string.Equals(a.Code, request.Agency, StringComparison.OrdinalIgnoreCase));
+            var where = new List<string> { "1 = 1" };
+            if (agency is not null)
+            {
+                where.Add("d.agency_id = @AgencyId");
+            }
+            if (!string.IsNullOrWhiteSpace(request.Status))
+            {
+                where.Add("d.status = @Status");
+            }
+            if (!string.IsNullOrWhiteSpace(request.Q))
+            {
+                where.Add("(d.number_key like '%' || @Key || '%' or d.title like '%' || @Q || '%')");
+            }
+            var documents = await db.Connection.QueryAsync<Row>(
+                $"""
+                select d.id, d.number, d.doc_type, d.title, d.status, a.code agency_code,
+                    (select count(distinct b.regulation_id) from regulation_basis b where b.legal_document_id = d.id) regulations
+                from legal_document d left join agency a on a.id = d.agency_id
+                where {string.Join(" and ", where)}
+                order by d.issued_on desc, d.number
+                limit 500
+                """,
+                new { AgencyId = agency?.Id, request.Status, request.Q, Key = DocumentNumber.Key(request.Q ?? "") }, db.Transaction);
+            return new Result(request, documents.ToList(), agency, facts.Agencies, agency is not null && user.Holds(Roles.Editor, agency.Id));
+        }
+    }
+}
+
+/// <summary>Creates or edits a legal document's record; a stale form is refused, never saved over a newer version.</summary>
+public static class SaveLegalDocument
+{
+    public sealed record Command : IRequest<long>, ICommand
+    {
+        /// <summary>Null for a new document.</summary>
+        public long? Id { get; init; }
+
+        [Display(Name = "Số hiệu")]
+        [Required(ErrorMessage = "Nhập số hiệu văn bản, ví dụ 105/2017/NĐ-CP.")]
+        public string? Number { get; init; }
+
+        [Display(Name = "Loại văn bản")]
+        public string? DocType { get; init; }
+
+        [Display(Name = "Trích yếu")]
+        [Required(ErrorMessage = "Nhập trích yếu (tên) văn bản.")]
+        [StringLength(1000, ErrorMessage = "Trích yếu dài quá 1.000 ký tự.")]
+        public string? Title { get; init; }
+
+        [Display(Name = "Cơ quan ban hành")]
+        [StringLength(200, ErrorMessage = "Tên cơ quan ban hành dài quá 200 ký tự.")]
+        public string? Issuer { get; init; }
+
+        [Display(Name = "Ngày ban hành")] public string? IssuedOn { get; init; }
+        [Display(Name = "Ngày có hiệu lực")] public string? EffectiveOn { get; init; }
+        [Display(Name = "Ngày hết hiệu lực")] public string? ExpiresOn { get; init; }
+        [Display(Name = "Tình trạng")] public string? Status { get; init; }
+
+        /// <summary>The agency that maintains the record: the editor's own.</summary>
+        public string? Agency { get; init; }
+
+        public int ExpectedVersion { get; init; }
+
+        public Permission Permission => Permission.AgencyWork(Roles.Editor, agencies: [Agency ?? ""], documents: Id is { } id ? [id] : []);
+    }
+
+    public sealed class Handler(Db db, AuditLog audit) : IRequestHandler<Command, long>
+    {
+        public async Task<long> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var errors = new List<(string, string)>();
+            var number = VietnameseFolding.Compose(request.Number!).Trim();
+            if (!DocumentNumber.IsValid(number))
+            {
+                errors.Add((nameof(Command.Number), $"\"{number}\" không phải số hiệu văn bản (ví dụ 105/2017/NĐ-CP)."));
+            }
+            var type = DocumentNumber.InferType(number);
+            if (!string.IsNullOrEmpty(request.DocType) && !Enum.TryParse(request.DocType, out type))
+            {
+                errors.Add((nameof(Command.DocType), "Chọn loại văn bản trong danh sách."));
+            }
+            var status = string.IsNullOrEmpty(request.Status) ? "unknown" : request.Status;
+            if (!LegalDocumentStatuses.All.Contains(status))
+            {
+                errors.Add((nameof(Command.Status), "Chọn tình trạng trong danh sách."));
+            }
+            string? Date(string field, string? text)
+            {
+                if (string.IsNullOrWhiteSpace(text))
+                {
+                    return null;
+                }
+                if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                {
+                    errors.Add((field, $"Ngày \"{text}\" không hợp lệ; dùng dạng năm-tháng-ngày, ví dụ 2026-01-15."));
+                }
+                return text.Trim();
+            }
+            var values = new
+            {
+                request.Id,
+                number,
+                key = DocumentNumber.Key(number),
+                type = type.ToString(),
+                title = request.Title!.Trim(),
+                issuer = request.Issuer?.Trim() ?? "",
+                issuedOn = Date(nameof(Command.IssuedOn), request.IssuedOn),
+                effectiveOn = Date(nameof(Command.EffectiveOn), request.EffectiveOn),
+                expiresOn = Date(nameof(Command.ExpiresOn), request.ExpiresOn),
+                status,
+                agency = request.Agency,
+                request.ExpectedVersion,
+            };
+            var taken = await db.Connection.ExecuteScalarAsync<long?>(
+                "select id from legal_document where number_key = @key and id is not @Id", values, db.Transaction);
+            if (taken is not null)
+            {
+                errors.Add((nameof(Command.Number), $"Văn bản số {number} đã có trên cổng."));
+            }
+            if (errors.Count > 0)
+            {
+                throw new UserInputException(errors);
+            }
+
+            long id;
+            if (request.Id is { } existing)
+            {
+                var updated = await db.Connection.ExecuteAsync(
+                    """
+                    update legal_document set number = @number, number_key = @key, doc_type = @type, title = @title, issuer = @issuer,
+                        issued_on = @issuedOn, effective_on = @effectiveOn, expires_on = @expiresOn, status = @status, version = version + 1
+                    where id = @Id and version = @ExpectedVersion
+                    """, values, db.Transaction);
+                if (updated == 0)
+                {
+                    var stored = await db.Connection.ExecuteScalarAsync<int?>("select version from legal_document where id = @Id", values, db.Transaction);
+                    throw new UserInputException("", stored is null
+                        ? "Văn bản không còn trên cổng."
+                        : $"Văn bản đã được cập nhật lên phiên bản {stored} sau phiên bản {request.ExpectedVersion} bạn đã mở. Thay đổi của bạn chưa được lưu để không ghi đè; hãy mở lại bản mới rồi sửa.",
+                        StatusCodes.Status409Conflict);
+                }
+                id = existing;
+                // Regulations are found by the numbers of the documents they cite.
+                foreach (var regulationId in await db.Connection.QueryAsync<long>(
+                    "select distinct regulation_id from regulation_basis where legal_document_id = @id", new { id }, db.Transaction))
+                {
+                    SearchIndex.Refresh(db.Connection, db.Transaction!, regulationId);
+                }
+            }
+            else
+            {
+                id = await db.Connection.ExecuteScalarAsync<long>(
+                    """
+                    insert into legal_document (number, number_key, doc_type, title, issuer, issued_on, effective_on, expires_on, status, agency_id)
+                    values (@number, @key, @type, @title, @issuer, @issuedOn, @effectiveOn, @expiresOn, @status, (select id from agency where code = @agency))
+                    returning id
+                    """, values, db.Transaction);
+            }
+            audit.Record(new AuditEntry(request.Id is null ? "create" : "update", AuditLog.LegalDocument, number, values.title)
+            {
+                AgencyId = await db.Connection.ExecuteScalarAsync<int?>("select agency_id from legal_document where id = @id", new { id }, db.Transaction),
+                FromVersion = request.Id is null ? null : request.ExpectedVersion,
+                ToVersion = request.Id is null ? 1 : request.ExpectedVersion + 1,
+            });
+            return id;
+        }
+    }
+}
+
+/// <summary>Loads a document's record into the form, for the staff of the agency that maintains it.</summary>
+public static class EditLegalDocument
+{
+    public sealed record Query(long Id) : IRequest<SaveLegalDocument.Command?>;
+
+    public sealed class Handler(Db db, CurrentUser user) : IRequestHandler<Query, SaveLegalDocument.Command?>
+    {
+        public async Task<SaveLegalDocument.Command?> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var document = await db.Connection.QuerySingleOrDefaultAsync<Stored>(
+                """
+                select d.id, d.number, d.doc_type, d.title, d.issuer, d.issued_on, d.effective_on, d.expires_on, d.status, d.version,
+                    d.agency_id, a.code agency_code
+                from legal_document d left join agency a on a.id = d.agency_id where d.id = @Id
+                """, request, db.Transaction);
+            if (document is null)
+            {
+                return null;
+            }
+            return user.Holds(Roles.Editor, document.AgencyId ?? 0)
+                ? new SaveLegalDocument.Command
+                {
+                    Id = document.Id, Number = document.Number, DocType = document.DocType, Title = document.Title, Issuer = document.Issuer,
+                    IssuedOn = document.IssuedOn, EffectiveOn = document.EffectiveOn, ExpiresOn = document.ExpiresOn, Status = document.Status,
+                    Agency = document.AgencyCode, ExpectedVersion = document.Version,
+                }
+                : throw new ForbiddenException("Văn bản do cơ quan khác cập nhật.");
+        }
+
+        private sealed record Stored
+        {
+            public long Id { get; init; }
+            public string Number { get; init; } = "";
+            public string DocType { get; init; } = "";
+            public string Title { get; init; } = "";
+            public string Issuer { get; init; } = "";
+            public string? IssuedOn { get; init; }
+            public string? EffectiveOn { get; init; }
+            public string? ExpiresOn { get; init; }
+            public string Status { get; init; } = "";
+            public int Version { get; init; }
+            public int? AgencyId { get; init; }
+            public string? AgencyCode { get; init; }
+        }
+    }
+}
