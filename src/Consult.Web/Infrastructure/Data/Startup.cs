@@ -40,7 +40,7 @@ public static class Startup
         var agencies = table?.Rows.Select(r => new { code = table.Cell(r.Fields, "code"), name = table.Cell(r.Fields, "name") })
             ?? throw new InvalidOperationException(error);
         await db.Connection.ExecuteAsync(
-            "insert into agency (code, name) values (@code, @name) on conflict (code) do update set name = excluded.name", agencies);
+            "insert into agency (code, name) values (@code, @name) on conflict (code) do nothing", agencies);
     }
 
     private static async Task LoadDemoAsync(IMediator mediator)

@@ -1,0 +1,85 @@
+using Consult.Web.Infrastructure.Security;
+using Consult.Web.Infrastructure.Validation;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Consult.Web.Features.Admin;
+
+[Authorize(Policy = IdentitySetup.AdminPolicy)]
+[Route("admin")]
+public sealed class AdminController(IMediator mediator) : Controller
+{
+    [HttpGet("")]
+    public IActionResult Index() => Redirect("/admin/users");
+
+    [HttpGet("users")]
+    public async Task<IActionResult> Users([FromQuery] Users.ListQuery query) => View(await mediator.Send(query));
+
+    [HttpGet("users/new")]
+    public IActionResult NewUser() => View(new Users.CreateStaff());
+
+    [HttpPost("users")]
+    [FormView(nameof(NewUser))]
+    public async Task<IActionResult> CreateUser(Users.CreateStaff command)
+    {
+        await mediator.Send(command with { ResetPage = Url.Action("ResetPassword", "Account", null, Request.Scheme)! });
+        TempData["Notice"] = $"Đã tạo tài khoản {command.Email} và gửi liên kết đặt mật khẩu.";
+        return Redirect("/admin/users");
+    }
+
+    [HttpGet("users/{id:long}")]
+    public async Task<IActionResult> UserAccess(long id) =>
+        await mediator.Send(new Users.AccessQuery(id)) is { } form ? View(form) : NotFound();
+
+    [HttpPost("users/{id:long}")]
+    [FormView(nameof(UserAccess))]
+    public async Task<IActionResult> SetAccess(long id, Users.SetAccess command)
+    {
+        await mediator.Send(command with { Id = id });
+        TempData["Notice"] = "Đã cập nhật quyền của tài khoản.";
+        return Redirect("/admin/users");
+    }
+
+    [HttpGet("agencies")]
+    public async Task<IActionResult> Agencies() => View(await mediator.Send(new ReferenceLists.AgenciesQuery()));
+
+    [HttpGet("agencies/new")]
+    public IActionResult NewAgency() => View("AgencyForm", new ReferenceLists.SaveAgency());
+
+    [HttpGet("agencies/{id:int}")]
+    public async Task<IActionResult> EditAgency(int id) =>
+        (await mediator.Send(new ReferenceLists.AgenciesQuery())).FirstOrDefault(a => a.Id == id) is { } agency
+            ? View("AgencyForm", new ReferenceLists.SaveAgency { Id = agency.Id, Code = agency.Code, Name = agency.Name })
+            : NotFound();
+
+    [HttpPost("agencies")]
+    [FormView("AgencyForm")]
+    public async Task<IActionResult> SaveAgency(ReferenceLists.SaveAgency command)
+    {
+        await mediator.Send(command);
+        TempData["Notice"] = $"Đã lưu cơ quan {command.Name}.";
+        return Redirect("/admin/agencies");
+    }
+
+    [HttpGet("sectors")]
+    public async Task<IActionResult> Sectors() => View(await mediator.Send(new ReferenceLists.SectorsQuery()));
+
+    [HttpGet("sectors/new")]
+    public IActionResult NewSector() => View("SectorForm", new ReferenceLists.SaveSector());
+
+    [HttpGet("sectors/{id:int}")]
+    public async Task<IActionResult> EditSector(int id) =>
+        (await mediator.Send(new ReferenceLists.SectorsQuery())).FirstOrDefault(s => s.Id == id) is { } sector
+            ? View("SectorForm", new ReferenceLists.SaveSector { Id = sector.Id, Name = sector.Name })
+            : NotFound();
+
+    [HttpPost("sectors")]
+    [FormView("SectorForm")]
+    public async Task<IActionResult> SaveSector(ReferenceLists.SaveSector command)
+    {
+        await mediator.Send(command);
+        TempData["Notice"] = $"Đã lưu lĩnh vực {command.Name}.";
+        return Redirect("/admin/sectors");
+    }
+}
