@@ -64,6 +64,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             builder.UseSetting("Storage:DataDirectory", _dataDirectory);
             builder.UseSetting("Demo:Seed", "true");
+            // Every journey signs in from the same address; the limit itself is tested in the integration tests.
+            builder.UseSetting("RateLimits:AccountPostsPerMinute", "1000");
             builder.UseEnvironment("Production");
         }
 

@@ -44,13 +44,34 @@ public static class AuditTrail
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
             var where = new List<string> { "1 = 1" };
-            if (!string.IsNullOrWhiteSpace(request.Entity)) where.Add("e.entity = @Entity");
-            if (!string.IsNullOrWhiteSpace(request.Key)) where.Add("e.entity_key = @Key");
-            if (!string.IsNullOrWhiteSpace(request.Agency)) where.Add("a.code = @Agency");
-            if (!string.IsNullOrWhiteSpace(request.Actor)) where.Add("e.actor like '%' || @Actor || '%'");
-            if (!string.IsNullOrWhiteSpace(request.Action)) where.Add("e.action = @Action");
-            if (request.From is not null) where.Add("e.at >= @FromText");
-            if (request.To is not null) where.Add("e.at < @ToText");
+            if (!string.IsNullOrWhiteSpace(request.Entity))
+            {
+                where.Add("e.entity = @Entity");
+            }
+            if (!string.IsNullOrWhiteSpace(request.Key))
+            {
+                where.Add("e.entity_key = @Key");
+            }
+            if (!string.IsNullOrWhiteSpace(request.Agency))
+            {
+                where.Add("a.code = @Agency");
+            }
+            if (!string.IsNullOrWhiteSpace(request.Actor))
+            {
+                where.Add("e.actor like '%' || @Actor || '%'");
+            }
+            if (!string.IsNullOrWhiteSpace(request.Action))
+            {
+                where.Add("e.action = @Action");
+            }
+            if (request.From is not null)
+            {
+                where.Add("e.at >= @FromText");
+            }
+            if (request.To is not null)
+            {
+                where.Add("e.at < @ToText");
+            }
             var page = Math.Max(1, request.Page);
             var events = (await db.Connection.QueryAsync<Event>(
                 $"""

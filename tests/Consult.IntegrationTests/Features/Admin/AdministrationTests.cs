@@ -48,6 +48,21 @@ public class AdministrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_stale_access_form_is_refused_and_changes_nothing()
+    {
+        var admin = await _app.SignInAsync("quantri@example.vn");
+        var id = UserId("canbo@example.vn");
+        var stamp = (await Accounts.Html(await admin.GetAsync($"/admin/users/{id}"))).QuerySelector("input[name=ConcurrencyStamp]")!.GetAttribute("value")!;
+        await admin.PostFormAsync($"/admin/users/{id}", $"/admin/users/{id}", new() { ["Agency"] = "BCT", ["Roles"] = "lead", ["ConcurrencyStamp"] = stamp });
+
+        var stale = await admin.PostFormAsync($"/admin/users/{id}", $"/admin/users/{id}", new() { ["Agency"] = "BYT", ["Roles"] = "editor", ["ConcurrencyStamp"] = stamp });
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal("lead", _app.Scalar<string>("select r.name from user_role ur join app_role r on r.id = ur.role_id where ur.user_id = @id", new { id }));
+        Assert.Equal("BCT", _app.Scalar<string>("select a.code from app_user u join agency a on a.id = u.agency_id where u.id = @id", new { id }));
+    }
+
+    [Fact]
     public async Task An_editor_role_without_an_agency_is_refused_with_the_form_and_a_message()
     {
         var admin = await _app.SignInAsync("quantri@example.vn");
@@ -115,5 +130,32 @@ public class AdministrationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         Assert.Single(Directory.GetFiles(Path.Combine(_app.DataDirectory, "mail")));
         Assert.Null(_app.Scalar<string?>("select password_hash from app_user where email = 'lanhdao@example.vn'"));
+    }
+}
+
+public class DemoAccountTests
+{
+    [Fact]
+    public void Demo_accounts_exist_only_with_the_demo_data()
+    {
+        using var empty = new ConsultApp();
+        Assert.Equal(0, empty.Scalar<int>("select count(*) from app_user"));
+    }
+}
+
+[Collection(nameof(DemoCollection))]
+public class DemoAccountsTests(DemoApp app)
+{
+    [Theory]
+    [InlineData("quantri@consult.demo", "admin")]
+    [InlineData("ratsoat@consult.demo", "reviewer")]
+    [InlineData("lanhdao.bct@consult.demo", "lead")]
+    [InlineData("canbo.bct@consult.demo", "editor")]
+    [InlineData("canbo.byt@consult.demo", "editor")]
+    public async Task Each_demo_account_signs_in_with_the_documented_password_and_holds_its_role(string email, string role)
+    {
+        await app.SignInAsync(email, Consult.Web.Infrastructure.Security.DemoAccounts.Password);
+        Assert.Equal(role, app.Scalar<string>(
+            "select r.name from app_user u join user_role ur on ur.user_id = u.id join app_role r on r.id = ur.role_id where u.email = @email", new { email }));
     }
 }

@@ -1,0 +1,28 @@
+using Microsoft.Playwright;
+
+namespace Consult.BrowserTests.Journeys;
+
+/// <summary>Each main page opens for the role that uses it; a screenshot of each is kept.</summary>
+[Collection(nameof(BrowserCollection))]
+public class PageTourTests(BrowserFixture browser)
+{
+    [Theory]
+    [InlineData("canbo.bct@consult.demo", "/workspace", "Quản lý quy định – Bộ Công Thương", "quan-ly-danh-sach")]
+    [InlineData("canbo.bct@consult.demo", "/workspace/regulations/new", "Thêm quy định", "them-quy-dinh")]
+    [InlineData("canbo.bct@consult.demo", "/workspace/documents", "Văn bản quy phạm pháp luật – Bộ Công Thương", "van-ban")]
+    [InlineData("canbo.bct@consult.demo", "/workspace/import", "Nhập quy định từ tệp CSV", "nhap-tep")]
+    [InlineData("ratsoat@consult.demo", "/audit", "Nhật ký thay đổi", "nhat-ky")]
+    [InlineData("quantri@consult.demo", "/admin/users", "Quản trị: tài khoản", "quan-tri-tai-khoan")]
+    [InlineData("quantri@consult.demo", "/admin/agencies", "Quản trị: cơ quan", "quan-tri-co-quan")]
+    [InlineData("quantri@consult.demo", "/admin/sectors", "Quản trị: lĩnh vực", "quan-tri-linh-vuc")]
+    public async Task A_main_page_opens_for_its_role(string email, string path, string heading, string screenshot)
+    {
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync(email);
+        var response = await page.GotoAsync(path);
+
+        Assert.Equal(200, response!.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(heading);
+        await page.ScreenshotAsync(screenshot);
+    }
+}
