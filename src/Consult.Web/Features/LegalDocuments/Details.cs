@@ -22,6 +22,10 @@ public static class Details
         public string? EffectiveOn { get; init; }
         public string? ExpiresOn { get; init; }
         public string Status { get; init; } = "";
+        public int Version { get; init; }
+        /// <summary>The agency that maintains the record.</summary>
+        public int? AgencyId { get; init; }
+        public string? AgencyCode { get; init; }
 
         public string TypeLabel => DocumentNumber.Label(DocType);
 
@@ -35,7 +39,7 @@ public static class Details
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
             var document = await db.Connection.QuerySingleOrDefaultAsync<Document>(
-                "select * from legal_document where id = @Id", request);
+                "select d.*, a.code agency_code from legal_document d left join agency a on a.id = d.agency_id where d.id = @Id", request);
             if (document is null)
             {
                 return null;

@@ -223,12 +223,9 @@ public static class EditLegalDocument
     {
         public async Task<SaveLegalDocument.Command?> Handle(Query request, CancellationToken cancellationToken)
         {
-            var document = await db.Connection.QuerySingleOrDefaultAsync<Stored>(
-                """
-                select d.id, d.number, d.doc_type, d.title, d.issuer, d.issued_on, d.effective_on, d.expires_on, d.status, d.version,
-                    d.agency_id, a.code agency_code
-                from legal_document d left join agency a on a.id = d.agency_id where d.id = @Id
-                """, request, db.Transaction);
+            var document = await db.Connection.QuerySingleOrDefaultAsync<LegalDocuments.Details.Document>(
+                "select d.*, a.code agency_code from legal_document d left join agency a on a.id = d.agency_id where d.id = @Id",
+                request, db.Transaction);
             if (document is null)
             {
                 return null;
@@ -241,22 +238,6 @@ public static class EditLegalDocument
                     Agency = document.AgencyCode, ExpectedVersion = document.Version,
                 }
                 : throw new ForbiddenException("Văn bản do cơ quan khác cập nhật.");
-        }
-
-        private sealed record Stored
-        {
-            public long Id { get; init; }
-            public string Number { get; init; } = "";
-            public string DocType { get; init; } = "";
-            public string Title { get; init; } = "";
-            public string Issuer { get; init; } = "";
-            public string? IssuedOn { get; init; }
-            public string? EffectiveOn { get; init; }
-            public string? ExpiresOn { get; init; }
-            public string Status { get; init; } = "";
-            public int Version { get; init; }
-            public int? AgencyId { get; init; }
-            public string? AgencyCode { get; init; }
         }
     }
 }

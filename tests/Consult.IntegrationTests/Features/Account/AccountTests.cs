@@ -151,6 +151,29 @@ public class AccountTests
     }
 
     [Fact]
+    public async Task Changing_the_password_needs_the_current_one()
+    {
+        using var app = new ConsultApp();
+        await app.CreateUserAsync("doi@example.vn");
+        var browser = await app.SignInAsync("doi@example.vn");
+        var wrong = await browser.PostFormAsync("/account/password", "/account/password", new()
+        {
+            ["CurrentPassword"] = "khong-dung", ["NewPassword"] = "Mat-khau-moi-2026", ["ConfirmPassword"] = "Mat-khau-moi-2026",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains("Mật khẩu hiện tại không đúng.", (await Accounts.Html(wrong)).Errors());
+
+        var right = await browser.PostFormAsync("/account/password", "/account/password", new()
+        {
+            ["CurrentPassword"] = Accounts.Password, ["NewPassword"] = "Mat-khau-moi-2026", ["ConfirmPassword"] = "Mat-khau-moi-2026",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/account")).StatusCode);
+        await app.SignInAsync("doi@example.vn", "Mat-khau-moi-2026");
+        Assert.Equal("password", (await app.QueryAuditAsync("doi@example.vn"))[^1].Action);
+    }
+
+    [Fact]
     public async Task Signing_out_ends_the_session()
     {
         using var app = new ConsultApp();
