@@ -49,7 +49,7 @@ public static class Agencies
                 $"""
                 select {Search.Search.Hit.Columns}
                 from regulation r join agency a on a.id = r.agency_id
-                where r.agency_id = @Id and {RegulationVisibility.Sql}
+                where r.agency_id = @Id and {Visibility.Regulations}
                 order by r.kind, r.code
                 """, user.Visibility.With(new { agency.Id }))).ToList();
             var groups = hits.GroupBy(h => h.KindValue)

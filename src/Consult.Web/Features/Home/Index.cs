@@ -30,7 +30,7 @@ public static class Index
                 $"""
                 select {Search.Search.Hit.Columns}
                 from regulation r join agency a on a.id = r.agency_id
-                where {RegulationVisibility.Sql}
+                where {Visibility.Regulations}
                 order by r.change_seq desc limit 8
                 """, user.Visibility);
             return new Result(counts, documents, agencies,

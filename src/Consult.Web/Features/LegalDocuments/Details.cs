@@ -50,7 +50,7 @@ public static class Details
                 from regulation_basis b
                 join regulation r on r.id = b.regulation_id
                 join agency a on a.id = r.agency_id
-                where b.legal_document_id = @Id and {RegulationVisibility.Sql}
+                where b.legal_document_id = @Id and {Visibility.Regulations}
                 order by r.kind, r.code
                 """,
                 (Search.Search.Hit hit, string article) => (hit, article),

@@ -101,7 +101,7 @@ public static class Details
                 from regulation_basis mine
                 join regulation_basis other on other.legal_document_id = mine.legal_document_id and other.regulation_id <> mine.regulation_id
                 join regulation r on r.id = other.regulation_id
-                where mine.regulation_id = @id and {RegulationVisibility.Sql}
+                where mine.regulation_id = @id and {Visibility.Regulations}
                 order by r.kind, r.code
                 limit 50;
                 select v.version, v.saved_at, coalesce(u.display_name, v.source) source, v.changes from regulation_version v left join app_user u on u.id = v.saved_by where v.regulation_id = @id order by v.version desc;

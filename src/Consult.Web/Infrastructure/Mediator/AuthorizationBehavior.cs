@@ -47,8 +47,9 @@ public sealed class AuthorizationBehavior<TRequest, TResponse>(Db db, CurrentUse
             select id from agency where code in @Agencies
             union select agency_id from regulation where code_key in @regulationKeys
             union select coalesce(agency_id, 0) from legal_document where id in @Documents
+            union select agency_id from plan where id in @Plans
             """,
-            new { permission.Agencies, regulationKeys = permission.Regulations.Select(RegulationCode.Key), permission.Documents },
+            new { permission.Agencies, regulationKeys = permission.Regulations.Select(RegulationCode.Key), permission.Documents, permission.Plans },
             db.Transaction)).ToList();
         if (agencyIds.Count == 0)
         {

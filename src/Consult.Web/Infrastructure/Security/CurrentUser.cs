@@ -40,14 +40,18 @@ public sealed class CurrentUser(IHttpContextAccessor http)
 
     public bool Sees(bool published, int agencyId) => published || SeesAllAgencies || AgencyId == agencyId && IsStaff;
 
-    /// <summary>The same rule as <see cref="Sees"/> for SQL over <c>regulation r</c>.</summary>
-    public RegulationVisibility Visibility => new(SeesAllAgencies, IsStaff ? AgencyId!.Value : -1);
+    /// <summary>The rules of <see cref="Sees"/> for SQL over <c>regulation r</c> and <c>plan p</c>.</summary>
+    public Visibility Visibility => new(SeesAllAgencies, IsStaff ? AgencyId!.Value : -1);
 }
 
-/// <summary>Unpublished regulations are seen only by their agency's staff, reviewers and administrators.</summary>
-public sealed record RegulationVisibility(bool SeesAll, int OwnAgency)
+/// <summary>
+/// Unpublished regulations, and plans not yet submitted (or returned), are seen only by their agency's staff,
+/// reviewers and administrators.
+/// </summary>
+public sealed record Visibility(bool SeesAll, int OwnAgency)
 {
-    public const string Sql = "(r.published = 1 or @SeesAll or r.agency_id = @OwnAgency)";
+    public const string Regulations = "(r.published = 1 or @SeesAll or r.agency_id = @OwnAgency)";
+    public const string Plans = "(p.status not in ('draft', 'returned') or @SeesAll or p.agency_id = @OwnAgency)";
 
     /// <summary>These parameters together with a query's own.</summary>
     public Dapper.DynamicParameters With(object parameters)

@@ -1,0 +1,167 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Consult.Domain.Accounts;
+using Consult.Domain.Plans;
+using Consult.Domain.Text;
+using Consult.Web.Infrastructure.Audit;
+using Consult.Web.Infrastructure.Data;
+using Consult.Web.Infrastructure.Mediator;
+using Consult.Web.Infrastructure.Security;
+using Consult.Web.Infrastructure.Validation;
+using Dapper;
+using MediatR;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Consult.Web.Features.Plans;
+
+/// <summary>A regulation's current compliance-cost estimate: its inputs and what they add up to.</summary>
+public sealed record StoredEstimate(int Year, CostInputs Inputs, int Version, string? HourlyIncomeSource)
+{
+    public CostEstimate Estimate => StandardCostModel.Estimate(Inputs);
+
+    public static async Task<StoredEstimate?> LoadAsync(Db db, long regulationId)
+    {
+        var row = await db.Connection.QuerySingleOrDefaultAsync<(long Year, string Inputs, long Version)?>(
+            "select year, inputs, version from cost_estimate where regulation_id = @regulationId", new { regulationId }, db.Transaction);
+        return row is { } r
+            ? new StoredEstimate((int)r.Year, CostJson.Read(r.Inputs), (int)r.Version, (await HourlyIncomes.ForYearAsync(db, (int)r.Year))?.Source)
+            : null;
+    }
+}
+
+/// <summary>Agency editors record the current estimate of one of their regulations.</summary>
+public static class SaveCostEstimate
+{
+    public sealed record Command : IRequest<Unit>, ICommand
+    {
+        public string Code { get; init; } = "";
+
+        [Display(Name = "Năm tính")]
+        [Required(ErrorMessage = "Nhập năm của số liệu.")]
+        [Range(2000, 2100, ErrorMessage = "Năm phải từ 2000 đến 2100.")]
+        public int? Year { get; init; }
+
+        public CostForm Cost { get; init; } = new();
+
+        /// <summary>The estimate's version the form showed; 0 when there was none.</summary>
+        public int ExpectedVersion { get; init; }
+
+        [BindNever] public string Title { get; init; } = "";
+
+        public Permission Permission => Permission.AgencyWork(Roles.Editor, regulations: [Code]);
+    }
+
+    public sealed record Query(string Code) : IRequest<Command?>;
+
+    public sealed class Handler(Db db, AuditLog audit, CurrentUser user, TimeProvider clock) :
+        IRequestHandler<Command, Unit>, IRequestHandler<Query, Command?>
+    {
+        public async Task<Command?> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var regulation = await db.Connection.QuerySingleOrDefaultAsync<(long Id, string Code, string Title, long AgencyId)?>(
+                "select id, code, title, agency_id from regulation where code_key = @key", new { key = RegulationCode.Key(request.Code) }, db.Transaction);
+            if (regulation is not { } r)
+            {
+                return null;
+            }
+            if (!user.Holds(Roles.Editor, (int)r.AgencyId))
+            {
+                throw new ForbiddenException("Quy định của cơ quan khác.");
+            }
+            var stored = await StoredEstimate.LoadAsync(db, r.Id);
+            return new Command
+            {
+                Code = r.Code,
+                Title = r.Title,
+                Year = stored?.Year ?? clock.GetUtcNow().Year,
+                Cost = stored is null ? new CostForm() : CostForm.From(stored.Inputs),
+                ExpectedVersion = stored?.Version ?? 0,
+            };
+        }
+
+        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var regulationId = await db.Connection.ExecuteScalarAsync<long?>(
+                "select id from regulation where code_key = @key", new { key = RegulationCode.Key(request.Code) }, db.Transaction)
+                ?? throw new UserInputException("", $"Không có quy định mã {request.Code}.");
+            var income = await HourlyIncomes.ForYearAsync(db, request.Year!.Value);
+            var (inputs, errors) = request.Cost.Read(income?.Value ?? 0, nameof(Command.Cost) + ".");
+            if (income is null)
+            {
+                errors = [.. errors, (nameof(Command.Year), "Chưa có thu nhập bình quân một giờ để tính; quản trị hệ thống cần nhập tham số này.")];
+            }
+            if (errors.Count > 0)
+            {
+                throw new UserInputException(errors);
+            }
+            var version = await db.Connection.ExecuteScalarAsync<long?>("select version from cost_estimate where regulation_id = @regulationId", new { regulationId }, db.Transaction) ?? 0;
+            if (version != request.ExpectedVersion)
+            {
+                throw new UserInputException("", $"Ước tính chi phí đã được cập nhật lên phiên bản {version} sau khi bạn mở; thay đổi chưa được lưu, hãy mở lại.", StatusCodes.Status409Conflict);
+            }
+            var json = CostJson.Write(inputs!);
+            await db.Connection.ExecuteAsync(
+                """
+                insert into cost_estimate (regulation_id, year, inputs, updated_at, updated_by) values (@regulationId, @Year, @json, @now, @userId)
+                on conflict (regulation_id) do update set year = excluded.year, inputs = excluded.inputs, version = version + 1,
+                    updated_at = excluded.updated_at, updated_by = excluded.updated_by
+                """, new { regulationId, request.Year, json, now = clock.GetUtcNow(), userId = user.Id }, db.Transaction);
+            var estimate = StandardCostModel.Estimate(inputs!);
+            audit.Record(new AuditEntry(version == 0 ? "create" : "update", "cost", request.Code,
+                $"{VietnameseNumbers.Show(estimate.AnnualCost)} đồng/năm, {VietnameseNumbers.Show(estimate.PersonDaysPerYear)} ngày công/năm")
+            {
+                AgencyId = await db.Connection.ExecuteScalarAsync<int>("select agency_id from regulation where id = @regulationId", new { regulationId }, db.Transaction),
+                FromVersion = version == 0 ? null : (int)version,
+                ToVersion = (int)version + 1,
+            });
+            return Unit.Value;
+        }
+    }
+}
+
+/// <summary>Administrators keep the national hourly income per year, with its source.</summary>
+public static class SaveHourlyIncome
+{
+    public sealed record Command : IRequest<Unit>, ICommand
+    {
+        [Display(Name = "Năm")]
+        [Required(ErrorMessage = "Nhập năm.")]
+        [Range(2000, 2100, ErrorMessage = "Năm phải từ 2000 đến 2100.")]
+        public int? Year { get; init; }
+
+        [Display(Name = "Thu nhập bình quân một giờ (đồng)")]
+        [Required(ErrorMessage = "Nhập số tiền.")]
+        public string? Amount { get; init; }
+
+        [Display(Name = "Nguồn số liệu")]
+        [Required(ErrorMessage = "Nêu nguồn số liệu (ví dụ Tổng cục Thống kê, năm, cách quy đổi).")]
+        [StringLength(500, ErrorMessage = "Nguồn dài quá 500 ký tự.")]
+        public string? Source { get; init; }
+
+        public Permission Permission => Permission.HoldingRole(Roles.Admin);
+    }
+
+    public sealed record ListQuery : IRequest<IReadOnlyList<HourlyIncomes.Row>>;
+
+    public sealed class Handler(Db db, AuditLog audit, TimeProvider clock) :
+        IRequestHandler<Command, Unit>, IRequestHandler<ListQuery, IReadOnlyList<HourlyIncomes.Row>>
+    {
+        public async Task<IReadOnlyList<HourlyIncomes.Row>> Handle(ListQuery request, CancellationToken cancellationToken) =>
+            (await db.Connection.QueryAsync<HourlyIncomes.Row>("select year, amount, source from hourly_income order by year desc", transaction: db.Transaction)).ToList();
+
+        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        {
+            if (!VietnameseNumbers.TryRead(request.Amount, out var amount) || amount <= 0 || amount > StandardCostModel.MaxHourlyIncome)
+            {
+                throw new UserInputException(nameof(Command.Amount), $"\"{request.Amount}\" không phải số tiền hợp lệ (lớn hơn 0, tính bằng đồng).");
+            }
+            await db.Connection.ExecuteAsync(
+                """
+                insert into hourly_income (year, amount, source, updated_at) values (@Year, @amount, @source, @now)
+                on conflict (year) do update set amount = excluded.amount, source = excluded.source, updated_at = excluded.updated_at
+                """, new { request.Year, amount = amount.ToString(CultureInfo.InvariantCulture), source = request.Source!.Trim(), now = clock.GetUtcNow() }, db.Transaction);
+            audit.Record(new AuditEntry("update", "hourly_income", request.Year.ToString()!, $"{VietnameseNumbers.Show(amount)} đồng/giờ; {request.Source}"));
+            return Unit.Value;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using Consult.Domain.Plans;
+using Consult.Web.Infrastructure.Audit;
+using Consult.Web.Infrastructure.Data;
+using Consult.Web.Infrastructure.Validation;
+using Dapper;
+
+namespace Consult.Web.Features.Plans;
+
+/// <summary>Every change to a plan goes through here: the version the user saw is checked and the step is audited.</summary>
+public sealed class PlanStore(Db db, AuditLog audit, TimeProvider clock)
+{
+    public const string AuditEntity = "plan";
+
+    /// <summary>The plan as it is now, if the user's form was opened at this version.</summary>
+    public async Task<PlanHeader> CurrentAsync(long planId, int expectedVersion)
+    {
+        var plan = (await PlanSheets.LoadAsync(db, planId))?.Plan ?? throw new UserInputException("", "Phương án không còn trên cổng.");
+        if (plan.Version != expectedVersion)
+        {
+            throw new UserInputException("",
+                $"Phương án đã được cập nhật lên phiên bản {plan.Version} sau phiên bản {expectedVersion} bạn đã mở. Thay đổi của bạn chưa được lưu; hãy mở lại phương án.",
+                StatusCodes.Status409Conflict);
+        }
+        return plan;
+    }
+
+    /// <summary>Records a step: the plan's version moves on, its status too when given, and the audit trail says who did what.</summary>
+    public async Task StepAsync(PlanHeader plan, string action, string summary, PlanStatus? status = null)
+    {
+        await db.Connection.ExecuteAsync(
+            "update plan set version = version + 1, updated_at = @now, status = coalesce(@status, status) where id = @Id",
+            new { plan.Id, now = clock.GetUtcNow(), status = status is { } s ? PlanStatuses.Code(s) : null }, db.Transaction);
+        audit.Record(new AuditEntry(action, AuditEntity, plan.Id.ToString(), summary)
+        {
+            AgencyId = plan.AgencyId,
+            FromVersion = plan.Version,
+            ToVersion = plan.Version + 1,
+        });
+    }
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+}

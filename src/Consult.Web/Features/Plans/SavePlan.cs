@@ -1,0 +1,69 @@
+using System.ComponentModel.DataAnnotations;
+using Consult.Domain.Accounts;
+using Consult.Domain.Plans;
+using Consult.Web.Infrastructure.Audit;
+using Consult.Web.Infrastructure.Data;
+using Consult.Web.Infrastructure.Mediator;
+using Consult.Web.Infrastructure.Validation;
+using Dapper;
+using MediatR;
+
+namespace Consult.Web.Features.Plans;
+
+/// <summary>Creates a plan, or changes its title, year and summary while it is a draft or returned.</summary>
+public static class SavePlan
+{
+    public sealed record Command : IRequest<long>, ICommand
+    {
+        public long? Id { get; init; }
+
+        /// <summary>The agency proposing the plan: the editor's own.</summary>
+        public string? Agency { get; init; }
+
+        [Display(Name = "Tên phương án")]
+        [Required(ErrorMessage = "Nhập tên phương án.")]
+        [StringLength(500, ErrorMessage = "Tên phương án dài quá 500 ký tự.")]
+        public string? Title { get; init; }
+
+        [Display(Name = "Năm")]
+        [Required(ErrorMessage = "Nhập năm của phương án.")]
+        [Range(2020, 2100, ErrorMessage = "Năm phải từ 2020 đến 2100.")]
+        public int? Year { get; init; }
+
+        [Display(Name = "Tóm tắt")]
+        [StringLength(10_000, ErrorMessage = "Tóm tắt dài quá 10.000 ký tự.")]
+        public string? Summary { get; init; }
+
+        public int ExpectedVersion { get; init; }
+
+        public Permission Permission => Permission.AgencyWork(Roles.Editor, agencies: [Agency ?? ""], plans: Id is { } id ? [id] : []);
+    }
+
+    public sealed class Handler(Db db, PlanStore plans, AuditLog audit, TimeProvider clock) : IRequestHandler<Command, long>
+    {
+        public async Task<long> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var values = new { request.Id, request.Agency, title = request.Title!.Trim(), request.Year, summary = request.Summary?.Trim() ?? "", now = clock.GetUtcNow() };
+            if (request.Id is null)
+            {
+                var id = await db.Connection.ExecuteScalarAsync<long?>(
+                    """
+                    insert into plan (agency_id, title, year, summary, status, created_at, updated_at)
+                    select id, @title, @Year, @summary, 'draft', @now, @now from agency where code = @Agency
+                    returning id
+                    """, values, db.Transaction) ?? throw new UserInputException(nameof(Command.Agency), $"Không có cơ quan mã \"{request.Agency}\".");
+                var agencyId = await db.Connection.ExecuteScalarAsync<int>("select agency_id from plan where id = @id", new { id }, db.Transaction);
+                audit.Record(new AuditEntry("create", PlanStore.AuditEntity, id.ToString(), values.title) { AgencyId = agencyId, ToVersion = 1 });
+                return id;
+            }
+            var plan = await plans.CurrentAsync(request.Id.Value, request.ExpectedVersion);
+            if (!PlanStatuses.IsEditable(plan.StatusValue))
+            {
+                throw new UserInputException("", $"Phương án {PlanStatuses.Label(plan.StatusValue).ToLowerInvariant()} không sửa được nữa.");
+            }
+            await db.Connection.ExecuteAsync("update plan set title = @title, year = @Year, summary = @summary where id = @Id", values, db.Transaction);
+            await plans.StepAsync(plan, "update", values.title);
+            return plan.Id;
+        }
+    }
+}

@@ -1,0 +1,177 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Consult.Domain.Accounts;
+using Consult.Domain.Plans;
+using Consult.Domain.Text;
+using Consult.Web.Infrastructure.Data;
+using Consult.Web.Infrastructure.Mediator;
+using Consult.Web.Infrastructure.Validation;
+using Dapper;
+using MediatR;
+
+namespace Consult.Web.Features.Plans;
+
+/// <summary>
+/// Adds or changes one item of a draft or returned plan: the regulation, what to do with it, why, its cost after
+/// and the documents to amend. Its cost before is the regulation's current estimate.
+/// </summary>
+public static class SavePlanItem
+{
+    public sealed record Command : IRequest<Unit>, ICommand
+    {
+        public long PlanId { get; init; }
+        public long? ItemId { get; init; }
+
+        [Display(Name = "Mã quy định")]
+        [Required(ErrorMessage = "Nhập mã quy định của cơ quan.")]
+        public string? RegulationCode { get; init; }
+
+        [Display(Name = "Phương án xử lý")]
+        [Required(ErrorMessage = "Chọn bãi bỏ, đơn giản hóa, sửa đổi hoặc thay thế.")]
+        public string? Action { get; init; }
+
+        [Display(Name = "Lý do")]
+        [Required(ErrorMessage = "Nêu lý do cắt giảm, đơn giản hóa.")]
+        [StringLength(5_000, ErrorMessage = "Lý do dài quá 5.000 ký tự.")]
+        public string? Reason { get; init; }
+
+        [Display(Name = "Văn bản cần sửa đổi (mỗi dòng: số hiệu#điều khoản#hạn yyyy-mm-dd)")]
+        [Required(ErrorMessage = "Nêu ít nhất một văn bản cần sửa đổi, bổ sung hoặc bãi bỏ.")]
+        public string? Documents { get; init; }
+
+        /// <summary>The cost after the change; ignored when the regulation is abolished.</summary>
+        public CostForm CostAfter { get; init; } = new();
+
+        public int ExpectedVersion { get; init; }
+
+        public Permission Permission => Permission.AgencyWork(Roles.Editor, regulations: [RegulationCode ?? ""], plans: [PlanId]);
+    }
+
+    public sealed record DocumentLine(string Number, string DocType, string Article, string? Deadline);
+
+    public static (IReadOnlyList<DocumentLine> Lines, IReadOnlyList<string> Errors) ReadDocuments(string? text)
+    {
+        var lines = new List<DocumentLine>();
+        var errors = new List<string>();
+        foreach (var line in (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = line.Split('#', StringSplitOptions.TrimEntries);
+            var number = VietnameseFolding.Compose(parts[0]);
+            var deadline = parts.ElementAtOrDefault(2) is { Length: > 0 } d ? d : null;
+            if (!DocumentNumber.IsValid(number))
+            {
+                errors.Add($"\"{number}\" không phải số hiệu văn bản (ví dụ 100/2019/NĐ-CP#Điều 5#2026-12-31).");
+            }
+            else if (deadline is not null && !DateOnly.TryParseExact(deadline, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            {
+                errors.Add($"Hạn \"{deadline}\" không hợp lệ; dùng dạng năm-tháng-ngày.");
+            }
+            else
+            {
+                lines.Add(new DocumentLine(number, DocumentNumber.InferType(number).ToString(), parts.ElementAtOrDefault(1) ?? "", deadline));
+            }
+        }
+        return (lines, errors);
+    }
+
+    public sealed class Handler(Db db, PlanStore plans) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var plan = await plans.CurrentAsync(request.PlanId, request.ExpectedVersion);
+            if (!PlanStatuses.IsEditable(plan.StatusValue))
+            {
+                throw new UserInputException("", "Phương án đã trình hoặc đã được phê duyệt: không thêm, sửa mục được nữa.");
+            }
+            var errors = new List<(string, string)>();
+            var regulation = await db.Connection.QuerySingleOrDefaultAsync<(long Id, int AgencyId)?>(
+                "select id, agency_id from regulation where code_key = @key", new { key = Domain.Text.RegulationCode.Key(request.RegulationCode!) }, db.Transaction);
+            if (regulation is null)
+            {
+                errors.Add((nameof(Command.RegulationCode), $"Không có quy định mã \"{request.RegulationCode}\"."));
+            }
+            else if (regulation.Value.AgencyId != plan.AgencyId)
+            {
+                errors.Add((nameof(Command.RegulationCode), "Phương án chỉ gồm quy định của cơ quan lập phương án."));
+            }
+            else if (await db.Connection.ExecuteScalarAsync<bool>(
+                "select exists (select 1 from plan_item where plan_id = @PlanId and regulation_id = @regulationId and id is not @ItemId)",
+                new { request.PlanId, regulationId = regulation.Value.Id, request.ItemId }, db.Transaction))
+            {
+                errors.Add((nameof(Command.RegulationCode), "Quy định này đã có trong phương án."));
+            }
+            if (!PlanActions.TryParse(request.Action, out var action))
+            {
+                errors.Add((nameof(Command.Action), "Chọn phương án xử lý trong danh sách."));
+            }
+            var (documents, documentErrors) = ReadDocuments(request.Documents);
+            errors.AddRange(documentErrors.Select(e => (nameof(Command.Documents), e)));
+            var hourlyIncome = (await HourlyIncomes.ForYearAsync(db, plan.Year))?.Value ?? 0;
+            var after = CostInputs.None;
+            if (action != PlanAction.Abolish)
+            {
+                var (inputs, costErrors) = request.CostAfter.Read(hourlyIncome, nameof(Command.CostAfter) + ".");
+                errors.AddRange(costErrors);
+                after = inputs ?? CostInputs.None;
+            }
+            if (errors.Count > 0)
+            {
+                throw new UserInputException(errors);
+            }
+
+            var before = await db.Connection.ExecuteScalarAsync<string?>(
+                "select inputs from cost_estimate where regulation_id = @Id", regulation!.Value, db.Transaction) ?? CostJson.Write(CostInputs.None);
+            var values = new
+            {
+                request.PlanId, request.ItemId, regulationId = regulation.Value.Id, action = PlanActions.Code(action),
+                reason = request.Reason!.Trim(), before, after = CostJson.Write(after),
+            };
+            var itemId = request.ItemId is null
+                ? await db.Connection.ExecuteScalarAsync<long>(
+                    """
+                    insert into plan_item (plan_id, regulation_id, action, reason, cost_before, cost_after)
+                    values (@PlanId, @regulationId, @action, @reason, @before, @after) returning id
+                    """, values, db.Transaction)
+                : await db.Connection.ExecuteScalarAsync<long?>(
+                    """
+                    update plan_item set regulation_id = @regulationId, action = @action, reason = @reason, cost_before = @before, cost_after = @after
+                    where id = @ItemId and plan_id = @PlanId returning id
+                    """, values, db.Transaction) ?? throw new UserInputException("", "Mục này không còn trong phương án.");
+            await db.Connection.ExecuteAsync("delete from plan_item_document where item_id = @itemId", new { itemId }, db.Transaction);
+            await db.Connection.ExecuteAsync(
+                "insert into plan_item_document (item_id, position, number, doc_type, article, deadline) values (@itemId, @position, @Number, @DocType, @Article, @Deadline)",
+                documents.Select((d, i) => new { itemId, position = i, d.Number, d.DocType, d.Article, d.Deadline }), db.Transaction);
+            await plans.StepAsync(plan, request.ItemId is null ? "add-item" : "update-item",
+                $"{request.RegulationCode}: {PlanActions.Label(action)}");
+            return Unit.Value;
+        }
+    }
+}
+
+/// <summary>Takes an item out of a draft or returned plan.</summary>
+public static class RemovePlanItem
+{
+    public sealed record Command(long PlanId, long ItemId, int ExpectedVersion) : IRequest<Unit>, ICommand
+    {
+        public Permission Permission => Permission.AgencyWork(Roles.Editor, plans: [PlanId]);
+    }
+
+    public sealed class Handler(Db db, PlanStore plans) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var plan = await plans.CurrentAsync(request.PlanId, request.ExpectedVersion);
+            if (!PlanStatuses.IsEditable(plan.StatusValue))
+            {
+                throw new UserInputException("", "Phương án đã trình hoặc đã được phê duyệt: không bỏ mục được nữa.");
+            }
+            var code = await db.Connection.ExecuteScalarAsync<string?>(
+                "select r.code from plan_item i join regulation r on r.id = i.regulation_id where i.id = @ItemId and i.plan_id = @PlanId", request, db.Transaction)
+                ?? throw new UserInputException("", "Mục này không còn trong phương án.");
+            await db.Connection.ExecuteAsync(
+                "delete from plan_item_document where item_id = @ItemId; delete from plan_item where id = @ItemId", request, db.Transaction);
+            await plans.StepAsync(plan, "remove-item", code);
+            return Unit.Value;
+        }
+    }
+}
