@@ -14,6 +14,7 @@ public static class ServiceSetup
     {
         services.Configure<StorageOptions>(configuration.GetSection("Storage"));
         services.Configure<DemoOptions>(configuration.GetSection("Demo"));
+        services.Configure<Features.Plans.PlanOptions>(configuration.GetSection("Plans"));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<Db>();
         services.AddSingleton<RegistryFacts>();
@@ -24,6 +25,7 @@ public static class ServiceSetup
         services.AddTransient<RegulationWriter>();
         services.AddScoped<RegulationReader>();
         services.AddScoped<Features.Workspace.PendingImports>();
+        services.AddScoped<Features.Plans.PlanStore>();
         services.AddMediator();
         return services;
     }

@@ -6,8 +6,15 @@ namespace Consult.Web.Features.Regulations;
 public sealed class RegulationsController(IMediator mediator) : Controller
 {
     [HttpGet("regulations/{code}")]
-    public async Task<IActionResult> Details(string code) =>
-        await mediator.Send(new Details.Query(code)) is { } result ? View(result) : NotFound();
+    public async Task<IActionResult> Details(string code, string? frequency)
+    {
+        if (await mediator.Send(new Details.Query(code)) is not { } result)
+        {
+            return NotFound();
+        }
+        ViewData["Cost"] = await mediator.Send(new Plans.RegulationCost.Query(result.Regulation.Id, result.Regulation.AgencyId, frequency));
+        return View(result);
+    }
 
     [HttpGet("regulations/{code}/versions/{version:int}")]
     public async Task<IActionResult> Version(string code, int version) =>

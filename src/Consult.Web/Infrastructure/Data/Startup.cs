@@ -1,4 +1,5 @@
 using Consult.Web.Features.Import;
+using Consult.Web.Features.Plans;
 using Dapper;
 using MediatR;
 using Consult.Web.Infrastructure.Security;
@@ -30,6 +31,7 @@ public static class Startup
         if (demo.Seed && await db.Connection.ExecuteScalarAsync<long>("select count(*) from regulation") == 0)
         {
             await LoadDemoAsync(scope.ServiceProvider.GetRequiredService<IMediator>());
+            await DemoPlans.LoadAsync(db);
             await DemoAccounts.CreateAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), db);
         }
     }
@@ -47,9 +49,10 @@ public static class Startup
     {
         var documents = await mediator.Send(new ImportLegalDocuments.Command(SchemaMigrator.EmbeddedStream("db/demo/legal_documents.csv")));
         var regulations = await ImportRegulations.FromCsvAsync(mediator, SchemaMigrator.EmbeddedStream("db/demo/regulations.csv"), "demo");
-        if (!documents.Succeeded || !regulations.Succeeded)
+        var planRegulations = await ImportRegulations.FromCsvAsync(mediator, SchemaMigrator.EmbeddedStream("db/demo/plan_regulations.csv"), "demo");
+        if (!documents.Succeeded || !regulations.Succeeded || !planRegulations.Succeeded)
         {
-            throw new InvalidOperationException("Demo data is invalid: " + string.Join(" ", documents.Errors.Concat(regulations.Errors)));
+            throw new InvalidOperationException("Demo data is invalid: " + string.Join(" ", documents.Errors.Concat(regulations.Errors).Concat(planRegulations.Errors)));
         }
     }
 }
