@@ -120,7 +120,7 @@ public static class SavePlanItem
             }
 
             var before = await db.Connection.ExecuteScalarAsync<string?>(
-                "select inputs from cost_estimate where regulation_id = @Id", regulation!.Value, db.Transaction) ?? CostJson.Write(CostInputs.None);
+                "select inputs from cost_estimate where regulation_id = @id", new { id = regulation!.Value.Id }, db.Transaction) ?? CostJson.Write(CostInputs.None);
             var values = new
             {
                 request.PlanId, request.ItemId, regulationId = regulation.Value.Id, action = PlanActions.Code(action),

@@ -80,7 +80,7 @@ public class SearchTests(DemoApp app)
     public async Task A_star_finds_names_by_the_beginning_of_their_last_word()
     {
         var prefix = await app.SearchAsync("giấy ph*", ("pageSize", "100"));
-        Assert.InRange(prefix.Total, 2, 100);
+        Assert.True(prefix.Total >= 2);
         Assert.All(prefix.Json.GetProperty("items").EnumerateArray(), item =>
         {
             var words = Consult.Domain.Text.Tokenizer.Tokens(Consult.Domain.Text.VietnameseFolding.Fold(item.GetProperty("title").GetString()));
