@@ -1,11 +1,13 @@
 using System.Security.Claims;
+using Consult.Web.Infrastructure.Data;
+using Dapper;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace Consult.Web.Infrastructure.Security;
 
 /// <summary>The sign-in cookie carries the user's roles, agency and display name.</summary>
-public sealed class ClaimsFactory(UserManager<AppUser> users, IOptions<IdentityOptions> options)
+public sealed class ClaimsFactory(UserManager<AppUser> users, IOptions<IdentityOptions> options, Db db)
     : UserClaimsPrincipalFactory<AppUser>(users, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
@@ -16,6 +18,8 @@ public sealed class ClaimsFactory(UserManager<AppUser> users, IOptions<IdentityO
         if (user.AgencyId is { } agencyId)
         {
             identity.AddClaim(new Claim(CurrentUser.AgencyClaim, agencyId.ToString()));
+            identity.AddClaim(new Claim(CurrentUser.AgencyCodeClaim,
+                await db.Connection.ExecuteScalarAsync<string>("select code from agency where id = @agencyId", new { agencyId }, db.Transaction) ?? ""));
         }
         return identity;
     }

@@ -10,6 +10,7 @@ namespace Consult.Web.Infrastructure.Security;
 public sealed class CurrentUser(IHttpContextAccessor http)
 {
     public const string AgencyClaim = "consult:agency";
+    public const string AgencyCodeClaim = "consult:agency-code";
     public const string DisplayNameClaim = "consult:display-name";
 
     private ClaimsPrincipal? Principal => http.HttpContext?.User;
@@ -26,6 +27,9 @@ public sealed class CurrentUser(IHttpContextAccessor http)
     public string DisplayName => Principal?.FindFirstValue(DisplayNameClaim) ?? Name;
 
     public int? AgencyId => int.TryParse(Principal?.FindFirstValue(AgencyClaim), out var id) ? id : null;
+
+    /// <summary>The code of the user's agency, which forms post as the agency they work for.</summary>
+    public string? AgencyCode => Principal?.FindFirstValue(AgencyCodeClaim);
 
     public bool IsIn(string role) => IsSignedIn && Principal!.IsInRole(role);
 
