@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Consult.Domain.Registry;
 using Consult.Domain.Text;
@@ -146,7 +145,7 @@ public static partial class RegulationRowParser
         DateOnly? effective = null;
         if (Text("effective_date") is { Length: > 0 } dateText)
         {
-            if (DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (IsoDate.TryRead(dateText, out var date))
             {
                 effective = date;
             }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Consult.Domain.Accounts;
 using Consult.Domain.Registry;
 using Consult.Domain.Text;
@@ -65,7 +64,7 @@ public static class ImportLegalDocuments
                     {
                         return null;
                     }
-                    if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                    if (!IsoDate.TryRead(text, out _))
                     {
                         errors.Add($"Dòng {line}: Cột {column}: ngày \"{text}\" không hợp lệ; dùng dạng yyyy-mm-dd.");
                     }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Consult.Domain.Accounts;
 using Consult.Domain.Plans;
 using Consult.Domain.Registry;
@@ -25,11 +24,8 @@ public static class SubmitPlan
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var plan = await plans.CurrentAsync(request.PlanId, request.ExpectedVersion);
-            if (!PlanStatuses.CanSubmit(plan.StatusValue))
-            {
-                throw new UserInputException("", $"Phương án {PlanStatuses.Label(plan.StatusValue).ToLowerInvariant()} không trình lại được.");
-            }
+            var plan = await plans.CurrentAsync(request.PlanId, request.ExpectedVersion, PlanStatuses.CanSubmit,
+                "Chỉ trình được phương án dự thảo hoặc đã được trả lại.");
             if (!await db.Connection.ExecuteScalarAsync<bool>("select exists (select 1 from plan_item where plan_id = @PlanId)", request, db.Transaction))
             {
                 throw new UserInputException("", "Phương án chưa có quy định nào; hãy thêm ít nhất một mục trước khi trình.");
@@ -64,11 +60,7 @@ public static class ReturnPlan
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var plan = await plans.CurrentAsync(request.PlanId, request.ExpectedVersion);
-            if (!PlanStatuses.CanReview(plan.StatusValue))
-            {
-                throw new UserInputException("", "Chỉ trả lại được phương án đang trình.");
-            }
+            var plan = await plans.CurrentAsync(request.PlanId, request.ExpectedVersion, PlanStatuses.CanReview, "Chỉ trả lại được phương án đang trình.");
             await db.Connection.ExecuteAsync("update plan set return_reason = @reason where id = @PlanId",
                 new { request.PlanId, reason = request.Reason!.Trim() }, db.Transaction);
             await plans.StepAsync(plan, "return", request.Reason!.Trim(), PlanStatus.Returned);
@@ -101,18 +93,14 @@ public static class ApprovePlan
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var plan = await plans.CurrentAsync(request.PlanId, request.ExpectedVersion);
-            if (!PlanStatuses.CanReview(plan.StatusValue))
-            {
-                throw new UserInputException("", "Chỉ phê duyệt được phương án đang trình.");
-            }
+            var plan = await plans.CurrentAsync(request.PlanId, request.ExpectedVersion, PlanStatuses.CanReview, "Chỉ phê duyệt được phương án đang trình.");
             var number = VietnameseFolding.Compose(request.DecisionNumber!).Trim();
             var errors = new List<(string, string)>();
             if (!DocumentNumber.IsValid(number) || DocumentNumber.InferType(number) != LegalDocumentType.PrimeMinisterDecision)
             {
                 errors.Add((nameof(Command.DecisionNumber), $"\"{number}\" không phải số quyết định của Thủ tướng (dạng 1977/QĐ-TTg)."));
             }
-            if (!DateOnly.TryParseExact(request.DecisionDate!.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (!IsoDate.TryRead(request.DecisionDate!, out var date))
             {
                 errors.Add((nameof(Command.DecisionDate), $"Ngày \"{request.DecisionDate}\" không hợp lệ; dùng dạng năm-tháng-ngày."));
             }
@@ -160,11 +148,8 @@ public static class RecordExecution
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var plan = await plans.CurrentAsync(request.PlanId, request.ExpectedVersion);
-            if (!PlanStatuses.CanRecordExecution(plan.StatusValue))
-            {
-                throw new UserInputException("", "Chỉ ghi nhận thực thi cho phương án đã được phê duyệt.");
-            }
+            var plan = await plans.CurrentAsync(request.PlanId, request.ExpectedVersion, PlanStatuses.CanRecordExecution,
+                "Chỉ ghi nhận thực thi cho phương án đã được phê duyệt.");
             var item = await db.Connection.QuerySingleOrDefaultAsync<PlanItemRow>(
                 """
                 select i.id, i.plan_id, i.regulation_id, r.code, r.title, r.kind, i.action, i.cost_after, i.executed_by
@@ -180,7 +165,7 @@ public static class RecordExecution
             {
                 errors.Add((nameof(Command.DocumentNumber), $"\"{number}\" không phải số hiệu văn bản."));
             }
-            if (!DateOnly.TryParseExact(request.IssuedOn!.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var issued))
+            if (!IsoDate.TryRead(request.IssuedOn!, out var issued))
             {
                 errors.Add((nameof(Command.IssuedOn), $"Ngày \"{request.IssuedOn}\" không hợp lệ; dùng dạng năm-tháng-ngày."));
             }

@@ -11,8 +11,8 @@ public sealed class PlanStore(Db db, AuditLog audit, TimeProvider clock)
 {
     public const string AuditEntity = "plan";
 
-    /// <summary>The plan as it is now, if the user's form was opened at this version.</summary>
-    public async Task<PlanHeader> CurrentAsync(long planId, int expectedVersion)
+    /// <summary>The plan as it is now, if the user's form was opened at this version and its status allows the step.</summary>
+    public async Task<PlanHeader> CurrentAsync(long planId, int expectedVersion, Func<PlanStatus, bool> allows, string notNow)
     {
         var plan = (await PlanSheets.LoadAsync(db, planId))?.Plan ?? throw new UserInputException("", "Phương án không còn trên cổng.");
         if (plan.Version != expectedVersion)
@@ -21,7 +21,7 @@ public sealed class PlanStore(Db db, AuditLog audit, TimeProvider clock)
                 $"Phương án đã được cập nhật lên phiên bản {plan.Version} sau phiên bản {expectedVersion} bạn đã mở. Thay đổi của bạn chưa được lưu; hãy mở lại phương án.",
                 StatusCodes.Status409Conflict);
         }
-        return plan;
+        return allows(plan.StatusValue) ? plan : throw new UserInputException("", notNow);
     }
 
     /// <summary>Records a step: the plan's version moves on, its status too when given, and the audit trail says who did what.</summary>

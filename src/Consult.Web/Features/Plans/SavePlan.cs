@@ -56,11 +56,8 @@ public static class SavePlan
                 audit.Record(new AuditEntry("create", PlanStore.AuditEntity, id.ToString(), values.title) { AgencyId = agencyId, ToVersion = 1 });
                 return id;
             }
-            var plan = await plans.CurrentAsync(request.Id.Value, request.ExpectedVersion);
-            if (!PlanStatuses.IsEditable(plan.StatusValue))
-            {
-                throw new UserInputException("", $"Phương án {PlanStatuses.Label(plan.StatusValue).ToLowerInvariant()} không sửa được nữa.");
-            }
+            var plan = await plans.CurrentAsync(request.Id.Value, request.ExpectedVersion, PlanStatuses.IsEditable,
+                "Phương án đã trình hoặc đã được phê duyệt: không sửa được nữa.");
             await db.Connection.ExecuteAsync("update plan set title = @title, year = @Year, summary = @summary where id = @Id", values, db.Transaction);
             await plans.StepAsync(plan, "update", values.title);
             return plan.Id;

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Consult.Domain.Accounts;
 using Consult.Domain.Plans;
 using Consult.Domain.Text;
@@ -62,7 +61,7 @@ public static class SavePlanItem
             {
                 errors.Add($"\"{number}\" không phải số hiệu văn bản (ví dụ 100/2019/NĐ-CP#Điều 5#2026-12-31).");
             }
-            else if (deadline is not null && !DateOnly.TryParseExact(deadline, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            else if (deadline is not null && !IsoDate.TryRead(deadline, out _))
             {
                 errors.Add($"Hạn \"{deadline}\" không hợp lệ; dùng dạng năm-tháng-ngày.");
             }
@@ -78,11 +77,8 @@ public static class SavePlanItem
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var plan = await plans.CurrentAsync(request.PlanId, request.ExpectedVersion);
-            if (!PlanStatuses.IsEditable(plan.StatusValue))
-            {
-                throw new UserInputException("", "Phương án đã trình hoặc đã được phê duyệt: không thêm, sửa mục được nữa.");
-            }
+            var plan = await plans.CurrentAsync(request.PlanId, request.ExpectedVersion, PlanStatuses.IsEditable,
+                "Phương án đã trình hoặc đã được phê duyệt: không thêm, sửa mục được nữa.");
             var errors = new List<(string, string)>();
             var regulation = await db.Connection.QuerySingleOrDefaultAsync<(long Id, int AgencyId)?>(
                 "select id, agency_id from regulation where code_key = @key", new { key = Domain.Text.RegulationCode.Key(request.RegulationCode!) }, db.Transaction);
@@ -160,11 +156,8 @@ public static class RemovePlanItem
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var plan = await plans.CurrentAsync(request.PlanId, request.ExpectedVersion);
-            if (!PlanStatuses.IsEditable(plan.StatusValue))
-            {
-                throw new UserInputException("", "Phương án đã trình hoặc đã được phê duyệt: không bỏ mục được nữa.");
-            }
+            var plan = await plans.CurrentAsync(request.PlanId, request.ExpectedVersion, PlanStatuses.IsEditable,
+                "Phương án đã trình hoặc đã được phê duyệt: không bỏ mục được nữa.");
             var code = await db.Connection.ExecuteScalarAsync<string?>(
                 "select r.code from plan_item i join regulation r on r.id = i.regulation_id where i.id = @ItemId and i.plan_id = @PlanId", request, db.Transaction)
                 ?? throw new UserInputException("", "Mục này không còn trong phương án.");

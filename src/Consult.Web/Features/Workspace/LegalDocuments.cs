@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Consult.Domain.Accounts;
 using Consult.Domain.Registry;
 using Consult.Domain.Text;
@@ -137,7 +136,7 @@ public static class SaveLegalDocument
                 {
                     return null;
                 }
-                if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                if (!IsoDate.TryRead(text, out _))
                 {
                     errors.Add((field, $"Ngày \"{text}\" không hợp lệ; dùng dạng năm-tháng-ngày, ví dụ 2026-01-15."));
                 }
