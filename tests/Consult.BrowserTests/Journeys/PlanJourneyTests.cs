@@ -28,6 +28,16 @@ public class PlanJourneyTests(BrowserFixture browser)
     public async Task A_plan_is_drafted_submitted_returned_resubmitted_approved_and_executed_each_step_by_its_role()
     {
         var editor = await AsAsync("canbo.bct@consult.demo");
+        await editor.GotoAsync("/regulations/2.002798");
+        await editor.GetByRole(AriaRole.Link, new() { Name = "Cập nhật ước tính chi phí" }).ClickAsync();
+        await editor.GetByLabel("Các bước thực hiện").FillAsync("Tìm hiểu quy định: 2\nChuẩn bị hồ sơ: 8\nNộp hồ sơ, nhận kết quả: 2");
+        await editor.GetByLabel("Phí, lệ phí").FillAsync("1.200.000");
+        await editor.GetByLabel("Số lần thực hiện mỗi năm").FillAsync("1");
+        await editor.GetByLabel("Số đối tượng thực hiện mỗi năm").FillAsync("2.000");
+        await editor.ScreenshotAsync("chi-phi-tuan-thu");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Lưu ước tính" }).ClickAsync();
+        await Assertions.Expect(editor.GetByTestId("cost")).ToContainTextAsync("đồng");
+
         await editor.GotoAsync("/plans");
         await editor.GetByRole(AriaRole.Link, new() { Name = "Lập phương án" }).ClickAsync();
         await editor.GetByLabel("Tên phương án").FillAsync("Phương án đơn giản hóa thủ tục cấp phép bán lẻ năm 2026");

@@ -96,6 +96,14 @@ public static class SavePlanItem
             {
                 errors.Add((nameof(Command.RegulationCode), "Quy định này đã có trong phương án."));
             }
+            var before = regulation is null ? null : await db.Connection.ExecuteScalarAsync<string?>(
+                "select inputs from cost_estimate where regulation_id = @id", new { id = regulation.Value.Id }, db.Transaction);
+            if (regulation is not null && before is null)
+            {
+                // A plan shows what each regulation costs now and after; without the cost now there is no saving to show.
+                errors.Add((nameof(Command.RegulationCode),
+                    $"Quy định {request.RegulationCode} chưa có ước tính chi phí tuân thủ hiện hành; hãy cập nhật ước tính trước khi đưa vào phương án."));
+            }
             if (!PlanActions.TryParse(request.Action, out var action))
             {
                 errors.Add((nameof(Command.Action), "Chọn phương án xử lý trong danh sách."));
@@ -115,11 +123,10 @@ public static class SavePlanItem
                 throw new UserInputException(errors);
             }
 
-            var before = await db.Connection.ExecuteScalarAsync<string?>(
-                "select inputs from cost_estimate where regulation_id = @id", new { id = regulation!.Value.Id }, db.Transaction) ?? CostJson.Write(CostInputs.None);
+
             var values = new
             {
-                request.PlanId, request.ItemId, regulationId = regulation.Value.Id, action = PlanActions.Code(action),
+                request.PlanId, request.ItemId, regulationId = regulation!.Value.Id, action = PlanActions.Code(action),
                 reason = request.Reason!.Trim(), before, after = CostJson.Write(after),
             };
             var itemId = request.ItemId is null

@@ -17,6 +17,15 @@ public class PlanLifecycleTests : IAsyncLifetime
             Row("1.000107", "Cấp Giấy phép sản xuất rượu thủ công"),
             Row("BYT-0001", "Cấp giấy chứng nhận đủ điều kiện sản xuất thuốc", agency: "BYT")));
         await _app.SendAsync(new SaveHourlyIncome.Command { Year = 2026, Amount = "25.000", Source = "Giá trị thử nghiệm" });
+        foreach (var code in new[] { "1.000106", "1.000107", "BYT-0001" })
+        {
+            await _app.SendAsync(new SaveCostEstimate.Command
+            {
+                Code = code,
+                Year = 2026,
+                Cost = new CostForm { Activities = "Chuẩn bị hồ sơ: 8", Fees = "1.000.000", FrequencyPerYear = "1", SubjectsPerYear = "1.000" },
+            });
+        }
         await _app.CreateUserAsync("canbo@example.vn", "BCT", Roles.Editor);
         await _app.CreateUserAsync("lanhdao@example.vn", "BCT", Roles.Lead);
         await _app.CreateUserAsync("canbo.byt@example.vn", "BYT", Roles.Editor);
@@ -110,6 +119,8 @@ public class PlanLifecycleTests : IAsyncLifetime
         Assert.Equal(["create", "add-item", "submit", "return", "add-item", "submit", "approve", "execute", "execute"], steps);
         var page = await _app.GetPageAsync($"/plans/{id}");
         Assert.Equal("Đã thực thi", page.QuerySelector("[data-testid=status]")!.TextContent);
+        // Before: 2 × (8 h × 25,000 + 1,000,000) × 1,000 = 2,400,000,000; after: (2.5 h × 25,000 + 500,000) × 1,000 = 562,500,000; abolished: 0.
+        Assert.Equal("1.837.500.000", page.QuerySelector("[data-testid=saving]")!.TextContent);
         Assert.Equal("2/2", page.QuerySelector("[data-testid=progress]")!.TextContent);
         Assert.Contains("Bổ sung chi phí sau.", page.QuerySelector("[data-testid=history]")!.TextContent);
     }
@@ -133,6 +144,18 @@ public class PlanLifecycleTests : IAsyncLifetime
         Assert.Contains(page.Errors(), e => e.Contains("Nghị định mới"));
         Assert.Equal("năm trăm", page.QuerySelector("input[name='CostAfter.Fees']")!.GetAttribute("value"));
         Assert.Equal(0, _app.Scalar<int>("select count(*) from plan_item"));
+    }
+
+    [Fact]
+    public async Task A_regulation_without_a_cost_estimate_cannot_join_a_plan()
+    {
+        await _app.ImportAsync(File(Row("1.000108", "Thủ tục chưa có ước tính chi phí")));
+        var editor = await _app.SignInAsync("canbo@example.vn");
+        var id = await DraftAsync(editor);
+        var response = await editor.PostFormAsync($"/plans/{id}", $"/plans/{id}/items", new(Item("1.000108")) { ["ExpectedVersion"] = "1" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains((await Accounts.Html(response)).Errors(), e => e.Contains("chưa có ước tính chi phí tuân thủ"));
     }
 
     [Fact]
@@ -162,7 +185,7 @@ public class PlanLifecycleTests : IAsyncLifetime
             ["Cost.OtherCosts"] = "50.000",
             ["Cost.FrequencyPerYear"] = "0,2",
             ["Cost.SubjectsPerYear"] = "3.000",
-            ["ExpectedVersion"] = "0",
+            ["ExpectedVersion"] = "1",
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
