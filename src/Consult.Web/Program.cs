@@ -16,6 +16,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 builder.Services.AddConsultCore(builder.Configuration);
 builder.Services.AddConsultIdentity(builder.Configuration);
+builder.Services.AddHostedService<Consult.Web.Features.Consultations.DigestService>();
 builder.Services
     .AddControllersWithViews(options =>
     {
@@ -41,6 +42,14 @@ if (Commands.IsCommand(args))
     return await Commands.RunAsync(app.Services, args, Console.Out);
 }
 
+app.Use((context, next) =>
+{
+    // No page runs script; user text can never become one. Files are served as what they were checked to be.
+    context.Response.Headers.ContentSecurityPolicy = "default-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+    context.Response.Headers.XContentTypeOptions = "nosniff";
+    context.Response.Headers["Referrer-Policy"] = "same-origin";
+    return next();
+});
 app.UseExceptionHandler("/error");
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseStaticFiles();

@@ -26,6 +26,13 @@ public static class ServiceSetup
         services.AddScoped<RegulationReader>();
         services.AddScoped<Features.Workspace.PendingImports>();
         services.AddScoped<Features.Plans.PlanStore>();
+        services.Configure<Features.Consultations.ConsultationOptions>(configuration.GetSection("Consultations"));
+        services.Configure<Features.Consultations.AlertOptions>(configuration.GetSection("Alerts"));
+        services.AddScoped<Features.Consultations.ConsultationStore>();
+        services.AddScoped<Features.Consultations.Notifier>();
+        services.AddScoped<IRegistryEvents>(sp => sp.GetRequiredService<Features.Consultations.Notifier>());
+        services.AddScoped<Features.Consultations.DigestSender>();
+        services.AddSingleton<Features.Consultations.AttachmentStore>();
         services.AddMediator();
         return services;
     }

@@ -9,6 +9,13 @@ public sealed class AgenciesController(IMediator mediator) : Controller
     public async Task<IActionResult> Index() => View(await mediator.Send(new Agencies.ListQuery()));
 
     [HttpGet("agencies/{code}")]
-    public async Task<IActionResult> Details(string code) =>
-        await mediator.Send(new Agencies.DetailsQuery(code)) is { } result ? View(result) : NotFound();
+    public async Task<IActionResult> Details(string code)
+    {
+        if (await mediator.Send(new Agencies.DetailsQuery(code)) is not { } result)
+        {
+            return NotFound();
+        }
+        ViewData["Following"] = await mediator.Send(new Consultations.Follow.IsFollowing("agency", result.Agency.Id));
+        return View(result);
+    }
 }

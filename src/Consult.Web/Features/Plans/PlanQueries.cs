@@ -1,6 +1,7 @@
 using Consult.Domain.Accounts;
 using Consult.Domain.Plans;
 using Consult.Domain.Registry;
+using Consult.Web.Infrastructure;
 using Consult.Web.Infrastructure.Audit;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Security;
@@ -40,7 +41,7 @@ public static class PlanList
                 where.Add("p.year = @Year");
             }
             var plans = await PlanSheets.LoadAsync(db, string.Join(" and ", where), user.Visibility.With(request));
-            return new Result(request, plans, options.Value, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), user.IsStaff);
+            return new Result(request, plans, options.Value, clock.Today(), user.IsStaff);
         }
     }
 }
@@ -93,7 +94,7 @@ public static class PlanDetails
                 inForce,
                 TargetProgress.Of(sheet.Counts.Total, inForce.Total, sheet.Saving, o.RegulationTarget, o.CostTarget),
                 history,
-                sheet.IsLate(o, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)),
+                sheet.IsLate(o, clock.Today()),
                 CanEdit: PlanStatuses.IsEditable(status) && user.Holds(Roles.Editor, plan.AgencyId),
                 CanSubmit: PlanStatuses.CanSubmit(status) && user.Holds(Roles.Lead, plan.AgencyId),
                 CanReview: PlanStatuses.CanReview(status) && user.IsIn(Roles.Reviewer),

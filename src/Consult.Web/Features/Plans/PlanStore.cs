@@ -1,4 +1,5 @@
 using Consult.Domain.Plans;
+using Consult.Web.Infrastructure;
 using Consult.Web.Infrastructure.Audit;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Validation;
@@ -38,5 +39,5 @@ public sealed class PlanStore(Db db, AuditLog audit, TimeProvider clock)
         });
     }
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => clock.Today();
 }

@@ -13,6 +13,7 @@ public sealed class RegulationsController(IMediator mediator) : Controller
             return NotFound();
         }
         ViewData["Cost"] = await mediator.Send(new Plans.RegulationCost.Query(result.Regulation.Id, result.Regulation.AgencyId, frequency));
+        ViewData["Following"] = await mediator.Send(new Consultations.Follow.IsFollowing("regulation", result.Regulation.Id));
         return View(result);
     }
 

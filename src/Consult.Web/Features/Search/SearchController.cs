@@ -9,8 +9,15 @@ namespace Consult.Web.Features.Search;
 public sealed class SearchController(IMediator mediator) : Controller
 {
     [HttpGet("search")]
-    public async Task<IActionResult> Index([FromQuery] Search.Query query) =>
-        View(await mediator.Send(query));
+    public async Task<IActionResult> Index([FromQuery] Search.Query query)
+    {
+        var result = await mediator.Send(query);
+        if (result.Sectors.FirstOrDefault(s => s.Selected) is { } sector)
+        {
+            ViewData["FollowingSector"] = await mediator.Send(new Consultations.Follow.IsFollowing("sector", long.Parse(sector.Value)));
+        }
+        return View(result);
+    }
 
     [HttpGet("search/csv")]
     public async Task<IActionResult> Csv([FromQuery] Search.Query query)

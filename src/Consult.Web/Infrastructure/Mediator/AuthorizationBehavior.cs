@@ -33,14 +33,20 @@ public sealed class AuthorizationBehavior<TRequest, TResponse>(Db db, CurrentUse
         {
             return "Hãy đăng nhập.";
         }
-        if (permission.Role is not { } role)
+        if (permission.AuthoredComments.Count > 0)
+        {
+            var authors = await db.Connection.QueryAsync<long>("select user_id from comment where id in @AuthoredComments", permission, db.Transaction);
+            return authors.All(author => author == user.Id) ? null : "Chỉ người gửi ý kiến mới làm được việc này.";
+        }
+        if (permission.Roles.Count == 0)
         {
             return null;
         }
         if (!permission.InAgencies)
         {
-            return user.IsIn(role) ? null : "Tài khoản của bạn không có quyền này.";
+            return permission.Roles.Any(user.IsIn) ? null : "Tài khoản của bạn không có quyền này.";
         }
+        var role = permission.Roles[0];
 
         var agencyIds = (await db.Connection.QueryAsync<int>(
             """
@@ -48,8 +54,9 @@ public sealed class AuthorizationBehavior<TRequest, TResponse>(Db db, CurrentUse
             union select agency_id from regulation where code_key in @regulationKeys
             union select coalesce(agency_id, 0) from legal_document where id in @Documents
             union select agency_id from plan where id in @Plans
+            union select agency_id from consultation where id in @Consultations
             """,
-            new { permission.Agencies, regulationKeys = permission.Regulations.Select(RegulationCode.Key), permission.Documents, permission.Plans },
+            new { permission.Agencies, regulationKeys = permission.Regulations.Select(RegulationCode.Key), permission.Documents, permission.Plans, permission.Consultations },
             db.Transaction)).ToList();
         if (agencyIds.Count == 0)
         {

@@ -18,6 +18,13 @@ public enum SaveOutcome
     Unchanged,
 }
 
+/// <summary>What others need to hear about from the registry: a regulation has just become public.</summary>
+public interface IRegistryEvents
+{
+    /// <summary>Called inside the saving transaction, like every other part of a save.</summary>
+    void Published(long regulationId);
+}
+
 /// <summary>What saving a row would do to the stored regulation.</summary>
 public sealed record RegulationComparison(SaveOutcome Outcome, int? Version, bool WasPublished, int? AgencyId, IReadOnlyList<string> Changes);
 
@@ -26,7 +33,7 @@ public sealed record RegulationComparison(SaveOutcome Outcome, int? Version, boo
 /// with the whole record, the search entry, the change sequence and the audit trail, in the command's transaction.
 /// Transient: its lookups are cached for one command.
 /// </summary>
-public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, CurrentUser user)
+public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, CurrentUser user, IRegistryEvents events)
 {
     /// <summary>The expected version of a regulation that must not exist yet.</summary>
     public const int New = 0;
@@ -162,6 +169,10 @@ public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, 
             FromVersion = existing?.Version,
             ToVersion = version,
         });
+        if (row.Published && existing is not { Published: true })
+        {
+            events.Published(id);
+        }
         return existing is null ? SaveOutcome.Created : SaveOutcome.Updated;
     }
 

@@ -11,11 +11,15 @@ public sealed class RateLimitOptions
 {
     /// <summary>Sign-in, registration and password-reset attempts per client address per minute.</summary>
     public int AccountPostsPerMinute { get; set; } = 10;
+
+    /// <summary>Comments a signed-in user may post per hour.</summary>
+    public int CommentsPerHour { get; set; } = 10;
 }
 
 public static class IdentitySetup
 {
     public const string AccountPolicy = "account";
+    public const string CommentPolicy = "comments";
     /// <summary>Agency staff, reviewers and administrators: who may open the workspace.</summary>
     public const string WorkspacePolicy = "workspace";
     public const string AdminPolicy = "admin";
@@ -94,6 +98,9 @@ public static class IdentitySetup
             options.AddPolicy(AccountPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.AccountPostsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            options.AddPolicy(CommentPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.CommentsPerHour, Window = TimeSpan.FromHours(1) }));
         });
         return services;
     }

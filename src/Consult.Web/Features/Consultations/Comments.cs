@@ -1,0 +1,201 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
+using Consult.Domain.Accounts;
+using Consult.Domain.Consultations;
+using Consult.Web.Infrastructure;
+using Consult.Web.Infrastructure.Audit;
+using Consult.Web.Infrastructure.Data;
+using Consult.Web.Infrastructure.Mediator;
+using Consult.Web.Infrastructure.Security;
+using Consult.Web.Infrastructure.Validation;
+using Dapper;
+using MediatR;
+using Microsoft.Extensions.Options;
+
+namespace Consult.Web.Features.Consultations;
+
+/// <summary>Attachments live in the data folder, outside the web root, under names the portal chose.</summary>
+public sealed class AttachmentStore(IOptions<StorageOptions> storage)
+{
+    private string Folder => Path.Combine(Path.GetFullPath(storage.Value.DataDirectory), "attachments");
+
+    public async Task<string> SaveAsync(Stream content, AttachmentType type, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Folder);
+        var name = Guid.NewGuid().ToString("N") + AttachmentCheck.Extension(type);
+        await using var file = File.Create(Path.Combine(Folder, name));
+        await content.CopyToAsync(file, cancellationToken);
+        return name;
+    }
+
+    public Stream Open(string storedName) => File.OpenRead(Path.Combine(Folder, Path.GetFileName(storedName)));
+}
+
+/// <summary>A signed-in user comments on an open consultation, on the whole or on one item, with a stance.</summary>
+public static class SubmitComment
+{
+    public static readonly IReadOnlyDictionary<string, string> Stances = new Dictionary<string, string>
+    {
+        ["support"] = "Ủng hộ",
+        ["oppose"] = "Không ủng hộ",
+        ["amend"] = "Góp ý sửa đổi",
+    };
+
+    public sealed record Command : IRequest<long>, ICommand
+    {
+        public long ConsultationId { get; init; }
+
+        [Display(Name = "Góp ý về")]
+        public long? ItemId { get; init; }
+
+        [Display(Name = "Quan điểm")]
+        [Required(ErrorMessage = "Chọn ủng hộ, không ủng hộ hoặc góp ý sửa đổi.")]
+        public string? Stance { get; init; }
+
+        [Display(Name = "Nội dung góp ý")]
+        [Required(ErrorMessage = "Nhập nội dung góp ý.")]
+        [StringLength(CommentText.MaxLength, ErrorMessage = "Nội dung góp ý dài quá 10.000 ký tự.")]
+        public string? Body { get; init; }
+
+        [Display(Name = "Tệp đính kèm (PDF hoặc DOCX, tối đa 10 MB)")]
+        public IFormFile? Attachment { get; init; }
+
+        public Permission Permission => Permission.SignedIn;
+    }
+
+    public sealed class Handler(Db db, CurrentUser user, AttachmentStore attachments, AuditLog audit, TimeProvider clock, IOptions<ConsultationOptions> options)
+        : IRequestHandler<Command, long>
+    {
+        public async Task<long> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var sheet = await ConsultationSheets.LoadAsync(db, user, clock, options.Value, request.ConsultationId)
+                ?? throw new UserInputException("", "Không có đợt lấy ý kiến này.");
+            if (sheet.Status != ConsultationStatus.Open)
+            {
+                throw new UserInputException("", sheet.Status == ConsultationStatus.Upcoming
+                    ? "Đợt lấy ý kiến chưa bắt đầu; bạn chưa gửi được góp ý."
+                    : "Đợt lấy ý kiến đã kết thúc; không nhận thêm góp ý.");
+            }
+            if (user.AgencyId == sheet.Header.AgencyId)
+            {
+                throw new UserInputException("", "Cán bộ của cơ quan chủ trì không gửi góp ý vào đợt lấy ý kiến của cơ quan mình.");
+            }
+            var errors = new List<(string, string)>();
+            if (request.ItemId is { } itemId && sheet.Items.All(i => i.Id != itemId))
+            {
+                errors.Add((nameof(Command.ItemId), "Chọn nội dung góp ý trong danh sách."));
+            }
+            if (request.Stance is null || !SubmitComment.Stances.ContainsKey(request.Stance))
+            {
+                errors.Add((nameof(Command.Stance), "Chọn ủng hộ, không ủng hộ hoặc góp ý sửa đổi."));
+            }
+            var body = Domain.Text.VietnameseFolding.Compose(request.Body!).Replace("\r\n", "\n").Trim();
+            var key = CommentText.Key(body);
+            if (key.Length == 0)
+            {
+                errors.Add((nameof(Command.Body), "Nội dung góp ý cần có chữ."));
+            }
+            if (sheet.Comments.Any(c => c.UserId == user.Id && CommentText.Similarity(CommentText.Key(c.Body), key) >= CommentText.RepeatThreshold))
+            {
+                errors.Add((nameof(Command.Body), "Bạn đã gửi góp ý này trong đợt lấy ý kiến; không gửi lặp lại."));
+            }
+            AttachmentType? type = null;
+            if (request.Attachment is { Length: > 0 } upload)
+            {
+                await using var probe = upload.OpenReadStream();
+                type = upload.Length > AttachmentCheck.MaxBytes ? null : AttachmentCheck.Recognise(probe);
+                if (upload.Length > AttachmentCheck.MaxBytes)
+                {
+                    errors.Add((nameof(Command.Attachment), "Tệp đính kèm lớn hơn 10 MB."));
+                }
+                else if (type is null)
+                {
+                    errors.Add((nameof(Command.Attachment), "Chỉ nhận tệp PDF hoặc DOCX (kiểm tra theo nội dung tệp, không theo tên)."));
+                }
+            }
+            if (errors.Count > 0)
+            {
+                throw new UserInputException(errors);
+            }
+
+            long? attachmentId = null;
+            if (type is { } recognised)
+            {
+                await using var content = request.Attachment!.OpenReadStream();
+                var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken));
+                content.Position = 0;
+                var stored = await attachments.SaveAsync(content, recognised, cancellationToken);
+                var original = Path.GetFileName(request.Attachment.FileName);
+                attachmentId = await db.Connection.ExecuteScalarAsync<long>(
+                    "insert into attachment (stored_name, original_name, content_type, size, sha256) values (@stored, @original, @contentType, @size, @hash) returning id",
+                    new { stored, original = original.Length > 200 ? original[..200] : original, contentType = AttachmentCheck.ContentType(recognised), size = request.Attachment.Length, hash },
+                    db.Transaction);
+            }
+            var repeatOf = sheet.Comments.FirstOrDefault(c => CommentText.Similarity(CommentText.Key(c.Body), key) >= CommentText.RepeatThreshold)?.Id;
+            var id = await db.Connection.ExecuteScalarAsync<long>(
+                """
+                insert into comment (consultation_id, item_id, user_id, stance, respondent_kind, body, body_key, repeat_of, attachment_id, created_at)
+                select @ConsultationId, @ItemId, u.id, @Stance, u.user_kind, @body, @key, @repeatOf, @attachmentId, @now from app_user u where u.id = @userId
+                returning id
+                """, new { request.ConsultationId, request.ItemId, request.Stance, body, key, repeatOf, attachmentId, now = clock.GetUtcNow(), userId = user.Id }, db.Transaction);
+            audit.Record(new AuditEntry("comment", "comment", id.ToString(), sheet.Header.Title) { AgencyId = sheet.Header.AgencyId });
+            return id;
+        }
+    }
+}
+
+/// <summary>Anyone signed in may report a comment as abusive, once; moderators see the reports.</summary>
+public static class ReportComment
+{
+    public sealed record Command : IRequest<Unit>, ICommand
+    {
+        public long CommentId { get; init; }
+
+        [Display(Name = "Lý do báo cáo")]
+        [Required(ErrorMessage = "Nêu lý do báo cáo vi phạm.")]
+        [StringLength(500, ErrorMessage = "Lý do dài quá 500 ký tự.")]
+        public string? Reason { get; init; }
+
+        public Permission Permission => Permission.SignedIn;
+    }
+
+    public sealed class Handler(Db db, CurrentUser user, TimeProvider clock) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        {
+            await db.Connection.ExecuteAsync(
+                "insert or ignore into comment_report (comment_id, user_id, reason, created_at) select id, @userId, @reason, @now from comment where id = @CommentId",
+                new { request.CommentId, userId = user.Id, reason = request.Reason!.Trim(), now = clock.GetUtcNow() }, db.Transaction);
+            return Unit.Value;
+        }
+    }
+}
+
+/// <summary>A moderator hides a comment with a public reason; it stays in the record and in the counts.</summary>
+public static class HideComment
+{
+    public sealed record Command : IRequest<long>, ICommand
+    {
+        public long CommentId { get; init; }
+
+        [Display(Name = "Lý do ẩn (được công khai)")]
+        [Required(ErrorMessage = "Nêu lý do ẩn ý kiến; lý do được công khai.")]
+        [StringLength(500, ErrorMessage = "Lý do dài quá 500 ký tự.")]
+        public string? Reason { get; init; }
+
+        public Permission Permission => Permission.HoldingRole(Roles.Reviewer, Roles.Admin);
+    }
+
+    public sealed class Handler(Db db, CurrentUser user, AuditLog audit, TimeProvider clock) : IRequestHandler<Command, long>
+    {
+        public async Task<long> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var consultationId = await db.Connection.ExecuteScalarAsync<long?>(
+                "update comment set hidden_at = @now, hidden_by = @userId, hidden_reason = @reason where id = @CommentId and hidden_at is null returning consultation_id",
+                new { request.CommentId, now = clock.GetUtcNow(), userId = user.Id, reason = request.Reason!.Trim() }, db.Transaction)
+                ?? throw new UserInputException("", "Ý kiến không còn hoặc đã được ẩn.");
+            audit.Record(new AuditEntry("hide", "comment", request.CommentId.ToString(), request.Reason!.Trim()));
+            return consultationId;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using Consult.Domain.Consultations;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Consult.Web.Features.Consultations;
+
+/// <summary>Open data on consultations: hidden comments are listed without their text.</summary>
+public sealed class ConsultationsApiController(IMediator mediator) : Controller
+{
+    [HttpGet("api/v1/consultations")]
+    public async Task<IActionResult> List([FromQuery] ConsultationList.Query query) =>
+        Json(new { items = (await mediator.Send(query)).Consultations.Select(s => Summary(s)) });
+
+    [HttpGet("api/v1/consultations/{id:long}")]
+    public async Task<IActionResult> Details(long id)
+    {
+        if (await mediator.Send(new ConsultationDetails.Query(id)) is not { Sheet: var sheet })
+        {
+            return NotFound(new { error = $"Không có đợt lấy ý kiến số {id}." });
+        }
+        var summary = Summary(sheet);
+        summary["items"] = sheet.Items.Select(i => new { id = i.Id, label = i.Label, regulation = i.RegulationCode });
+        summary["comments"] = sheet.Comments.Select(c => new
+        {
+            id = c.Id,
+            item = c.ItemId,
+            respondent = c.RespondentKind,
+            stance = c.Stance,
+            text = c.IsHidden ? null : c.Body,
+            hidden = c.IsHidden ? new { reason = c.HiddenReason } : null,
+            repeat = c.RepeatOf is not null,
+            createdAt = c.CreatedAt,
+            attachment = c.IsHidden || c.AttachmentId is null ? null : $"/attachments/{c.AttachmentId}",
+            answer = c.Verdict is null ? null : new { verdict = c.Verdict, explanation = c.Explanation, answeredOn = c.AnsweredOn, late = sheet.IsAnswerLate(c) },
+            rating = c.Satisfied is null ? null : new { satisfied = c.Satisfied, remark = c.Remark },
+        });
+        return Json(summary);
+    }
+
+    private static Dictionary<string, object?> Summary(ConsultationSheet sheet)
+    {
+        var h = sheet.Header;
+        var counted = sheet.Counted.ToList();
+        return new Dictionary<string, object?>
+        {
+            ["id"] = h.Id,
+            ["agency"] = new { code = h.AgencyCode, name = h.AgencyName },
+            ["title"] = h.Title,
+            ["subject"] = h.Subject,
+            ["status"] = ConsultationStatuses.Code(sheet.Status),
+            ["opensOn"] = h.OpensOn,
+            ["closesOn"] = h.ClosesOn,
+            ["closedOn"] = h.ClosedOn,
+            ["answersDue"] = sheet.Status is ConsultationStatus.Closed or ConsultationStatus.Answered ? sheet.AnswersDue.ToString(Domain.Text.IsoDate.Pattern) : null,
+            ["counts"] = new
+            {
+                comments = sheet.Comments.Count,
+                hidden = sheet.Comments.Count(c => c.IsHidden),
+                answered = counted.Count(c => c.Verdict is not null),
+                overdue = counted.Count(c => c.Verdict is null && sheet.IsAnswerLate(c)),
+                byStance = SubmitComment.Stances.Keys.ToDictionary(s => s, s => sheet.Comments.Count(c => c.Stance == s)),
+            },
+        };
+    }
+}

@@ -1,0 +1,184 @@
+using System.Text;
+using Consult.Domain.Consultations;
+using Consult.Web.Infrastructure.Data;
+using Consult.Web.Infrastructure.Security;
+using Consult.Web.Infrastructure.Validation;
+using Dapper;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Consult.Web.Features.Consultations;
+
+public sealed class ConsultationsController(IMediator mediator) : Controller
+{
+    private const long MaxCommentBytes = AttachmentCheck.MaxBytes + 1_000_000;
+
+    [HttpGet("consultations")]
+    public async Task<IActionResult> Index([FromQuery] ConsultationList.Query query) => View(await mediator.Send(query));
+
+    [HttpGet("consultations/{id:long}")]
+    public async Task<IActionResult> Details(long id) =>
+        await mediator.Send(new ConsultationDetails.Query(id)) is { } result ? View(result) : NotFound();
+
+    [Authorize(Policy = IdentitySetup.WorkspacePolicy)]
+    [HttpGet("consultations/new")]
+    public IActionResult Create() => View("ConsultationForm", new SaveConsultation.Command());
+
+    [Authorize(Policy = IdentitySetup.WorkspacePolicy)]
+    [HttpGet("consultations/{id:long}/edit")]
+    public async Task<IActionResult> Edit(long id)
+    {
+        if (await mediator.Send(new ConsultationDetails.Query(id)) is not { CanManage: true, Sheet: var sheet } || sheet.Header.Published)
+        {
+            return Forbid();
+        }
+        var h = sheet.Header;
+        return View("ConsultationForm", new SaveConsultation.Command
+        {
+            Id = h.Id,
+            Agency = h.AgencyCode,
+            Subject = h.Subject,
+            SubjectRef = h.DocumentNumber ?? h.PlanId?.ToString() ?? h.RegulationCode,
+            Title = h.Title,
+            Summary = h.Summary,
+            OpensOn = h.OpensOn,
+            ClosesOn = h.ClosesOn,
+            Articles = string.Join("\n", sheet.Items.Where(i => i.RegulationId is null).Select(i => i.Label)),
+            ExpectedVersion = h.Version,
+        });
+    }
+
+    [HttpPost("consultations")]
+    [FormView("ConsultationForm")]
+    public async Task<IActionResult> Save(SaveConsultation.Command command) => Redirect($"/consultations/{await mediator.Send(command)}");
+
+    [HttpPost("consultations/{id:long}/window")]
+    public async Task<IActionResult> Window(long id, string step, int expectedVersion)
+    {
+        TempData["Notice"] = await mediator.Send(new ConsultationWindow.Command(id, step, expectedVersion));
+        return Redirect($"/consultations/{id}");
+    }
+
+    [HttpPost("consultations/{id:long}/comments")]
+    [EnableRateLimiting(IdentitySetup.CommentPolicy)]
+    [RequestSizeLimit(MaxCommentBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = MaxCommentBytes)]
+    [FormView("CommentForm")]
+    public async Task<IActionResult> Comment(long id, SubmitComment.Command command)
+    {
+        var commentId = await mediator.Send(command with { ConsultationId = id });
+        TempData["Notice"] = "Đã gửi góp ý. Cơ quan chủ trì sẽ giải trình sau khi kết thúc lấy ý kiến.";
+        return Redirect($"/consultations/{id}#comment-{commentId}");
+    }
+
+    [Authorize]
+    [HttpGet("consultations/{id:long}/comments/{commentId:long}/{step:regex(^(answer|rate|hide|report)$)}")]
+    public async Task<IActionResult> CommentStep(long id, long commentId, string step)
+    {
+        if (await mediator.Send(new ConsultationDetails.Query(id)) is not { } details || details.Sheet.Comments.FirstOrDefault(c => c.Id == commentId) is not { } comment)
+        {
+            return NotFound();
+        }
+        return step switch
+        {
+            "answer" when details.CanAnswer && comment.Verdict is null =>
+                View("AnswerForm", new AnswerComment.Command { ConsultationId = id, CommentId = commentId, CommentBody = comment.Body }),
+            "rate" when details.IsOwn(comment) && comment.Verdict is not null && comment.Satisfied is null => View("RateForm", new RateAnswer.Command { CommentId = commentId }),
+            "hide" when details.CanModerate && !comment.IsHidden => View("HideForm", new HideComment.Command { CommentId = commentId }),
+            "report" when !comment.IsHidden => View("ReportForm", new ReportComment.Command { CommentId = commentId }),
+            _ => Forbid(),
+        };
+    }
+
+    [HttpPost("consultations/{id:long}/comments/{commentId:long}/answer")]
+    [FormView("AnswerForm")]
+    public async Task<IActionResult> Answer(long id, long commentId, AnswerComment.Command command)
+    {
+        await mediator.Send(command with { ConsultationId = id, CommentId = commentId });
+        TempData["Notice"] = "Đã công bố giải trình.";
+        return Redirect($"/consultations/{id}#comment-{commentId}");
+    }
+
+    [HttpPost("consultations/{id:long}/comments/{commentId:long}/rate")]
+    [FormView("RateForm")]
+    public async Task<IActionResult> Rate(long id, long commentId, RateAnswer.Command command)
+    {
+        await mediator.Send(command with { CommentId = commentId });
+        TempData["Notice"] = "Cảm ơn bạn đã đánh giá giải trình.";
+        return Redirect($"/consultations/{id}#comment-{commentId}");
+    }
+
+    [HttpPost("consultations/{id:long}/comments/{commentId:long}/hide")]
+    [FormView("HideForm")]
+    public async Task<IActionResult> Hide(long id, long commentId, HideComment.Command command)
+    {
+        await mediator.Send(command with { CommentId = commentId });
+        TempData["Notice"] = "Đã ẩn ý kiến; lý do được công khai.";
+        return Redirect($"/consultations/{id}#comment-{commentId}");
+    }
+
+    [HttpPost("consultations/{id:long}/comments/{commentId:long}/report")]
+    [FormView("ReportForm")]
+    public async Task<IActionResult> Report(long id, long commentId, ReportComment.Command command)
+    {
+        await mediator.Send(command with { CommentId = commentId });
+        TempData["Notice"] = "Đã ghi nhận báo cáo; người kiểm duyệt sẽ xem xét.";
+        return Redirect($"/consultations/{id}#comment-{commentId}");
+    }
+
+    [HttpGet("consultations/{id:long}/report")]
+    public async Task<IActionResult> Summary(long id, string? format)
+    {
+        if (await mediator.Send(new ConsultationReport.Query(id)) is not { } report)
+        {
+            return NotFound();
+        }
+        if (format != "csv")
+        {
+            return View("Summary", report);
+        }
+        var csv = new StringBuilder("id,item,respondent,stance,comment,verdict,explanation,answered_on,satisfied\r\n");
+        foreach (var c in report.Sheet.Comments)
+        {
+            var item = report.Sheet.Items.FirstOrDefault(i => i.Id == c.ItemId)?.Label ?? "";
+            csv.AppendJoin(',', new[]
+            {
+                c.Id.ToString(), item, c.RespondentLabel, SubmitComment.Stances[c.Stance], c.IsHidden ? $"[Đã ẩn: {c.HiddenReason}]" : c.Body,
+                c.Verdict is null ? "" : AnswerComment.Verdicts[c.Verdict], c.Explanation ?? "", c.AnsweredOn ?? "",
+                c.Satisfied switch { true => "hài lòng", false => "không hài lòng", _ => "" },
+            }.Select(Domain.Import.Csv.Escape)).Append("\r\n");
+        }
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"bao-cao-tong-hop-{id}.csv");
+    }
+
+    [HttpGet("consultations/answers")]
+    public async Task<IActionResult> Timeliness() => View("Timeliness", await mediator.Send(new AnswerTimeliness.Query()));
+
+    /// <summary>Served as a download with its checked type; never from a hidden comment.</summary>
+    [HttpGet("attachments/{id:long}")]
+    public async Task<IActionResult> Attachment(long id, [FromServices] Db db, [FromServices] AttachmentStore store)
+    {
+        var file = await db.Connection.QuerySingleOrDefaultAsync<(string StoredName, string OriginalName, string ContentType)?>(
+            """
+            select t.stored_name, t.original_name, t.content_type from attachment t
+            join comment m on m.attachment_id = t.id join consultation c on c.id = m.consultation_id
+            where t.id = @id and m.hidden_at is null and c.published = 1
+            """, new { id });
+        return file is { } f ? File(store.Open(f.StoredName), f.ContentType, f.OriginalName) : NotFound();
+    }
+
+    [Authorize]
+    [HttpPost("follow")]
+    public async Task<IActionResult> Follow(string target, long targetId, bool on, string? returnUrl)
+    {
+        await mediator.Send(new Follow.Command(target, targetId, on));
+        TempData["Notice"] = on ? "Đã theo dõi; bạn sẽ nhận thông báo trên cổng và thư tổng hợp hằng ngày." : "Đã bỏ theo dõi.";
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/account/notifications");
+    }
+
+    [Authorize]
+    [HttpGet("account/notifications")]
+    public async Task<IActionResult> Notifications() => View("Notifications", await mediator.Send(new Notifications.Query()));
+}

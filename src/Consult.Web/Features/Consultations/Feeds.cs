@@ -1,0 +1,90 @@
+using System.Text;
+using System.Xml;
+using Consult.Web.Infrastructure;
+using Consult.Web.Infrastructure.Data;
+using Dapper;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Consult.Web.Features.Consultations;
+
+/// <summary>Atom feeds for feed readers: new public regulations, open consultations and new answers, per agency and per sector.</summary>
+public sealed class FeedsController(Db db, TimeProvider clock) : Controller
+{
+    private sealed record Entry
+    {
+        public string Id { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string Url { get; init; } = "";
+        public DateTimeOffset Updated { get; init; }
+        public string Summary { get; init; } = "";
+    }
+
+    [HttpGet("feeds/regulations.atom")]
+    public async Task<IActionResult> Regulations(string? agency, int? sector) => Atom("Quy định mới được công khai", await db.Connection.QueryAsync<Entry>(
+        """
+        select 'regulation-' || r.id id, r.code || ' – ' || r.title title, '/regulations/' || r.code url, r.updated_at updated, a.name summary
+        from regulation r join agency a on a.id = r.agency_id
+        where r.published = 1 and (@agency is null or a.code = @agency)
+            and (@sector is null or exists (select 1 from regulation_sector rs where rs.regulation_id = r.id and rs.sector_id = @sector))
+        order by r.change_seq desc limit 50
+        """, new { agency, sector }));
+
+    [HttpGet("feeds/consultations.atom")]
+    public async Task<IActionResult> Consultations(string? agency, int? sector) => Atom("Đang lấy ý kiến", await db.Connection.QueryAsync<Entry>(
+        """
+        select 'consultation-' || c.id id, c.title, '/consultations/' || c.id url, c.created_at updated,
+            a.name || ': lấy ý kiến đến ngày ' || c.closes_on summary
+        from consultation c join agency a on a.id = c.agency_id
+        where c.published = 1 and c.closed_on is null and c.opens_on <= @today and @today <= c.closes_on
+            and (@agency is null or a.code = @agency)
+            and (@sector is null or exists (select 1 from consultation_item i join regulation_sector rs on rs.regulation_id = i.regulation_id
+                                            where i.consultation_id = c.id and rs.sector_id = @sector))
+        order by c.id desc limit 50
+        """, new { agency, sector, today = clock.Today().ToString(Domain.Text.IsoDate.Pattern) }));
+
+    [HttpGet("feeds/answers.atom")]
+    public async Task<IActionResult> Answers(string? agency) => Atom("Giải trình mới", await db.Connection.QueryAsync<Entry>(
+        """
+        select 'answer-' || n.comment_id id, a.name || ' giải trình: ' || c.title title, '/consultations/' || c.id || '#comment-' || n.comment_id url,
+            n.answered_at updated, n.explanation summary
+        from answer n join comment m on m.id = n.comment_id join consultation c on c.id = m.consultation_id join agency a on a.id = c.agency_id
+        where c.published = 1 and m.hidden_at is null and (@agency is null or a.code = @agency)
+        order by n.answered_at desc limit 50
+        """, new { agency }));
+
+    private ContentResult Atom(string title, IEnumerable<Entry> entries)
+    {
+        var site = $"{Request.Scheme}://{Request.Host}";
+        var list = entries.ToList();
+        var builder = new StringBuilder();
+        using (var xml = XmlWriter.Create(builder, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8 }))
+        {
+            const string ns = "http://www.w3.org/2005/Atom";
+            xml.WriteStartElement("feed", ns);
+            xml.WriteElementString("title", ns, $"{title} – Cổng tham vấn và tra cứu quy định kinh doanh");
+            xml.WriteElementString("id", ns, site + Request.Path + Request.QueryString);
+            xml.WriteElementString("updated", ns, XmlConvert.ToString(list.Count > 0 ? list.Max(e => e.Updated) : clock.GetUtcNow()));
+            xml.WriteStartElement("link", ns);
+            xml.WriteAttributeString("rel", "self");
+            xml.WriteAttributeString("href", site + Request.Path + Request.QueryString);
+            xml.WriteEndElement();
+            foreach (var entry in list)
+            {
+                xml.WriteStartElement("entry", ns);
+                xml.WriteElementString("id", ns, $"{site}/#{entry.Id}");
+                xml.WriteElementString("title", ns, entry.Title);
+                xml.WriteElementString("updated", ns, XmlConvert.ToString(entry.Updated));
+                xml.WriteStartElement("link", ns);
+                xml.WriteAttributeString("href", site + entry.Url);
+                xml.WriteEndElement();
+                xml.WriteElementString("summary", ns, entry.Summary);
+                xml.WriteStartElement("author", ns);
+                xml.WriteElementString("name", ns, "Cổng tham vấn và tra cứu quy định kinh doanh");
+                xml.WriteEndElement();
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
+        }
+        return Content(builder.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\""), "application/atom+xml; charset=utf-8");
+    }
+}

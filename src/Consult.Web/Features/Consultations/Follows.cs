@@ -1,0 +1,84 @@
+using Consult.Web.Infrastructure.Data;
+using Consult.Web.Infrastructure.Mediator;
+using Consult.Web.Infrastructure.Security;
+using Consult.Web.Infrastructure.Validation;
+using Dapper;
+using MediatR;
+
+namespace Consult.Web.Features.Consultations;
+
+/// <summary>A signed-in user follows, or stops following, a regulation, a consultation, an agency or a sector.</summary>
+public static class Follow
+{
+    public static readonly IReadOnlyList<string> Targets = ["regulation", "consultation", "agency", "sector"];
+
+    public sealed record Command(string Target, long TargetId, bool On) : IRequest<Unit>, ICommand
+    {
+        public Permission Permission => Permission.SignedIn;
+    }
+
+    public sealed class Handler(Db db, CurrentUser user, TimeProvider clock) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        {
+            if (!Targets.Contains(request.Target))
+            {
+                throw new UserInputException("", "Không theo dõi được nội dung này.");
+            }
+            await db.Connection.ExecuteAsync(request.On
+                    ? "insert or ignore into follow (user_id, target, target_id, created_at) values (@userId, @Target, @TargetId, @now)"
+                    : "delete from follow where user_id = @userId and target = @Target and target_id = @TargetId",
+                new { userId = user.Id, request.Target, request.TargetId, now = clock.GetUtcNow() }, db.Transaction);
+            return Unit.Value;
+        }
+    }
+
+    public sealed record IsFollowing(string Target, long TargetId) : IRequest<bool>;
+
+    public sealed class IsFollowingHandler(Db db, CurrentUser user) : IRequestHandler<IsFollowing, bool>
+    {
+        public Task<bool> Handle(IsFollowing request, CancellationToken cancellationToken) =>
+            user.Id is null
+                ? Task.FromResult(false)
+                : db.Connection.ExecuteScalarAsync<bool>(
+                    "select exists (select 1 from follow where user_id = @userId and target = @Target and target_id = @TargetId)",
+                    new { userId = user.Id, request.Target, request.TargetId }, db.Transaction);
+    }
+}
+
+/// <summary>The signed-in user's notifications, newest first; opening the page marks them read.</summary>
+public static class Notifications
+{
+    public sealed record Item(long Id, DateTimeOffset CreatedAt, string Text, string Url, bool Unread);
+
+    public sealed record Query : IRequest<IReadOnlyList<Item>>;
+
+    public sealed record Result
+    {
+        public long Id { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
+        public string Text { get; init; } = "";
+        public string Url { get; init; } = "";
+        public string? ReadAt { get; init; }
+    }
+
+    public sealed class Handler(Db db, CurrentUser user, TimeProvider clock) : IRequestHandler<Query, IReadOnlyList<Item>>
+    {
+        public async Task<IReadOnlyList<Item>> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var rows = await db.Connection.QueryAsync<Result>(
+                "select id, created_at, text, url, read_at from notification where user_id = @Id order by id desc limit 200", new { user.Id }, db.Transaction);
+            await db.Connection.ExecuteAsync("update notification set read_at = @now where user_id = @Id and read_at is null",
+                new { user.Id, now = clock.GetUtcNow() }, db.Transaction);
+            return rows.Select(r => new Item(r.Id, r.CreatedAt, r.Text, r.Url, r.ReadAt is null)).ToList();
+        }
+    }
+
+    public sealed record UnreadQuery : IRequest<int>;
+
+    public sealed class UnreadHandler(Db db, CurrentUser user) : IRequestHandler<UnreadQuery, int>
+    {
+        public Task<int> Handle(UnreadQuery request, CancellationToken cancellationToken) =>
+            db.Connection.ExecuteScalarAsync<int>("select count(*) from notification where user_id = @Id and read_at is null", new { user.Id }, db.Transaction);
+    }
+}

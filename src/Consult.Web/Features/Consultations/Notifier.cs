@@ -1,0 +1,108 @@
+using Consult.Web.Infrastructure.Data;
+using Consult.Web.Infrastructure.Security;
+using Dapper;
+using Microsoft.Extensions.Options;
+
+namespace Consult.Web.Features.Consultations;
+
+/// <summary>Writes in-site notifications for the people who follow what changed; the daily digest mails them.</summary>
+public sealed class Notifier(Db db, TimeProvider clock) : Infrastructure.Registry.IRegistryEvents
+{
+    private void NotifyFollowers(string where, object parameters, string text, string url)
+    {
+        var all = new DynamicParameters(parameters);
+        all.AddDynamicParams(new { now = clock.GetUtcNow(), text, url });
+        db.Connection.Execute(
+            $"""
+            insert into notification (user_id, created_at, text, url)
+            select distinct f.user_id, @now, @text, @url from follow f where {where}
+            """, all, db.Transaction);
+    }
+
+    public async Task ConsultationOpenedAsync(long consultationId)
+    {
+        var c = await db.Connection.QuerySingleAsync<(string Title, long AgencyId)>(
+            "select title, agency_id from consultation where id = @consultationId", new { consultationId }, db.Transaction);
+        NotifyFollowers(
+            """
+            (f.target = 'agency' and f.target_id = @AgencyId)
+            or (f.target = 'regulation' and f.target_id in (select regulation_id from consultation_item where consultation_id = @consultationId))
+            or (f.target = 'sector' and f.target_id in (select rs.sector_id from consultation_item i join regulation_sector rs on rs.regulation_id = i.regulation_id where i.consultation_id = @consultationId))
+            """, new { c.AgencyId, consultationId }, $"Đang lấy ý kiến: {c.Title}", $"/consultations/{consultationId}");
+    }
+
+    public async Task AnswerPostedAsync(long commentId)
+    {
+        var c = await db.Connection.QuerySingleAsync<(long ConsultationId, long UserId, string Title)>(
+            "select m.consultation_id, m.user_id, c.title from comment m join consultation c on c.id = m.consultation_id where m.id = @commentId", new { commentId }, db.Transaction);
+        var url = $"/consultations/{c.ConsultationId}#comment-{commentId}";
+        await db.Connection.ExecuteAsync(
+            "insert into notification (user_id, created_at, text, url) values (@UserId, @now, @text, @url)",
+            new { c.UserId, now = clock.GetUtcNow(), text = $"Cơ quan đã giải trình ý kiến của bạn: {c.Title}", url }, db.Transaction);
+        NotifyFollowers("f.target = 'consultation' and f.target_id = @ConsultationId and f.user_id <> @UserId",
+            new { c.ConsultationId, c.UserId }, $"Có giải trình mới: {c.Title}", url);
+    }
+
+    public void Published(long regulationId)
+    {
+        var r = db.Connection.QuerySingle<(string Code, string Title, long AgencyId)>(
+            "select code, title, agency_id from regulation where id = @regulationId", new { regulationId }, db.Transaction);
+        NotifyFollowers(
+            """
+            (f.target = 'agency' and f.target_id = @AgencyId)
+            or (f.target = 'regulation' and f.target_id = @regulationId)
+            or (f.target = 'sector' and f.target_id in (select sector_id from regulation_sector where regulation_id = @regulationId))
+            """, new { r.AgencyId, regulationId }, $"Quy định được công khai: {r.Code} – {r.Title}", $"/regulations/{Uri.EscapeDataString(r.Code)}");
+    }
+}
+
+public sealed class AlertOptions
+{
+    /// <summary>How often the digest of notifications is mailed.</summary>
+    public TimeSpan DigestEvery { get; set; } = TimeSpan.FromDays(1);
+}
+
+/// <summary>Mails each user the notifications they have not been mailed yet, in one message.</summary>
+public sealed class DigestSender(Db db, IEmailSender email, TimeProvider clock)
+{
+    public async Task<int> SendAsync(CancellationToken cancellationToken)
+    {
+        var pending = (await db.Connection.QueryAsync<(long Id, long UserId, string Email, string Name, string Text, string Url)>(
+            """
+            select n.id, n.user_id, u.email, u.display_name, n.text, n.url
+            from notification n join app_user u on u.id = n.user_id
+            where n.emailed_at is null order by n.user_id, n.id
+            """)).ToList();
+        foreach (var user in pending.GroupBy(p => (p.UserId, p.Email, p.Name)))
+        {
+            var lines = string.Join("\n", user.Select(n => $"- {n.Text}: {n.Url}"));
+            await email.SendAsync(new EmailMessage(user.Key.Email, $"Cập nhật mới trên Cổng tham vấn ({user.Count()})",
+                $"Chào {user.Key.Name},\n\nNhững nội dung bạn theo dõi có cập nhật mới:\n\n{lines}\n\nBạn có thể bỏ theo dõi tại trang tài khoản."), cancellationToken);
+            await db.Connection.ExecuteAsync("update notification set emailed_at = @now where id in @ids",
+                new { now = clock.GetUtcNow(), ids = user.Select(n => n.Id) });
+        }
+        return pending.Select(p => p.UserId).Distinct().Count();
+    }
+}
+
+/// <summary>Sends the digest on a fixed period while the portal runs.</summary>
+public sealed class DigestService(IServiceScopeFactory scopes, IOptions<AlertOptions> options, ILogger<DigestService> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.DigestEvery);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                using var scope = scopes.CreateScope();
+                var users = await scope.ServiceProvider.GetRequiredService<DigestSender>().SendAsync(stoppingToken);
+                log.LogInformation("Digest mailed to {Users} users", users);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "The digest could not be sent; it will be tried again next period");
+            }
+        }
+    }
+}

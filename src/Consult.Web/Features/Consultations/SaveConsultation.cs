@@ -1,0 +1,246 @@
+using System.ComponentModel.DataAnnotations;
+using Consult.Domain.Accounts;
+using Consult.Domain.Consultations;
+using Consult.Domain.Text;
+using Consult.Web.Infrastructure;
+using Consult.Web.Infrastructure.Audit;
+using Consult.Web.Infrastructure.Data;
+using Consult.Web.Infrastructure.Mediator;
+using Consult.Web.Infrastructure.Validation;
+using Dapper;
+using MediatR;
+using Microsoft.Extensions.Options;
+
+namespace Consult.Web.Features.Consultations;
+
+/// <summary>Every change to a consultation is checked against the version the user saw and audited.</summary>
+public sealed class ConsultationStore(Db db, AuditLog audit)
+{
+    public const string AuditEntity = "consultation";
+
+    public async Task<ConsultationHeader> CurrentAsync(long id, int expectedVersion)
+    {
+        var header = await db.Connection.QuerySingleOrDefaultAsync<ConsultationHeader>(
+            "select id, agency_id, title, opens_on, closes_on, published, closed_on, version from consultation where id = @id", new { id }, db.Transaction)
+            ?? throw new UserInputException("", "Đợt lấy ý kiến không còn trên cổng.");
+        return header.Version == expectedVersion ? header : throw new UserInputException("",
+            $"Đợt lấy ý kiến đã được cập nhật lên phiên bản {header.Version} sau khi bạn mở trang; hãy mở lại.", StatusCodes.Status409Conflict);
+    }
+
+    public async Task StepAsync(ConsultationHeader header, string action, string summary)
+    {
+        await db.Connection.ExecuteAsync("update consultation set version = version + 1 where id = @Id", header, db.Transaction);
+        audit.Record(new AuditEntry(action, AuditEntity, header.Id.ToString(), summary)
+        {
+            AgencyId = header.AgencyId,
+            FromVersion = header.Version,
+            ToVersion = header.Version + 1,
+        });
+    }
+}
+
+/// <summary>
+/// An agency lead prepares a consultation on a draft legal document (its regulations and articles), on a simplification
+/// plan (its regulations) or on one regulation in force; it can be changed until it is opened.
+/// </summary>
+public static class SaveConsultation
+{
+    public static readonly IReadOnlyDictionary<string, string> Subjects = new Dictionary<string, string>
+    {
+        ["document"] = "Dự thảo văn bản quy phạm pháp luật (nhập số hiệu)",
+        ["plan"] = "Phương án cắt giảm, đơn giản hóa (nhập số phương án)",
+        ["regulation"] = "Quy định đang có hiệu lực (nhập mã quy định)",
+    };
+
+    public sealed record Command : IRequest<long>, ICommand
+    {
+        public long? Id { get; init; }
+        public string? Agency { get; init; }
+
+        [Display(Name = "Lấy ý kiến về")]
+        [Required(ErrorMessage = "Chọn nội dung lấy ý kiến.")]
+        public string? Subject { get; init; }
+
+        [Display(Name = "Số hiệu văn bản, số phương án hoặc mã quy định")]
+        [Required(ErrorMessage = "Nhập văn bản, phương án hoặc quy định được lấy ý kiến.")]
+        public string? SubjectRef { get; init; }
+
+        [Display(Name = "Tiêu đề")]
+        [Required(ErrorMessage = "Nhập tiêu đề đợt lấy ý kiến.")]
+        [StringLength(500, ErrorMessage = "Tiêu đề dài quá 500 ký tự.")]
+        public string? Title { get; init; }
+
+        [Display(Name = "Tóm tắt")]
+        [StringLength(10_000, ErrorMessage = "Tóm tắt dài quá 10.000 ký tự.")]
+        public string? Summary { get; init; }
+
+        [Display(Name = "Ngày bắt đầu")]
+        [Required(ErrorMessage = "Nhập ngày bắt đầu lấy ý kiến.")]
+        public string? OpensOn { get; init; }
+
+        [Display(Name = "Ngày kết thúc")]
+        [Required(ErrorMessage = "Nhập ngày kết thúc lấy ý kiến.")]
+        public string? ClosesOn { get; init; }
+
+        [Display(Name = "Các điều khoản của dự thảo được lấy ý kiến (mỗi dòng một điều)")]
+        public string? Articles { get; init; }
+
+        public int ExpectedVersion { get; init; }
+
+        public Permission Permission => Permission.AgencyWork(Roles.Lead, agencies: [Agency ?? ""], consultations: Id is { } id ? [id] : []);
+    }
+
+    public sealed class Handler(Db db, ConsultationStore store, AuditLog audit, TimeProvider clock) : IRequestHandler<Command, long>
+    {
+        public async Task<long> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var errors = new List<(string, string)>();
+            var agencyId = await db.Connection.ExecuteScalarAsync<int?>("select id from agency where code = @Agency", request, db.Transaction);
+            if (!IsoDate.TryRead(request.OpensOn, out var opens))
+            {
+                errors.Add((nameof(Command.OpensOn), $"Ngày \"{request.OpensOn}\" không hợp lệ; dùng dạng năm-tháng-ngày."));
+            }
+            if (!IsoDate.TryRead(request.ClosesOn, out var closes))
+            {
+                errors.Add((nameof(Command.ClosesOn), $"Ngày \"{request.ClosesOn}\" không hợp lệ; dùng dạng năm-tháng-ngày."));
+            }
+            else if (closes < opens)
+            {
+                errors.Add((nameof(Command.ClosesOn), "Ngày kết thúc phải sau ngày bắt đầu."));
+            }
+            var (subject, items) = await SubjectAsync(request, agencyId ?? 0, errors);
+            if (errors.Count > 0)
+            {
+                throw new UserInputException(errors);
+            }
+
+            var values = new
+            {
+                request.Id, agencyId, subject = request.Subject, subject.DocumentId, subject.PlanId, subject.RegulationId,
+                title = request.Title!.Trim(), summary = request.Summary?.Trim() ?? "",
+                opens = opens.ToString(IsoDate.Pattern), closes = closes.ToString(IsoDate.Pattern), now = clock.GetUtcNow(),
+            };
+            long id;
+            if (request.Id is { } existing)
+            {
+                var header = await store.CurrentAsync(existing, request.ExpectedVersion);
+                if (header.Published)
+                {
+                    throw new UserInputException("", "Đợt lấy ý kiến đã công bố: không sửa được nội dung nữa.");
+                }
+                await db.Connection.ExecuteAsync(
+                    """
+                    update consultation set subject = @subject, legal_document_id = @DocumentId, plan_id = @PlanId, regulation_id = @RegulationId,
+                        title = @title, summary = @summary, opens_on = @opens, closes_on = @closes
+                    where id = @Id;
+                    delete from consultation_item where consultation_id = @Id;
+                    """, values, db.Transaction);
+                await store.StepAsync(header, "update", values.title);
+                id = existing;
+            }
+            else
+            {
+                id = await db.Connection.ExecuteScalarAsync<long>(
+                    """
+                    insert into consultation (agency_id, subject, legal_document_id, plan_id, regulation_id, title, summary, opens_on, closes_on, created_at)
+                    values (@agencyId, @subject, @DocumentId, @PlanId, @RegulationId, @title, @summary, @opens, @closes, @now) returning id
+                    """, values, db.Transaction);
+                audit.Record(new AuditEntry("create", ConsultationStore.AuditEntity, id.ToString(), values.title) { AgencyId = agencyId, ToVersion = 1 });
+            }
+            await db.Connection.ExecuteAsync(
+                "insert into consultation_item (consultation_id, position, regulation_id, label) values (@id, @position, @RegulationId, @Label)",
+                items.Select((item, i) => new { id, position = i, item.RegulationId, item.Label }), db.Transaction);
+            return id;
+        }
+
+        private sealed record Subject(long? DocumentId, long? PlanId, long? RegulationId);
+
+        private sealed record Item(long? RegulationId, string Label);
+
+        /// <summary>The consulted record, which must belong to the agency, and the items it brings.</summary>
+        private async Task<(Subject, IReadOnlyList<Item>)> SubjectAsync(Command request, int agencyId, List<(string, string)> errors)
+        {
+            var reference = request.SubjectRef?.Trim() ?? "";
+            void Refuse(string message) => errors.Add((nameof(Command.SubjectRef), message));
+            async Task<List<Item>> RegulationsAsync(string sql, object parameters) =>
+                (await db.Connection.QueryAsync<(long Id, string Code, string Title)>(sql, parameters, db.Transaction))
+                .Select(r => new Item(r.Id, $"{r.Code} – {r.Title}")).ToList();
+
+            switch (request.Subject)
+            {
+                case "regulation":
+                    var regulation = await db.Connection.QuerySingleOrDefaultAsync<(long Id, int AgencyId, string Code, string Title)?>(
+                        "select id, agency_id, code, title from regulation where code_key = @key", new { key = RegulationCode.Key(reference) }, db.Transaction);
+                    if (regulation is not { } r || r.AgencyId != agencyId)
+                    {
+                        Refuse($"Không có quy định mã \"{reference}\" của cơ quan.");
+                        break;
+                    }
+                    return (new Subject(null, null, r.Id), [new Item(r.Id, $"{r.Code} – {r.Title}")]);
+                case "plan":
+                    var planId = long.TryParse(reference, out var p) ? await db.Connection.ExecuteScalarAsync<long?>(
+                        "select id from plan where id = @p and agency_id = @agencyId", new { p, agencyId }, db.Transaction) : null;
+                    if (planId is null)
+                    {
+                        Refuse($"Không có phương án số \"{reference}\" của cơ quan.");
+                        break;
+                    }
+                    return (new Subject(null, planId, null), await RegulationsAsync(
+                        "select r.id, r.code, r.title from plan_item i join regulation r on r.id = i.regulation_id where i.plan_id = @planId order by i.id", new { planId }));
+                case "document":
+                    var documentId = await db.Connection.ExecuteScalarAsync<long?>(
+                        "select id from legal_document where number_key = @key and agency_id = @agencyId", new { key = DocumentNumber.Key(reference), agencyId }, db.Transaction);
+                    if (documentId is null)
+                    {
+                        Refuse($"Không có văn bản số \"{reference}\" do cơ quan cập nhật.");
+                        break;
+                    }
+                    var items = await RegulationsAsync(
+                        "select distinct r.id, r.code, r.title from regulation_basis b join regulation r on r.id = b.regulation_id where b.legal_document_id = @documentId order by r.code", new { documentId });
+                    items.AddRange((request.Articles ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(a => new Item(null, a)));
+                    return (new Subject(documentId, null, null), items);
+                default:
+                    errors.Add((nameof(Command.Subject), "Chọn nội dung lấy ý kiến trong danh sách."));
+                    break;
+            }
+            return (new Subject(null, null, null), []);
+        }
+    }
+}
+
+/// <summary>The agency lead opens a prepared consultation to comments, or ends an open one before its closing day.</summary>
+public static class ConsultationWindow
+{
+    public sealed record Command(long Id, string Action, int ExpectedVersion) : IRequest<string>, ICommand
+    {
+        public Permission Permission => Permission.AgencyWork(Roles.Lead, consultations: [Id]);
+    }
+
+    public sealed class Handler(Db db, ConsultationStore store, Notifier notifier, TimeProvider clock) : IRequestHandler<Command, string>
+    {
+        public async Task<string> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var header = await store.CurrentAsync(request.Id, request.ExpectedVersion);
+            var today = clock.Today();
+            switch (request.Action)
+            {
+                case "open" when !header.Published:
+                    if (DateOnly.Parse(header.ClosesOn) < today)
+                    {
+                        throw new UserInputException("", "Ngày kết thúc đã qua; hãy sửa thời gian lấy ý kiến trước khi công bố.");
+                    }
+                    await db.Connection.ExecuteAsync("update consultation set published = 1 where id = @Id", header, db.Transaction);
+                    await store.StepAsync(header, "open", $"Lấy ý kiến từ {header.Opens:dd/MM/yyyy} đến {DateOnly.Parse(header.ClosesOn):dd/MM/yyyy}");
+                    await notifier.ConsultationOpenedAsync(header.Id);
+                    return "Đã công bố đợt lấy ý kiến.";
+                case "close" when header.Published && header.ClosedOn is null && header.Opens <= today && today <= DateOnly.Parse(header.ClosesOn):
+                    await db.Connection.ExecuteAsync("update consultation set closed_on = @today where id = @Id",
+                        new { header.Id, today = today.ToString(IsoDate.Pattern) }, db.Transaction);
+                    await store.StepAsync(header, "close", $"Kết thúc lấy ý kiến ngày {today:dd/MM/yyyy}");
+                    return "Đã kết thúc lấy ý kiến; hãy giải trình từng ý kiến.";
+                default:
+                    throw new UserInputException("", "Không thực hiện được thao tác này ở trạng thái hiện tại của đợt lấy ý kiến.");
+            }
+        }
+    }
+}
