@@ -26,11 +26,14 @@ public class ConsultApp : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
+    public TestClock Clock { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Demo:Seed", _seedDemo ? "true" : "false");
         builder.UseEnvironment("Production");
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     public async Task<T> SendAsync<T>(IRequest<T> request)

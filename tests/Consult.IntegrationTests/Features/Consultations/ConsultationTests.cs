@@ -1,0 +1,268 @@
+using System.Net;
+using System.Text;
+using System.Xml.Linq;
+using Consult.Domain.Accounts;
+using Consult.IntegrationTests.Infrastructure;
+using Consult.Web.Features.Consultations;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using static Consult.IntegrationTests.Infrastructure.Rows;
+
+namespace Consult.IntegrationTests.Features.Consultations;
+
+/// <summary>A consultation of Bộ Công Thương on one regulation, open Monday 16 to Friday 20 November 2026.</summary>
+public class ConsultationTests : IAsyncLifetime
+{
+    private readonly ConsultApp _app = new LimitedApp();
+    private long _id;
+
+    private sealed class LimitedApp : ConsultApp
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("RateLimits:CommentsPerHour", "3");
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        _app.Clock.Set("2026-11-10T09:00");
+        await _app.ImportAsync(File(Row("1.000106", "Cấp Giấy phép bán buôn rượu"), Row("BYT-0001", "Cấp giấy chứng nhận sản xuất thuốc", agency: "BYT")));
+        await _app.CreateUserAsync("dn@example.vn");
+        await _app.CreateUserAsync("hh@example.vn");
+        await _app.CreateUserAsync("lanhdao@example.vn", "BCT", Roles.Lead);
+        await _app.CreateUserAsync("lanhdao.byt@example.vn", "BYT", Roles.Lead);
+        await _app.CreateUserAsync("ratsoat@example.vn", null, Roles.Reviewer);
+        _id = await _app.SendAsync(new SaveConsultation.Command
+        {
+            Agency = "BCT", Subject = "regulation", SubjectRef = "1.000106", Title = "Lấy ý kiến về thủ tục cấp giấy phép bán buôn rượu",
+            OpensOn = "2026-11-16", ClosesOn = "2026-11-20",
+        });
+        await _app.SendAsync(new ConsultationWindow.Command(_id, "open", 1));
+    }
+
+    public Task DisposeAsync()
+    {
+        _app.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private async Task<HttpResponseMessage> CommentAsync(HttpClient who, string body, string stance = "amend", HttpContent? attachment = null, string fileName = "gop-y.pdf")
+    {
+        var page = await Accounts.Html(await who.GetAsync("/account"));
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
+            { new StringContent(stance), "Stance" },
+            { new StringContent(body), "Body" },
+        };
+        if (attachment is not null)
+        {
+            form.Add(attachment, "Attachment", fileName);
+        }
+        return await who.PostAsync($"/consultations/{_id}/comments", form);
+    }
+
+    private long CommentId(string body) => _app.Scalar<long>("select id from comment where body = @body", new { body });
+
+    [Fact]
+    public async Task Comments_are_taken_only_inside_the_window()
+    {
+        _app.Clock.Set("2026-11-15T23:59");
+        var early = await CommentAsync(await _app.SignInAsync("dn@example.vn"), "Góp ý gửi sớm.");
+        Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+        Assert.Contains("chưa bắt đầu", (await Accounts.Html(early)).Errors().Single());
+
+        _app.Clock.Set("2026-11-20T23:30");
+        var business = await _app.SignInAsync("dn@example.vn");
+        Assert.Equal(HttpStatusCode.Redirect, (await CommentAsync(business, "Đề nghị rút thời hạn giải quyết còn 10 ngày.")).StatusCode);
+
+        _app.Clock.Set("2026-11-21T00:01");
+        var late = await CommentAsync(business, "Góp ý gửi muộn.");
+        Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
+        Assert.Contains("đã kết thúc", (await Accounts.Html(late)).Errors().Single());
+        Assert.Equal(1, _app.Scalar<int>("select count(*) from comment"));
+    }
+
+    [Fact]
+    public async Task Answers_are_due_ten_working_days_after_the_close_and_lateness_is_public_per_agency()
+    {
+        _app.Clock.Set("2026-11-18T10:00");
+        var business = await _app.SignInAsync("dn@example.vn");
+        await CommentAsync(business, "Ý kiến thứ nhất về hồ sơ.");
+        await CommentAsync(business, "Ý kiến thứ hai về lệ phí cấp phép.");
+        await CommentAsync(business, "Ý kiến thứ ba về thời hạn của giấy phép.");
+
+        async Task AnswerAsync(string body) => Assert.Equal(HttpStatusCode.Redirect, (await (await _app.SignInAsync("lanhdao@example.vn")).PostFormAsync("/account",
+            $"/consultations/{_id}/comments/{CommentId(body)}/answer", new() { ["Verdict"] = "accepted", ["Explanation"] = "Tiếp thu, sẽ sửa tại dự thảo." })).StatusCode);
+
+        _app.Clock.Set("2026-12-04T16:00"); // Friday 4 December: the due day (20/11 + 10 working days)
+        await AnswerAsync("Ý kiến thứ nhất về hồ sơ.");
+        _app.Clock.Set("2026-12-05T10:00"); // Saturday: one left unanswered is now overdue
+        var table = await _app.GetPageAsync("/consultations/answers");
+        Assert.Equal(["Bộ Công Thương", "3", "1", "0", "2", "0", "0 / 0"], table.QuerySelectorAll("[data-testid=timeliness] tbody tr")[0].Children.Select(c => c.TextContent.Trim()));
+
+        _app.Clock.Set("2026-12-07T09:00"); // Monday
+        await AnswerAsync("Ý kiến thứ hai về lệ phí cấp phép.");
+        table = await _app.GetPageAsync("/consultations/answers");
+        Assert.Equal(["Bộ Công Thương", "3", "1", "1", "1", "0", "0 / 0"], table.QuerySelectorAll("[data-testid=timeliness] tbody tr")[0].Children.Select(c => c.TextContent.Trim()));
+        var page = await _app.GetPageAsync($"/consultations/{_id}");
+        Assert.Contains("04/12/2026", page.QuerySelector(".facts")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Only_the_agency_lead_answers_after_the_close_with_an_explanation_and_only_the_author_rates_once()
+    {
+        _app.Clock.Set("2026-11-18T10:00");
+        var business = await _app.SignInAsync("dn@example.vn");
+        await CommentAsync(business, "Đề nghị bỏ yêu cầu bản sao có chứng thực.");
+        var commentId = CommentId("Đề nghị bỏ yêu cầu bản sao có chứng thực.");
+        var answer = new Dictionary<string, string> { ["Verdict"] = "partly", ["Explanation"] = "Tiếp thu một phần: chấp nhận bản chụp." };
+        var answerUrl = $"/consultations/{_id}/comments/{commentId}/answer";
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await (await _app.SignInAsync("lanhdao@example.vn")).PostFormAsync("/account", answerUrl, new(answer))).StatusCode); // still open
+        _app.Clock.Set("2026-11-23T09:00");
+        business = await _app.SignInAsync("dn@example.vn");
+        var lead = await _app.SignInAsync("lanhdao@example.vn");
+        var otherMinistry = await _app.SignInAsync("lanhdao.byt@example.vn");
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherMinistry.PostFormAsync("/account", answerUrl, new(answer))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await business.PostFormAsync("/account", answerUrl, new(answer))).StatusCode);
+        var empty = await lead.PostFormAsync("/account", answerUrl, new(answer) { ["Explanation"] = "   " });
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains((await Accounts.Html(empty)).Errors(), e => e.Contains("giải trình"));
+        Assert.Equal(HttpStatusCode.Redirect, (await lead.PostFormAsync("/account", answerUrl, new(answer))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await lead.PostFormAsync("/account", answerUrl, new(answer))).StatusCode);
+
+        var rateUrl = $"/consultations/{_id}/comments/{commentId}/rate";
+        var association = await _app.SignInAsync("hh@example.vn");
+        Assert.Equal(HttpStatusCode.Forbidden, (await association.PostFormAsync("/account", rateUrl, new() { ["Satisfied"] = "false" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await business.PostFormAsync("/account", rateUrl, new() { ["Satisfied"] = "true", ["Remark"] = "Rõ ràng." })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await business.PostFormAsync("/account", rateUrl, new() { ["Satisfied"] = "false" })).StatusCode);
+
+        var report = await _app.GetPageAsync($"/consultations/{_id}/report");
+        var row = report.QuerySelectorAll("[data-testid=summary] tbody tr").Single().TextContent;
+        Assert.Contains("Tiếp thu một phần", row);
+        Assert.Contains("Hài lòng", row);
+        var csv = await _app.CreateClient().GetStringAsync($"/consultations/{_id}/report?format=csv");
+        Assert.Contains("chấp nhận bản chụp", csv);
+        Assert.Contains("hài lòng", csv);
+        Assert.Equal("Đã giải trình", report.QuerySelector("p")!.TextContent.Split("Tình trạng: ")[1].TrimEnd('.'));
+    }
+
+    [Fact]
+    public async Task Html_and_script_in_a_comment_are_shown_as_text_and_links_are_not_followed()
+    {
+        _app.Clock.Set("2026-11-18T10:00");
+        var business = await _app.SignInAsync("dn@example.vn");
+        const string body = "<script>alert('x')</script><img src=x onerror=alert(1)> Xem https://example.vn/du-thao.";
+        Assert.Equal(HttpStatusCode.Redirect, (await CommentAsync(business, body)).StatusCode);
+
+        var response = await _app.CreateClient().GetAsync($"/consultations/{_id}");
+        Assert.Contains("script-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+        var page = await Accounts.Html(response);
+        var comment = page.QuerySelector(".comment-body")!;
+        Assert.Empty(comment.QuerySelectorAll("script, img"));
+        Assert.Contains("<script>alert('x')</script>", comment.TextContent);
+        var link = comment.QuerySelector("a")!;
+        Assert.Equal("https://example.vn/du-thao", link.GetAttribute("href"));
+        Assert.Contains("nofollow", link.GetAttribute("rel"));
+    }
+
+    [Fact]
+    public async Task Disguised_and_oversized_attachments_are_refused_and_a_real_pdf_is_served_as_a_download()
+    {
+        _app.Clock.Set("2026-11-18T10:00");
+        var business = await _app.SignInAsync("dn@example.vn");
+        var exe = await CommentAsync(business, "Kèm tệp giả.", attachment: new ByteArrayContent(Encoding.ASCII.GetBytes("MZ\u0090 not a pdf")), fileName: "gop-y.pdf");
+        Assert.Equal(HttpStatusCode.BadRequest, exe.StatusCode);
+        Assert.Contains((await Accounts.Html(exe)).Errors(), e => e.Contains("PDF hoặc DOCX"));
+
+        var big = new byte[10 * 1024 * 1024 + 10];
+        "%PDF-1.7"u8.CopyTo(big);
+        var oversized = await CommentAsync(business, "Kèm tệp quá lớn.", attachment: new ByteArrayContent(big));
+        Assert.Equal(HttpStatusCode.BadRequest, oversized.StatusCode);
+        Assert.Contains((await Accounts.Html(oversized)).Errors(), e => e.Contains("10 MB"));
+        Assert.Equal(0, _app.Scalar<int>("select count(*) from comment"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await CommentAsync(business, "Kèm bản PDF góp ý chi tiết.", attachment: new ByteArrayContent(Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj")), fileName: "<b>gop y</b>.pdf")).StatusCode);
+        var id = _app.Scalar<long>("select attachment_id from comment");
+        var file = await _app.CreateClient().GetAsync($"/attachments/{id}");
+        Assert.Equal("application/pdf", file.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("attachment", file.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal("nosniff", file.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.False(Directory.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot", "attachments")));
+    }
+
+    [Fact]
+    public async Task Repeats_are_refused_or_flagged_and_a_flood_is_stopped()
+    {
+        _app.Clock.Set("2026-11-18T10:00");
+        var business = await _app.SignInAsync("dn@example.vn");
+        await CommentAsync(business, "Đề nghị bỏ yêu cầu xác nhận của Sở Công Thương đối với hồ sơ cấp lại giấy phép.");
+        var again = await CommentAsync(business, "đề nghị bỏ yêu cầu xác nhận của sở công thương đối với hồ sơ cấp lại giấy phép!!");
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+
+        var association = await _app.SignInAsync("hh@example.vn");
+        Assert.Equal(HttpStatusCode.Redirect, (await CommentAsync(association, "Đề nghị bỏ yêu cầu xác nhận của Sở Công Thương đối với hồ sơ cấp lại giấy phép.")).StatusCode);
+        Assert.Equal(1, _app.Scalar<int>("select count(*) from comment where repeat_of is not null"));
+        Assert.Contains("Trùng lặp", (await _app.GetPageAsync($"/consultations/{_id}")).QuerySelectorAll(".comment")[1].TextContent);
+
+        await CommentAsync(association, "Ý kiến thứ hai của hiệp hội về lệ phí.");
+        await CommentAsync(association, "Ý kiến thứ ba của hiệp hội về thời hạn.");
+        var flood = await CommentAsync(association, "Ý kiến thứ tư của hiệp hội về mẫu đơn.");
+        Assert.Equal(HttpStatusCode.TooManyRequests, flood.StatusCode);
+        Assert.Equal(4, _app.Scalar<int>("select count(*) from comment"));
+    }
+
+    [Fact]
+    public async Task A_moderator_hides_a_comment_with_a_public_reason_and_it_stays_counted()
+    {
+        _app.Clock.Set("2026-11-18T10:00");
+        var business = await _app.SignInAsync("dn@example.vn");
+        await CommentAsync(business, "Nội dung xúc phạm cán bộ.", stance: "oppose");
+        var commentId = CommentId("Nội dung xúc phạm cán bộ.");
+        var association = await _app.SignInAsync("hh@example.vn");
+        await association.PostFormAsync("/account", $"/consultations/{_id}/comments/{commentId}/report", new() { ["Reason"] = "Ngôn từ xúc phạm." });
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await association.PostFormAsync("/account", $"/consultations/{_id}/comments/{commentId}/hide", new() { ["Reason"] = "x" })).StatusCode);
+        var reviewer = await _app.SignInAsync("ratsoat@example.vn");
+        Assert.Equal(HttpStatusCode.Redirect, (await reviewer.PostFormAsync("/account", $"/consultations/{_id}/comments/{commentId}/hide", new() { ["Reason"] = "Vi phạm quy tắc ứng xử: ngôn từ xúc phạm." })).StatusCode);
+
+        var page = await _app.GetPageAsync($"/consultations/{_id}");
+        Assert.Contains("Vi phạm quy tắc ứng xử", page.QuerySelector("[data-testid=hidden-reason]")!.TextContent);
+        Assert.DoesNotContain("xúc phạm cán bộ", page.QuerySelector("[data-testid=comments]")!.TextContent);
+        var json = await _app.GetJsonAsync($"/api/v1/consultations/{_id}");
+        var comment = json.GetProperty("comments")[0];
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, comment.GetProperty("text").ValueKind);
+        Assert.Equal(1, json.GetProperty("counts").GetProperty("comments").GetInt32());
+        Assert.Equal(1, json.GetProperty("counts").GetProperty("byStance").GetProperty("oppose").GetInt32());
+    }
+
+    [Fact]
+    public async Task Followers_are_notified_in_the_site_and_by_a_daily_digest_and_feeds_list_open_consultations()
+    {
+        var business = await _app.SignInAsync("dn@example.vn");
+        var agencyId = _app.Scalar<long>("select id from agency where code = 'BCT'");
+        await business.PostFormAsync("/account", "/follow", new() { ["target"] = "agency", ["targetId"] = agencyId.ToString(), ["on"] = "true" });
+        var second = await _app.SendAsync(new SaveConsultation.Command
+        {
+            Agency = "BCT", Subject = "regulation", SubjectRef = "1.000106", Title = "Lấy ý kiến lần hai", OpensOn = "2026-11-16", ClosesOn = "2026-11-30",
+        });
+        await _app.SendAsync(new ConsultationWindow.Command(second, "open", 1));
+
+        var notifications = await Accounts.Html(await business.GetAsync("/account/notifications"));
+        Assert.Contains("Đang lấy ý kiến: Lấy ý kiến lần hai", notifications.QuerySelector("[data-testid=notifications]")!.TextContent);
+        using (var scope = _app.Services.CreateScope())
+        {
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<DigestSender>().SendAsync(CancellationToken.None));
+            Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<DigestSender>().SendAsync(CancellationToken.None));
+        }
+        Assert.Single(Directory.GetFiles(Path.Combine(_app.DataDirectory, "mail")));
+
+        _app.Clock.Set("2026-11-18T10:00");
+        var feed = XDocument.Parse(await _app.CreateClient().GetStringAsync("/feeds/consultations.atom?agency=BCT"));
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        Assert.Equal(2, feed.Root!.Elements(atom + "entry").Count());
+    }
+}
