@@ -1,4 +1,5 @@
 using Consult.Web.Features.Import;
+using Consult.Web.Features.Consultations;
 using Consult.Web.Features.Plans;
 using Dapper;
 using MediatR;
@@ -30,9 +31,11 @@ public static class Startup
         var demo = services.GetRequiredService<IOptions<DemoOptions>>().Value;
         if (demo.Seed && await db.Connection.ExecuteScalarAsync<long>("select count(*) from regulation") == 0)
         {
-            await LoadDemoAsync(scope.ServiceProvider.GetRequiredService<IMediator>());
-            await DemoPlans.LoadAsync(db);
+            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+            await LoadDemoAsync(mediator);
             await DemoAccounts.CreateAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), db);
+            await DemoPlans.LoadAsync(db);
+            await DemoConsultations.LoadAsync(mediator, db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
         }
     }
 

@@ -17,6 +17,7 @@ public static class DemoAccounts
         ("lanhdao.bct@consult.demo", "Lãnh đạo Văn phòng Bộ Công Thương", "government", "BCT", [Roles.Lead]),
         ("canbo.bct@consult.demo", "Cán bộ Bộ Công Thương", "government", "BCT", [Roles.Editor]),
         ("canbo.byt@consult.demo", "Cán bộ Bộ Y tế", "government", "BYT", [Roles.Editor]),
+        ("lanhdao.byt@consult.demo", "Lãnh đạo Văn phòng Bộ Y tế", "government", "BYT", [Roles.Lead]),
         ("doanhnghiep@consult.demo", "Công ty cổ phần Minh Họa", "business", null, []),
     ];
 

@@ -152,6 +152,7 @@ public class DemoAccountsTests(DemoApp app)
     [InlineData("lanhdao.bct@consult.demo", "lead")]
     [InlineData("canbo.bct@consult.demo", "editor")]
     [InlineData("canbo.byt@consult.demo", "editor")]
+    [InlineData("lanhdao.byt@consult.demo", "lead")]
     public async Task Each_demo_account_signs_in_with_the_documented_password_and_holds_its_role(string email, string role)
     {
         await app.SignInAsync(email, Consult.Web.Infrastructure.Security.DemoAccounts.Password);

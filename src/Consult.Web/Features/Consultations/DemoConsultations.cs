@@ -1,0 +1,62 @@
+using Consult.Domain.Consultations;
+using Consult.Domain.Text;
+using Consult.Web.Infrastructure;
+using Consult.Web.Infrastructure.Data;
+using Dapper;
+using MediatR;
+
+namespace Consult.Web.Features.Consultations;
+
+/// <summary>
+/// The demo's consultations, dated from the day the demo is loaded: Bộ Công Thương's 2026 plan open for comments,
+/// standing feedback on a licence, and a closed consultation whose comments are answered (one late, one rated).
+/// </summary>
+public static class DemoConsultations
+{
+    public static async Task LoadAsync(IMediator mediator, Db db, TimeProvider clock)
+    {
+        var today = clock.Today();
+        string Day(int offset) => today.AddDays(offset).ToString(IsoDate.Pattern);
+        var planId = await db.Connection.ExecuteScalarAsync<long>("select id from plan where status = 'draft' and agency_id = (select id from agency where code = 'BCT')");
+
+        async Task<long> CreateAsync(string subject, string reference, string title, string summary, int opens, int closes)
+        {
+            var id = await mediator.Send(new SaveConsultation.Command
+            {
+                Agency = "BCT", Subject = subject, SubjectRef = reference, Title = title, Summary = summary, OpensOn = Day(opens), ClosesOn = Day(closes),
+            });
+            await db.Connection.ExecuteAsync("update consultation set published = 1 where id = @id", new { id });
+            return id;
+        }
+
+        var plan = await CreateAsync("plan", planId.ToString(), "Lấy ý kiến về phương án cắt giảm, đơn giản hóa quy định kinh doanh năm 2026 của Bộ Công Thương",
+            "Bộ Công Thương lấy ý kiến doanh nghiệp, hiệp hội về các quy định dự kiến cắt giảm, đơn giản hóa trước khi trình Thủ tướng Chính phủ.", -5, 25);
+        await CreateAsync("regulation", "1.000106", "Ý kiến thường xuyên về thủ tục cấp Giấy phép bán buôn rượu",
+            "Tiếp nhận ý kiến về khó khăn, vướng mắc khi thực hiện thủ tục trong suốt năm.", -30, 335);
+        var closed = await CreateAsync("regulation", "2.002798", "Lấy ý kiến về thủ tục cấp sửa đổi, bổ sung Giấy phép lập cơ sở bán lẻ",
+            "Lấy ý kiến về thành phần hồ sơ và thời hạn giải quyết.", -60, -30);
+
+        var business = await db.Connection.ExecuteScalarAsync<long>("select id from app_user where email = 'doanhnghiep@consult.demo'");
+        var lead = await db.Connection.ExecuteScalarAsync<long>("select id from app_user where email = 'lanhdao.bct@consult.demo'");
+        async Task<long> CommentAsync(long consultation, string stance, string body, int daysAgo) =>
+            await db.Connection.ExecuteScalarAsync<long>(
+                """
+                insert into comment (consultation_id, user_id, stance, respondent_kind, body, body_key, created_at)
+                values (@consultation, @business, @stance, 'business', @body, @key, @at) returning id
+                """, new { consultation, business, stance, body, key = CommentText.Key(body), at = clock.GetUtcNow().AddDays(-daysAgo) });
+
+        await CommentAsync(plan, "support", "Doanh nghiệp ủng hộ việc cho phép nộp hồ sơ trực tuyến toàn trình; đề nghị bỏ yêu cầu nộp bản sao có chứng thực.", 2);
+        var first = await CommentAsync(closed, "amend", "Đề nghị rút thời hạn giải quyết từ 15 xuống 10 ngày làm việc.", 45);
+        var second = await CommentAsync(closed, "oppose", "Không đồng ý yêu cầu bổ sung bản vẽ mặt bằng khi chỉ thay đổi tên cơ sở bán lẻ.", 40);
+        var due = AnswerDeadline.Due(today.AddDays(-30), 10);
+        await db.Connection.ExecuteAsync(
+            "insert into answer (comment_id, verdict, explanation, answered_on, answered_at, answered_by) values (@comment, @verdict, @explanation, @on, @at, @lead)",
+            new[]
+            {
+                new { comment = first, verdict = "accepted", explanation = "Tiếp thu: dự thảo sửa đổi quy định thời hạn giải quyết là 10 ngày làm việc.", on = due.AddDays(-3).ToString(IsoDate.Pattern), at = clock.GetUtcNow().AddDays(-20), lead },
+                new { comment = second, verdict = "partly", explanation = "Tiếp thu một phần: chỉ yêu cầu bản vẽ khi thay đổi diện tích hoặc địa điểm.", on = due.AddDays(2).ToString(IsoDate.Pattern), at = clock.GetUtcNow().AddDays(-10), lead },
+            });
+        await db.Connection.ExecuteAsync("insert into rating (comment_id, satisfied, remark, rated_at) values (@first, 1, 'Giải trình rõ ràng.', @at)",
+            new { first, at = clock.GetUtcNow().AddDays(-5) });
+    }
+}
