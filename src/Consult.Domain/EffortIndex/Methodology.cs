@@ -1,0 +1,120 @@
+using System.Globalization;
+
+namespace Consult.Domain.EffortIndex;
+
+public enum IndicatorGroup
+{
+    Transparency,
+    Results,
+    Satisfaction,
+}
+
+public sealed record IndicatorDefinition(string Key, IndicatorGroup Group, decimal MaxPoints, string Label, string Numerator, string Denominator);
+
+/// <summary>
+/// How scores are computed for a period: points per indicator (a group's points are the sum of its indicators'),
+/// the reform targets and the baseline. Versioned: a published period keeps the version it was computed with.
+/// </summary>
+public sealed record Methodology
+{
+    public required int Version { get; init; }
+    public required IReadOnlyList<IndicatorDefinition> Indicators { get; init; }
+    /// <summary>Share of the baseline regulations, and of their compliance cost, that the programme asks to cut.</summary>
+    public decimal RegulationTarget { get; init; } = 0.2m;
+    public decimal CostTarget { get; init; } = 0.2m;
+    /// <summary>Days after an amending document within which the regulation's record must be updated.</summary>
+    public int PublishWithinDays { get; init; } = 30;
+    public int PlanDeadlineMonth { get; init; } = 9;
+    public int PlanDeadlineDay { get; init; } = 30;
+
+    public decimal GroupMax(IndicatorGroup group) => Indicators.Where(i => i.Group == group).Sum(i => i.MaxPoints);
+
+    public static string GroupLabel(IndicatorGroup group) => group switch
+    {
+        IndicatorGroup.Transparency => "Công khai, minh bạch",
+        IndicatorGroup.Results => "Kết quả cải cách",
+        _ => "Mức độ hài lòng",
+    };
+
+    /// <summary>The first methodology: 30 + 50 + 20 points.</summary>
+    public static Methodology Default { get; } = new()
+    {
+        Version = 1,
+        Indicators =
+        [
+            new("published", IndicatorGroup.Transparency, 10, "Quy định đang có hiệu lực được công khai", "quy định đã công khai", "quy định đang có hiệu lực"),
+            new("cost-estimated", IndicatorGroup.Transparency, 8, "Quy định có ước tính chi phí tuân thủ", "quy định có ước tính chi phí", "quy định đang có hiệu lực"),
+            new("drafts-consulted", IndicatorGroup.Transparency, 6, "Dự thảo văn bản được lấy ý kiến trên cổng", "dự thảo đã lấy ý kiến", "dự thảo văn bản"),
+            new("changes-timely", IndicatorGroup.Transparency, 6, "Thay đổi quy định được cập nhật trong hạn", "thay đổi cập nhật trong hạn", "thay đổi theo văn bản sửa đổi"),
+            new("regulations-cut", IndicatorGroup.Results, 15, "Quy định cắt giảm, đơn giản hóa so với mục tiêu", "quy định trong phương án đã phê duyệt", "mục tiêu (20% quy định gốc)"),
+            new("cost-saved", IndicatorGroup.Results, 15, "Chi phí tuân thủ cắt giảm so với mục tiêu", "đồng/năm tiết kiệm", "mục tiêu (20% chi phí gốc, đồng/năm)"),
+            new("items-on-time", IndicatorGroup.Results, 12, "Mục phương án thực thi đúng hạn", "mục thực thi đúng hạn", "mục đến hạn"),
+            new("plan-on-time", IndicatorGroup.Results, 8, "Phương án trình đúng hạn 30/9", "phương án trình đúng hạn", "phương án phải trình"),
+            new("answered-on-time", IndicatorGroup.Satisfaction, 8, "Ý kiến được giải trình đúng hạn", "ý kiến giải trình đúng hạn", "ý kiến đến hạn giải trình"),
+            new("satisfied", IndicatorGroup.Satisfaction, 6, "Giải trình được đánh giá hài lòng", "đánh giá hài lòng", "lượt đánh giá"),
+            new("answered", IndicatorGroup.Satisfaction, 6, "Ý kiến được giải trình", "ý kiến đã giải trình", "ý kiến đã kết thúc lấy ý kiến"),
+        ],
+    };
+}
+
+public enum Band
+{
+    Excellent,
+    Good,
+    Average,
+    Weak,
+}
+
+public static class Bands
+{
+    public static Band Of(decimal score) => score >= 90 ? Band.Excellent : score >= 70 ? Band.Good : score >= 50 ? Band.Average : Band.Weak;
+
+    public static string Label(Band band) => band switch
+    {
+        Band.Excellent => "Xuất sắc",
+        Band.Good => "Tốt",
+        Band.Average => "Trung bình",
+        _ => "Yếu",
+    };
+
+    /// <summary>Colours with enough contrast for white text.</summary>
+    public static string Colour(Band band) => band switch
+    {
+        Band.Excellent => "#00703c",
+        Band.Good => "#1d70b8",
+        Band.Average => "#8a5a00",
+        _ => "#b10e1e",
+    };
+}
+
+/// <summary>A year ("2025") or a quarter ("2025-Q3"), with its first and last day.</summary>
+public sealed record ReportingPeriod(string Key, DateOnly Start, DateOnly End)
+{
+    public string Label => Key.Contains('Q') ? $"Quý {Key[^1]}/{Start.Year}" : $"Năm {Start.Year}";
+
+    public ReportingPeriod Previous => Key.Contains('Q')
+        ? Parse(Start.AddMonths(-3).Year + "-Q" + ((Start.AddMonths(-3).Month - 1) / 3 + 1))!
+        : Parse((Start.Year - 1).ToString(CultureInfo.InvariantCulture))!;
+
+    public static ReportingPeriod? Parse(string? key)
+    {
+        var text = (key ?? "").Trim().ToUpperInvariant();
+        var parts = text.Split("-Q");
+        if (!int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 2000 or > 2100)
+        {
+            return null;
+        }
+        if (parts.Length == 1)
+        {
+            return new ReportingPeriod(year.ToString(CultureInfo.InvariantCulture), new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        }
+        if (parts.Length != 2 || !int.TryParse(parts[1], out var quarter) || quarter is < 1 or > 4)
+        {
+            return null;
+        }
+        var start = new DateOnly(year, quarter * 3 - 2, 1);
+        return new ReportingPeriod($"{year}-Q{quarter}", start, start.AddMonths(3).AddDays(-1));
+    }
+
+    public static ReportingPeriod YearOf(DateOnly day) => Parse(day.Year.ToString(CultureInfo.InvariantCulture))!;
+}
