@@ -33,6 +33,8 @@ public static class ServiceSetup
         services.AddScoped<IRegistryEvents>(sp => sp.GetRequiredService<Features.Consultations.Notifier>());
         services.AddScoped<Features.Consultations.DigestSender>();
         services.AddSingleton<Features.Consultations.AttachmentStore>();
+        services.AddScoped<Features.EffortIndex.IndexCalculator>();
+        services.AddScoped<Features.EffortIndex.IndexService>();
         services.AddMediator();
         return services;
     }

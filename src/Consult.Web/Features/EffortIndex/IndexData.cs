@@ -1,0 +1,205 @@
+using System.Globalization;
+using System.Text.Json;
+using Consult.Domain.Consultations;
+using Consult.Domain.EffortIndex;
+using Consult.Domain.Plans;
+using Consult.Domain.Registry;
+using Consult.Web.Features.Consultations;
+using Consult.Web.Features.Plans;
+using Consult.Web.Infrastructure;
+using Consult.Web.Infrastructure.Data;
+using Consult.Web.Infrastructure.Registry;
+using Dapper;
+using Microsoft.Extensions.Options;
+
+namespace Consult.Web.Features.EffortIndex;
+
+/// <summary>One record behind a number: what it is, where to see it, and its amount when the number is a sum.</summary>
+public sealed record Evidence(string Label, string Url, decimal Amount = 1);
+
+/// <summary>An indicator's numerator and denominator with the records that make them up.</summary>
+public sealed record IndicatorEvidence(string Key, decimal Numerator, decimal Denominator, IReadOnlyList<Evidence> NumeratorRecords, IReadOnlyList<Evidence> DenominatorRecords)
+{
+    public IndicatorInput Input => new(Key, Numerator, Denominator);
+}
+
+/// <summary>The four figures of the seed's dashboard, at one date.</summary>
+public sealed record Panel(int Regulations, int Documents, int Sectors, decimal Cost);
+
+public sealed record AgencyIndex(string Code, string Name, IReadOnlyList<IndicatorEvidence> Indicators, Panel Panel, Panel PreviousPanel, IReadOnlyDictionary<string, int> ByKind);
+
+/// <summary>Everything a period's index is made of; what a publication freezes.</summary>
+public sealed record IndexSnapshot(string Period, int MethodologyVersion, Methodology Methodology, DateOnly AsOf, IReadOnlyList<AgencyIndex> Agencies, Panel Government, Panel PreviousGovernment)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+}
+
+/// <summary>
+/// Computes every agency's indicators for a period from the registry as it stood at the period's end (the last version
+/// saved by then), the plans, the consultations and the cost estimates dated up to then.
+/// </summary>
+public sealed class IndexCalculator(Db db, IOptions<ConsultationOptions> consultationOptions)
+{
+    private sealed record StateRow
+    {
+        public long RegulationId { get; init; }
+        public string Snapshot { get; init; } = "";
+        public int Version { get; init; }
+    }
+
+    private sealed record Regulation(long Id, RegulationSnapshot State)
+    {
+        public Evidence Evidence(decimal amount = 1) => new($"{State.Code} – {State.Title}", $"/regulations/{Uri.EscapeDataString(State.Code)}", amount);
+        public int Weight => State.Kind == "KTCN" ? State.Products.Count : 1;
+    }
+
+    private static string Utc(DateOnly lastDay) =>
+        new DateTimeOffset(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), VietnamTime.Offset).ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>Regulations as they stood at the end of a day: their last version saved by then (or their first one).</summary>
+    private async Task<List<Regulation>> StateAsync(DateOnly lastDay, bool first = false) =>
+        (await db.Connection.QueryAsync<StateRow>(
+            $"""
+            select v.regulation_id, v.snapshot, v.version from regulation_version v
+            join (select regulation_id, {(first ? "min" : "max")}(version) version from regulation_version where saved_at < @until group by regulation_id) l
+                on l.regulation_id = v.regulation_id and l.version = v.version
+            """, new { until = Utc(lastDay) }, db.Transaction))
+        .Select(r => new Regulation(r.RegulationId, RegulationSnapshot.FromJson(r.Snapshot))).ToList();
+
+    private async Task<Dictionary<long, CostEstimate>> EstimatesAsync(DateOnly lastDay) =>
+        (await db.Connection.QueryAsync<(long RegulationId, string Inputs)>(
+            "select regulation_id, inputs from cost_estimate where updated_at < @until", new { until = Utc(lastDay) }, db.Transaction))
+        .ToDictionary(e => e.RegulationId, e => StandardCostModel.Estimate(CostJson.Read(e.Inputs)));
+
+    private static Panel PanelOf(IEnumerable<Regulation> inForce, IReadOnlyDictionary<long, CostEstimate> estimates)
+    {
+        var list = inForce.ToList();
+        return new Panel(
+            list.Count,
+            list.SelectMany(r => r.State.LegalBasis.Select(b => Domain.Text.DocumentNumber.Key(b.Split('#')[0]))).Distinct().Count(),
+            list.SelectMany(r => r.State.Sectors).Distinct(StringComparer.OrdinalIgnoreCase).Count(),
+            list.Sum(r => estimates.TryGetValue(r.Id, out var e) ? e.AnnualCost : 0));
+    }
+
+    public async Task<IndexSnapshot> ComputeAsync(ReportingPeriod period, Methodology methodology, DateOnly today)
+    {
+        var asOf = period.End < today ? period.End : today;
+        var previousEnd = asOf.AddYears(-1);
+        var state = await StateAsync(asOf);
+        var baseline = await StateAsync(asOf, first: true);
+        var estimates = await EstimatesAsync(asOf);
+        var previousState = await StateAsync(previousEnd);
+        var previousEstimates = await EstimatesAsync(previousEnd);
+        var inForce = state.Where(r => r.State.Status == "in_force").ToList();
+        var asOfText = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var until = Utc(asOf);
+
+        var agencies = (await db.Connection.QueryAsync<(long Id, string Code, string Name)>("select id, code, name from agency order by name", transaction: db.Transaction)).ToList();
+        var plans = await PlanSheets.LoadAsync(db, "p.status in ('approved', 'in_execution', 'executed') and p.decision_date <= @asOfText", new { asOfText });
+        var submitted = (await db.Connection.QueryAsync<(long Id, long AgencyId, string Title, string? SubmittedOn)>(
+            "select id, agency_id, title, submitted_on from plan where year = @year", new { year = asOf.Year }, db.Transaction)).ToList();
+        var drafts = (await db.Connection.QueryAsync<(long Id, long AgencyId, string Number, bool Consulted)>(
+            """
+            select d.id, d.agency_id, d.number,
+                exists (select 1 from consultation c where c.legal_document_id = d.id and c.published = 1 and c.opens_on <= @asOfText)
+            from legal_document d where d.status = 'draft' and d.agency_id is not null
+            """, new { asOfText }, db.Transaction)).ToList();
+        var timely = (await db.Connection.QueryAsync<(long ItemId, string? UpdatedAt)>(
+            """
+            select i.id, (select min(v.saved_at) from regulation_version v where v.regulation_id = i.regulation_id and v.source = 'plan:' || i.plan_id)
+            from plan_item i where i.executed_on is not null
+            """, transaction: db.Transaction)).ToDictionary(t => t.ItemId, t => t.UpdatedAt);
+        var comments = (await db.Connection.QueryAsync<CommentFact>(
+            """
+            select m.id, c.id consultation_id, c.agency_id, c.title, coalesce(c.closed_on, c.closes_on) last_day, n.answered_on, g.satisfied, g.rated_at
+            from comment m join consultation c on c.id = m.consultation_id
+            left join answer n on n.comment_id = m.id left join rating g on g.comment_id = m.id
+            where c.published = 1 and m.hidden_at is null and m.created_at < @until
+            """, new { until }, db.Transaction)).ToList();
+        var holidays = consultationOptions.Value.Holidays.ToHashSet();
+
+        var results = new List<AgencyIndex>();
+        foreach (var (agencyId, code, name) in agencies)
+        {
+            var mine = inForce.Where(r => r.State.Agency == code).ToList();
+            var everMine = state.Concat(baseline).Any(r => r.State.Agency == code);
+            if (!everMine)
+            {
+                continue;
+            }
+            var indicators = new List<IndicatorEvidence>();
+            void Add(string key, IReadOnlyList<Evidence> numerator, IReadOnlyList<Evidence> denominator, decimal? denominatorValue = null) =>
+                indicators.Add(new IndicatorEvidence(key, numerator.Sum(e => e.Amount), denominatorValue ?? denominator.Sum(e => e.Amount), numerator, denominator));
+
+            Add("published", [.. mine.Where(r => r.State.Published).Select(r => r.Evidence())], [.. mine.Select(r => r.Evidence())]);
+            Add("cost-estimated", [.. mine.Where(r => estimates.ContainsKey(r.Id)).Select(r => r.Evidence())], [.. mine.Select(r => r.Evidence())]);
+
+            var myDrafts = drafts.Where(d => d.AgencyId == agencyId).Select(d => (d.Consulted, Evidence: new Evidence(d.Number, $"/legal-documents/{d.Id}"))).ToList();
+            Add("drafts-consulted", [.. myDrafts.Where(d => d.Consulted).Select(d => d.Evidence)], [.. myDrafts.Select(d => d.Evidence)]);
+
+            var myItems = plans.Where(p => p.Plan.AgencyId == agencyId).SelectMany(p => p.Items.Select(i => (Plan: p.Plan, Item: i))).ToList();
+            Evidence ItemEvidence((PlanHeader Plan, PlanItem Item) x, decimal amount = 1) =>
+                new($"{x.Item.Row.Code} – {x.Item.Row.Title} ({x.Plan.DecisionNumber})", $"/plans/{x.Plan.Id}#items", amount);
+            var executed = myItems.Where(x => x.Item.Row.ExecutedOn is { } on && string.CompareOrdinal(on, asOfText) <= 0).ToList();
+            bool Timely((PlanHeader Plan, PlanItem Item) x) => timely.GetValueOrDefault(x.Item.Row.Id) is { } updated
+                && DateOnly.FromDateTime(DateTimeOffset.Parse(updated, CultureInfo.InvariantCulture).ToOffset(VietnamTime.Offset).DateTime)
+                    <= DateOnly.Parse(x.Item.Row.ExecutedOn!, CultureInfo.InvariantCulture).AddDays(methodology.PublishWithinDays);
+            Add("changes-timely", [.. executed.Where(Timely).Select(x => ItemEvidence(x))], [.. executed.Select(x => ItemEvidence(x))]);
+
+            var baselineMine = baseline.Where(r => r.State.Agency == code && r.State.Status == "in_force").ToList();
+            Add("regulations-cut", [.. myItems.Select(x => ItemEvidence(x, x.Item.Row.KindValue == RegulationKind.SpecialisedInspection ? x.Item.Row.Products : 1))],
+                [.. baselineMine.Select(r => r.Evidence(r.Weight))], methodology.RegulationTarget * baselineMine.Sum(r => r.Weight));
+
+            var planned = myItems.Select(x => x.Item.Row.RegulationId).ToHashSet();
+            var baselineCost = myItems.Select(x => ItemEvidence(x, x.Item.Before.AnnualCost))
+                .Concat(mine.Where(r => !planned.Contains(r.Id) && estimates.ContainsKey(r.Id)).Select(r => r.Evidence(estimates[r.Id].AnnualCost))).ToList();
+            Add("cost-saved", [.. myItems.Select(x => ItemEvidence(x, x.Item.Before.AnnualCost - x.Item.After.AnnualCost))], baselineCost,
+                methodology.CostTarget * baselineCost.Sum(e => e.Amount));
+
+            var due = myItems.Where(x => Deadline(x.Item) is { } d && d <= asOf).ToList();
+            Add("items-on-time", [.. due.Where(x => x.Item.Row.ExecutedOn is { } on && DateOnly.Parse(on, CultureInfo.InvariantCulture) <= Deadline(x.Item)).Select(x => ItemEvidence(x))],
+                [.. due.Select(x => ItemEvidence(x))]);
+
+            var deadline = new DateOnly(asOf.Year, methodology.PlanDeadlineMonth, methodology.PlanDeadlineDay);
+            var myPlans = submitted.Where(p => p.AgencyId == agencyId).ToList();
+            var onTime = myPlans.Where(p => p.SubmittedOn is { } s && DateOnly.Parse(s, CultureInfo.InvariantCulture) <= deadline && DateOnly.Parse(s, CultureInfo.InvariantCulture) <= asOf).ToList();
+            var planDue = asOf >= deadline || onTime.Count > 0;
+            Add("plan-on-time", [.. onTime.Take(1).Select(p => new Evidence(p.Title, $"/plans/{p.Id}"))],
+                planDue ? [.. (myPlans.Count > 0 ? myPlans.Take(1).Select(p => new Evidence(p.Title, $"/plans/{p.Id}")) : [new Evidence($"Phương án năm {asOf.Year} (chưa trình)", $"/plans?agency={code}")])] : []);
+
+            var myComments = comments.Where(c => c.AgencyId == agencyId).ToList();
+            var answerDue = myComments.Where(c => AnswerDeadline.Due(c.LastDayValue, consultationOptions.Value.AnswerWorkingDays, holidays) <= asOf).ToList();
+            Add("answered-on-time", [.. answerDue.Where(c => c.AnsweredOnValue is { } a && a <= AnswerDeadline.Due(c.LastDayValue, consultationOptions.Value.AnswerWorkingDays, holidays)).Select(c => c.Evidence)],
+                [.. answerDue.Select(c => c.Evidence)]);
+            var rated = myComments.Where(c => c.Satisfied is not null && string.CompareOrdinal(c.RatedAt, until) < 0).ToList();
+            Add("satisfied", [.. rated.Where(c => c.Satisfied == true).Select(c => c.Evidence)], [.. rated.Select(c => c.Evidence)]);
+            var closed = myComments.Where(c => c.LastDayValue <= asOf).ToList();
+            Add("answered", [.. closed.Where(c => c.AnsweredOnValue is { } a && a <= asOf).Select(c => c.Evidence)], [.. closed.Select(c => c.Evidence)]);
+
+            results.Add(new AgencyIndex(code, name, indicators,
+                PanelOf(mine, estimates),
+                PanelOf(previousState.Where(r => r.State.Agency == code && r.State.Status == "in_force"), previousEstimates),
+                RegulationKinds.All.ToDictionary(RegulationKinds.Code, k => mine.Count(r => r.State.Kind == RegulationKinds.Code(k)))));
+        }
+        return new IndexSnapshot(period.Key, methodology.Version, methodology, asOf, results,
+            PanelOf(inForce, estimates), PanelOf(previousState.Where(r => r.State.Status == "in_force"), previousEstimates));
+    }
+
+    private static DateOnly? Deadline(PlanItem item) =>
+        item.Documents.Select(d => d.Deadline).Where(d => d is not null).Select(d => DateOnly.Parse(d!, CultureInfo.InvariantCulture)).Cast<DateOnly?>().Min();
+
+    private sealed record CommentFact
+    {
+        public long Id { get; init; }
+        public long ConsultationId { get; init; }
+        public long AgencyId { get; init; }
+        public string Title { get; init; } = "";
+        public string LastDay { get; init; } = "";
+        public string? AnsweredOn { get; init; }
+        public bool? Satisfied { get; init; }
+        public string? RatedAt { get; init; }
+        public DateOnly LastDayValue => DateOnly.Parse(LastDay, CultureInfo.InvariantCulture);
+        public DateOnly? AnsweredOnValue => AnsweredOn is null ? null : DateOnly.Parse(AnsweredOn, CultureInfo.InvariantCulture);
+        public Evidence Evidence => new($"Ý kiến số {Id} – {Title}", $"/consultations/{ConsultationId}#comment-{Id}");
+    }
+}
