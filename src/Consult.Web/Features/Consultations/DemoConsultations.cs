@@ -9,7 +9,8 @@ namespace Consult.Web.Features.Consultations;
 
 /// <summary>
 /// The demo's consultations, dated from the day the demo is loaded: Bộ Công Thương's 2026 plan open for comments,
-/// standing feedback on a licence, and a closed consultation whose comments are answered (one late, one rated).
+/// standing feedback on a licence, and a closed consultation whose comments are answered (one late, one rated);
+/// and closed consultations of four other ministries that answer well, late or not at all, so the index has something to tell.
 /// </summary>
 public static class DemoConsultations
 {
@@ -19,11 +20,11 @@ public static class DemoConsultations
         string Day(int offset) => today.AddDays(offset).ToString(IsoDate.Pattern);
         var planId = await db.Connection.ExecuteScalarAsync<long>("select id from plan where status = 'draft' and agency_id = (select id from agency where code = 'BCT')");
 
-        async Task<long> CreateAsync(string subject, string reference, string title, string summary, int opens, int closes)
+        async Task<long> CreateAsync(string subject, string reference, string title, string summary, int opens, int closes, string agency = "BCT")
         {
             var id = await mediator.Send(new SaveConsultation.Command
             {
-                Agency = "BCT", Subject = subject, SubjectRef = reference, Title = title, Summary = summary, OpensOn = Day(opens), ClosesOn = Day(closes),
+                Agency = agency, Subject = subject, SubjectRef = reference, Title = title, Summary = summary, OpensOn = Day(opens), ClosesOn = Day(closes),
             });
             await db.Connection.ExecuteAsync("update consultation set published = 1 where id = @id", new { id });
             return id;
@@ -58,5 +59,33 @@ public static class DemoConsultations
             });
         await db.Connection.ExecuteAsync("insert into rating (comment_id, satisfied, remark, rated_at) values (@first, 1, 'Giải trình rõ ràng.', @at)",
             new { first, at = clock.GetUtcNow().AddDays(-5) });
+
+        // (days after the due day the answer came, or null for none; the commenter's rating, if any)
+        (int? Answered, bool? Satisfied)[] diligent = [(-5, true), (-4, true), (-2, false)];
+        (int? Answered, bool? Satisfied)[] late = [(6, false), (null, null), (null, null), (null, null)];
+        (int? Answered, bool? Satisfied)[] prompt = [(-6, true), (-6, true)];
+        (int? Answered, bool? Satisfied)[] mixed = [(-3, null), (-1, true), (4, false)];
+        foreach (var (agency, comments) in new[] { ("BYT", diligent), ("BGTVT", late), ("BNNPTNT", prompt), ("BTTTT", mixed) })
+        {
+            var code = await db.Connection.ExecuteScalarAsync<string>(
+                "select r.code from regulation r join agency a on a.id = r.agency_id where a.code = @agency and r.status = 'in_force' and r.published = 1 order by r.id limit 1", new { agency }) ?? throw new InvalidOperationException($"Demo: {agency} has no public regulation.");
+            var id = await CreateAsync("regulation", code, $"Lấy ý kiến về quy định {code}", "Lấy ý kiến doanh nghiệp về thủ tục và chi phí tuân thủ.", -70, -45, agency);
+            var answersDue = AnswerDeadline.Due(today.AddDays(-45), 10);
+            for (var i = 0; i < comments.Length; i++)
+            {
+                var comment = await CommentAsync(id, i % 2 == 0 ? "amend" : "oppose", $"Góp ý số {i + 1} về quy định {code}: đề nghị giảm thành phần hồ sơ và cho phép nộp trực tuyến.", 60 - i);
+                if (comments[i].Answered is { } days)
+                {
+                    await db.Connection.ExecuteAsync(
+                        "insert into answer (comment_id, verdict, explanation, answered_on, answered_at, answered_by) values (@comment, 'partly', @explanation, @on, @at, null)",
+                        new { comment, explanation = "Tiếp thu một phần: sẽ rà soát thành phần hồ sơ khi sửa đổi văn bản.", on = answersDue.AddDays(days).ToString(IsoDate.Pattern), at = clock.GetUtcNow().AddDays(-30) });
+                }
+                if (comments[i].Satisfied is { } satisfied)
+                {
+                    await db.Connection.ExecuteAsync("insert into rating (comment_id, satisfied, remark, rated_at) values (@comment, @satisfied, '', @at)",
+                        new { comment, satisfied, at = clock.GetUtcNow().AddDays(-20) });
+                }
+            }
+        }
     }
 }

@@ -1,0 +1,135 @@
+using System.Net;
+using Consult.Domain.Accounts;
+using Consult.IntegrationTests.Infrastructure;
+using Consult.Web.Features.Plans;
+using static Consult.IntegrationTests.Infrastructure.Rows;
+
+namespace Consult.IntegrationTests.Features.EffortIndex;
+
+[Collection(nameof(DemoCollection))]
+public class EffortIndexDemoTests(DemoApp app)
+{
+    [Fact]
+    public async Task Every_score_is_the_sum_of_its_groups_and_indicators_within_their_maximums_and_the_page_agrees()
+    {
+        var json = await app.GetJsonAsync("/api/v1/effort-index");
+        Assert.Equal("provisional", json.GetProperty("status").GetString());
+        var agencies = json.GetProperty("agencies").EnumerateArray().ToList();
+        Assert.True(agencies.Count >= 9);
+        Assert.True(agencies.Select(a => a.GetProperty("band").GetString()).Distinct().Count() >= 2, "the demo ranking is varied");
+        var page = await app.GetPageAsync("/effort-index");
+        var rows = page.QuerySelectorAll("[data-testid=ranking] tbody tr").ToList();
+        Assert.Equal(agencies.Count, rows.Count);
+
+        foreach (var (agency, row) in agencies.Zip(rows))
+        {
+            var score = agency.GetProperty("score").GetDecimal();
+            var groups = agency.GetProperty("groups");
+            var indicators = agency.GetProperty("indicators").EnumerateArray().ToList();
+            Assert.Equal(score, groups.GetProperty("transparency").GetDecimal() + groups.GetProperty("results").GetDecimal() + groups.GetProperty("satisfaction").GetDecimal());
+            Assert.Equal(score, indicators.Sum(i => i.GetProperty("points").GetDecimal()));
+            Assert.All(indicators, i => Assert.InRange(i.GetProperty("points").GetDecimal(), 0, i.GetProperty("maxPoints").GetDecimal()));
+            Assert.InRange(score, 0, 100);
+            Assert.Equal(Consult.Domain.Text.VietnameseNumbers.Show(score, 1), row.QuerySelector("[data-testid=score]")!.TextContent);
+            Assert.Contains(agency.GetProperty("agency").GetProperty("name").GetString()!, row.TextContent);
+        }
+    }
+
+    [Fact]
+    public async Task Each_counted_number_links_to_exactly_the_records_behind_it()
+    {
+        var json = await app.GetJsonAsync("/api/v1/effort-index");
+        var bct = json.GetProperty("agencies").EnumerateArray().Single(a => a.GetProperty("agency").GetProperty("code").GetString() == "BCT");
+        foreach (var key in new[] { "published", "cost-estimated", "answered", "satisfied" })
+        {
+            var indicator = bct.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("key").GetString() == key);
+            foreach (var part in new[] { "numerator", "denominator" })
+            {
+                var page = await app.GetPageAsync($"/effort-index/{json.GetProperty("period").GetString()}/BCT/{key}/{part}");
+                Assert.Equal(indicator.GetProperty(part).GetDecimal(), page.QuerySelectorAll("[data-testid=records] tbody tr").Length);
+            }
+        }
+    }
+}
+
+/// <summary>Publication freezes a period; the provisional one follows the data. Bộ Công Thương's data is dated by a fixed clock.</summary>
+public class EffortIndexPublicationTests : IAsyncLifetime
+{
+    private readonly ConsultApp _app = new();
+
+    public async Task InitializeAsync()
+    {
+        _app.Clock.Set("2026-02-10T09:00");
+        await _app.ImportAsync(File(Row("1.000106", "Cấp Giấy phép bán buôn rượu"), Row("1.000107", "Cấp Giấy phép sản xuất rượu"), Row("1.000108", "Cấp Giấy phép bán lẻ rượu", published: "false")));
+        await _app.SendAsync(new SaveHourlyIncome.Command { Year = 2026, Amount = "25.000", Source = "Thử nghiệm" });
+        await _app.SendAsync(new SaveCostEstimate.Command { Code = "1.000106", Year = 2026, Cost = new CostForm { Fees = "100.000", FrequencyPerYear = "1", SubjectsPerYear = "100" } });
+        await _app.CreateUserAsync("ratsoat@example.vn", null, Roles.Reviewer);
+        await _app.CreateUserAsync("canbo@example.vn", "BCT", Roles.Editor);
+    }
+
+    public Task DisposeAsync()
+    {
+        _app.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private async Task<decimal> ScoreAsync(string period)
+    {
+        var json = await _app.GetJsonAsync($"/api/v1/effort-index?period={period}");
+        return json.GetProperty("agencies").EnumerateArray().Single(a => a.GetProperty("agency").GetProperty("code").GetString() == "BCT").GetProperty("score").GetDecimal();
+    }
+
+    [Fact]
+    public async Task A_published_period_keeps_its_scores_when_new_data_arrives_and_the_provisional_one_follows_the_data()
+    {
+        _app.Clock.Set("2026-04-02T09:00");
+        var q1 = await ScoreAsync("2026-Q1");
+        var reviewer = await _app.SignInAsync("ratsoat@example.vn");
+        var editor = await _app.SignInAsync("canbo@example.vn");
+        Assert.Equal(HttpStatusCode.Forbidden, (await editor.PostFormAsync("/account", "/effort-index/2026-Q1/publish", [])).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await reviewer.PostFormAsync("/account", "/effort-index/2026-Q2/publish", [])).StatusCode); // not over yet
+        Assert.Equal(HttpStatusCode.Redirect, (await reviewer.PostFormAsync("/account", "/effort-index/2026-Q1/publish", [])).StatusCode);
+        Assert.Equal("published", (await _app.GetJsonAsync("/api/v1/effort-index?period=2026-Q1")).GetProperty("status").GetString());
+        var q2Before = await ScoreAsync("2026-Q2");
+
+        // In April the estimate is revised, two more are added and the unpublished regulation is published.
+        _app.Clock.Set("2026-04-10T09:00");
+        foreach (var code in new[] { "1.000106", "1.000107", "1.000108" })
+        {
+            await _app.SendAsync(new SaveCostEstimate.Command
+            {
+                Code = code, Year = 2026, Cost = new CostForm { Fees = "200.000", FrequencyPerYear = "1", SubjectsPerYear = "100" },
+                ExpectedVersion = code == "1.000106" ? 1 : 0,
+            });
+        }
+        await _app.SendAsync(new Consult.Web.Features.Workspace.ChangeRegulation.Command { Code = "1.000108", Action = "publish", ExpectedVersion = 1 });
+
+        Assert.Equal(q1, await ScoreAsync("2026-Q1"));
+        Assert.NotEqual(q2Before, await ScoreAsync("2026-Q2"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await (await _app.SignInAsync("ratsoat@example.vn")).PostFormAsync("/account", "/effort-index/2026-Q1/publish", [])).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_new_methodology_applies_only_to_periods_not_yet_begun()
+    {
+        _app.Clock.Set("2026-06-01T09:00");
+        var reviewer = await _app.SignInAsync("ratsoat@example.vn");
+        var points = Consult.Domain.EffortIndex.Methodology.Default.Indicators.ToDictionary(i => $"Points[{i.Key}]", i => i.MaxPoints.ToString());
+        points["Points[published]"] = "18";
+        points["Points[cost-estimated]"] = "0";
+        var form = new Dictionary<string, string>(points) { ["EffectiveFrom"] = "2027", ["RegulationTarget"] = "10", ["CostTarget"] = "10" };
+
+        var past = await reviewer.PostFormAsync("/effort-index/methodology", "/effort-index/methodology", new(form) { ["EffectiveFrom"] = "2026" });
+        Assert.Equal(HttpStatusCode.BadRequest, past.StatusCode);
+        var wrongTotal = await reviewer.PostFormAsync("/effort-index/methodology", "/effort-index/methodology", new(form) { ["Points[answered]"] = "7" });
+        Assert.Contains((await Accounts.Html(wrongTotal)).Errors(), e => e.Contains("Tổng điểm phải bằng 100"));
+        Assert.Equal(HttpStatusCode.Redirect, (await reviewer.PostFormAsync("/effort-index/methodology", "/effort-index/methodology", form)).StatusCode);
+
+        Assert.Equal(1, (await _app.GetJsonAsync("/api/v1/effort-index?period=2026")).GetProperty("methodologyVersion").GetInt32());
+        var next = await _app.GetJsonAsync("/api/v1/effort-index?period=2027");
+        Assert.Equal(2, next.GetProperty("methodologyVersion").GetInt32());
+        var published = next.GetProperty("agencies")[0].GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("key").GetString() == "published");
+        // Drafts and timeliness have no data and cost estimates now weigh nothing: publication carries the whole group.
+        Assert.Equal(30m, published.GetProperty("maxPoints").GetDecimal());
+    }
+}
