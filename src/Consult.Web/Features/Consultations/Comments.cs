@@ -31,6 +31,25 @@ public sealed class AttachmentStore(IOptions<StorageOptions> storage)
     public Stream Open(string storedName) => File.OpenRead(Path.Combine(Folder, Path.GetFileName(storedName)));
 }
 
+/// <summary>An attachment that may be served: its comment is not hidden and its consultation is public.</summary>
+public static class AttachmentFile
+{
+    public sealed record Result(string StoredName, string OriginalName, string ContentType);
+
+    public sealed record Query(long Id) : IRequest<Result?>;
+
+    public sealed class Handler(Db db) : IRequestHandler<Query, Result?>
+    {
+        public Task<Result?> Handle(Query request, CancellationToken cancellationToken) =>
+            db.Connection.QuerySingleOrDefaultAsync<Result?>(
+                """
+                select t.stored_name, t.original_name, t.content_type from attachment t
+                join comment m on m.attachment_id = t.id join consultation c on c.id = m.consultation_id
+                where t.id = @Id and m.hidden_at is null and c.published = 1
+                """, request, db.Transaction);
+    }
+}
+
 /// <summary>A signed-in user comments on an open consultation, on the whole or on one item, with a stance.</summary>
 public static class SubmitComment
 {

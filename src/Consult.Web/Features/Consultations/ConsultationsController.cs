@@ -1,9 +1,7 @@
 using System.Text;
 using Consult.Domain.Consultations;
-using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Security;
 using Consult.Web.Infrastructure.Validation;
-using Dapper;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -158,16 +156,8 @@ public sealed class ConsultationsController(IMediator mediator) : Controller
 
     /// <summary>Served as a download with its checked type; never from a hidden comment.</summary>
     [HttpGet("attachments/{id:long}")]
-    public async Task<IActionResult> Attachment(long id, [FromServices] Db db, [FromServices] AttachmentStore store)
-    {
-        var file = await db.Connection.QuerySingleOrDefaultAsync<(string StoredName, string OriginalName, string ContentType)?>(
-            """
-            select t.stored_name, t.original_name, t.content_type from attachment t
-            join comment m on m.attachment_id = t.id join consultation c on c.id = m.consultation_id
-            where t.id = @id and m.hidden_at is null and c.published = 1
-            """, new { id });
-        return file is { } f ? File(store.Open(f.StoredName), f.ContentType, f.OriginalName) : NotFound();
-    }
+    public async Task<IActionResult> Attachment(long id, [FromServices] AttachmentStore store) =>
+        await mediator.Send(new AttachmentFile.Query(id)) is { } f ? File(store.Open(f.StoredName), f.ContentType, f.OriginalName) : NotFound();
 
     [Authorize]
     [HttpPost("follow")]

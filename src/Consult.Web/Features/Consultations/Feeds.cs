@@ -3,14 +3,15 @@ using System.Xml;
 using Consult.Web.Infrastructure;
 using Consult.Web.Infrastructure.Data;
 using Dapper;
+using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Consult.Web.Features.Consultations;
 
-/// <summary>Atom feeds for feed readers: new public regulations, open consultations and new answers, per agency and per sector.</summary>
-public sealed class FeedsController(Db db, TimeProvider clock) : Controller
+/// <summary>The newest entries of a feed: new public regulations, open consultations or new answers, per agency and sector.</summary>
+public static class FeedEntries
 {
-    private sealed record Entry
+    public sealed record Entry
     {
         public string Id { get; init; } = "";
         public string Title { get; init; } = "";
@@ -19,43 +20,61 @@ public sealed class FeedsController(Db db, TimeProvider clock) : Controller
         public string Summary { get; init; } = "";
     }
 
-    [HttpGet("feeds/regulations.atom")]
-    public async Task<IActionResult> Regulations(string? agency, int? sector) => Atom("Quy định mới được công khai", await db.Connection.QueryAsync<Entry>(
-        """
-        select 'regulation-' || r.id id, r.code || ' – ' || r.title title, '/regulations/' || r.code url, r.updated_at updated, a.name summary
-        from regulation r join agency a on a.id = r.agency_id
-        where r.published = 1 and (@agency is null or a.code = @agency)
-            and (@sector is null or exists (select 1 from regulation_sector rs where rs.regulation_id = r.id and rs.sector_id = @sector))
-        order by r.change_seq desc limit 50
-        """, new { agency, sector }));
+    public sealed record Query(string Feed, string? Agency, int? Sector) : IRequest<IReadOnlyList<Entry>>;
 
-    [HttpGet("feeds/consultations.atom")]
-    public async Task<IActionResult> Consultations(string? agency, int? sector) => Atom("Đang lấy ý kiến", await db.Connection.QueryAsync<Entry>(
-        """
-        select 'consultation-' || c.id id, c.title, '/consultations/' || c.id url, c.created_at updated,
-            a.name || ': lấy ý kiến đến ngày ' || c.closes_on summary
-        from consultation c join agency a on a.id = c.agency_id
-        where c.published = 1 and c.closed_on is null and c.opens_on <= @today and @today <= c.closes_on
-            and (@agency is null or a.code = @agency)
-            and (@sector is null or exists (select 1 from consultation_item i join regulation_sector rs on rs.regulation_id = i.regulation_id
-                                            where i.consultation_id = c.id and rs.sector_id = @sector))
-        order by c.id desc limit 50
-        """, new { agency, sector, today = clock.Today().ToString(Domain.Text.IsoDate.Pattern) }));
+    public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Query, IReadOnlyList<Entry>>
+    {
+        private static readonly IReadOnlyDictionary<string, string> Sql = new Dictionary<string, string>
+        {
+            ["regulations"] = """
+                select 'regulation-' || r.id id, r.code || ' – ' || r.title title, '/regulations/' || r.code url, r.updated_at updated, a.name summary
+                from regulation r join agency a on a.id = r.agency_id
+                where r.published = 1 and (@Agency is null or a.code = @Agency)
+                    and (@Sector is null or exists (select 1 from regulation_sector rs where rs.regulation_id = r.id and rs.sector_id = @Sector))
+                order by r.change_seq desc limit 50
+                """,
+            ["consultations"] = """
+                select 'consultation-' || c.id id, c.title, '/consultations/' || c.id url, c.created_at updated,
+                    a.name || ': lấy ý kiến đến ngày ' || c.closes_on summary
+                from consultation c join agency a on a.id = c.agency_id
+                where c.published = 1 and c.closed_on is null and c.opens_on <= @today and @today <= c.closes_on
+                    and (@Agency is null or a.code = @Agency)
+                    and (@Sector is null or exists (select 1 from consultation_item i join regulation_sector rs on rs.regulation_id = i.regulation_id
+                                                    where i.consultation_id = c.id and rs.sector_id = @Sector))
+                order by c.id desc limit 50
+                """,
+            ["answers"] = """
+                select 'answer-' || n.comment_id id, a.name || ' giải trình: ' || c.title title, '/consultations/' || c.id || '#comment-' || n.comment_id url,
+                    n.answered_at updated, n.explanation summary
+                from answer n join comment m on m.id = n.comment_id join consultation c on c.id = m.consultation_id join agency a on a.id = c.agency_id
+                where c.published = 1 and m.hidden_at is null and (@Agency is null or a.code = @Agency)
+                order by n.answered_at desc limit 50
+                """,
+        };
 
-    [HttpGet("feeds/answers.atom")]
-    public async Task<IActionResult> Answers(string? agency) => Atom("Giải trình mới", await db.Connection.QueryAsync<Entry>(
-        """
-        select 'answer-' || n.comment_id id, a.name || ' giải trình: ' || c.title title, '/consultations/' || c.id || '#comment-' || n.comment_id url,
-            n.answered_at updated, n.explanation summary
-        from answer n join comment m on m.id = n.comment_id join consultation c on c.id = m.consultation_id join agency a on a.id = c.agency_id
-        where c.published = 1 and m.hidden_at is null and (@agency is null or a.code = @agency)
-        order by n.answered_at desc limit 50
-        """, new { agency }));
+        public async Task<IReadOnlyList<Entry>> Handle(Query request, CancellationToken cancellationToken) =>
+            (await db.Connection.QueryAsync<Entry>(Sql[request.Feed],
+                new { request.Agency, request.Sector, today = clock.Today().ToString(Domain.Text.IsoDate.Pattern) }, db.Transaction)).ToList();
+    }
+}
 
-    private ContentResult Atom(string title, IEnumerable<Entry> entries)
+/// <summary>Atom feeds for feed readers.</summary>
+public sealed class FeedsController(IMediator mediator, TimeProvider clock) : Controller
+{
+    private static readonly IReadOnlyDictionary<string, string> Titles = new Dictionary<string, string>
+    {
+        ["regulations"] = "Quy định mới được công khai",
+        ["consultations"] = "Đang lấy ý kiến",
+        ["answers"] = "Giải trình mới",
+    };
+
+    [HttpGet("feeds/{feed:regex(^(regulations|consultations|answers)$)}.atom")]
+    public async Task<IActionResult> Feed(string feed, string? agency, int? sector) =>
+        Atom(Titles[feed], await mediator.Send(new FeedEntries.Query(feed, agency, sector)));
+
+    private ContentResult Atom(string title, IReadOnlyList<FeedEntries.Entry> list)
     {
         var site = $"{Request.Scheme}://{Request.Host}";
-        var list = entries.ToList();
         var builder = new StringBuilder();
         using (var xml = XmlWriter.Create(builder, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8 }))
         {
