@@ -16,6 +16,7 @@ public class PageTests(DemoApp app)
         Assert.Equal(6, cards.Count);
         Assert.Contains(cards, c => c.Contains("Kiểm tra chuyên ngành") && c.Contains("sản phẩm, hàng hóa"));
         Assert.Equal(8, html.QuerySelectorAll(".result").Length);
+        Assert.Contains("Bộ Công Thương", html.QuerySelector("[data-testid=open-consultations]")!.TextContent);
     }
 
     [Fact]
