@@ -10,7 +10,7 @@ public class EffortIndexJourneyTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Nỗ lực cải cách" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Điều hướng chính" }).GetByRole(AriaRole.Link, new() { Name = "Nỗ lực cải cách" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("period-status")).ToHaveTextAsync("Tạm tính");
         await Assertions.Expect(page.Locator("svg#ranking-chart title")).ToContainTextAsync("Điểm nỗ lực cải cách");
         await page.ScreenshotAsync("no-luc-cai-cach");
