@@ -13,12 +13,15 @@ public sealed record KindCounts(IReadOnlyDictionary<RegulationKind, int> ByKind)
 
     public int this[RegulationKind kind] => ByKind.GetValueOrDefault(kind);
 
+    /// <summary>What one regulation adds to the count.</summary>
+    public static int Weight(RegulationKind kind, int products) => kind == RegulationKind.SpecialisedInspection ? products : 1;
+
     public static KindCounts Of(IEnumerable<(RegulationKind Kind, int Products)> regulations)
     {
         var counts = RegulationKinds.All.ToDictionary(k => k, _ => 0);
         foreach (var (kind, products) in regulations)
         {
-            counts[kind] += kind == RegulationKind.SpecialisedInspection ? products : 1;
+            counts[kind] += Weight(kind, products);
         }
         return new KindCounts(counts);
     }

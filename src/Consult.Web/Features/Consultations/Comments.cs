@@ -114,7 +114,7 @@ public static class SubmitComment
             {
                 errors.Add((nameof(Command.Body), "Nội dung góp ý cần có chữ."));
             }
-            if (sheet.Comments.Any(c => c.UserId == user.Id && CommentText.Similarity(CommentText.Key(c.Body), key) >= CommentText.RepeatThreshold))
+            if (sheet.Comments.Any(c => c.UserId == user.Id && CommentText.Similarity(c.BodyKey, key) >= CommentText.RepeatThreshold))
             {
                 errors.Add((nameof(Command.Body), "Bạn đã gửi góp ý này trong đợt lấy ý kiến; không gửi lặp lại."));
             }
@@ -150,7 +150,7 @@ public static class SubmitComment
                     new { stored, original = original.Length > 200 ? original[..200] : original, contentType = AttachmentCheck.ContentType(recognised), size = request.Attachment.Length, hash },
                     db.Transaction);
             }
-            var repeatOf = sheet.Comments.FirstOrDefault(c => CommentText.Similarity(CommentText.Key(c.Body), key) >= CommentText.RepeatThreshold)?.Id;
+            var repeatOf = sheet.Comments.FirstOrDefault(c => CommentText.Similarity(c.BodyKey, key) >= CommentText.RepeatThreshold)?.Id;
             var id = await db.Connection.ExecuteScalarAsync<long>(
                 """
                 insert into comment (consultation_id, item_id, user_id, stance, respondent_kind, body, body_key, repeat_of, attachment_id, created_at)

@@ -1,5 +1,6 @@
 using Consult.Domain.Accounts;
 using Consult.Domain.Consultations;
+using Consult.Web.Infrastructure;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Security;
 using Dapper;
@@ -23,8 +24,18 @@ public static class ConsultationList
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
-            var sheets = await ConsultationSheets.LoadAsync(db, user, clock, options.Value,
-                string.IsNullOrWhiteSpace(request.Agency) ? "1 = 1" : "a.code = @Agency", request);
+            var where = new List<string> { "1 = 1" };
+            if (!string.IsNullOrWhiteSpace(request.Agency))
+            {
+                where.Add("a.code = @Agency");
+            }
+            if (request.Status == ConsultationStatuses.Code(ConsultationStatus.Open))
+            {
+                // The home page asks for these on every visit: read only windows that can be open today.
+                where.Add("c.published = 1 and c.closed_on is null and c.opens_on <= @today and @today <= c.closes_on");
+            }
+            var sheets = await ConsultationSheets.LoadAsync(db, user, clock, options.Value, string.Join(" and ", where),
+                new { request.Agency, today = clock.Today().ToString(Domain.Text.IsoDate.Pattern) });
             var filtered = sheets.Where(s => string.IsNullOrWhiteSpace(request.Status) || ConsultationStatuses.Code(s.Status) == request.Status).ToList();
             return new Result(request, filtered, user.IsIn(Roles.Lead));
         }

@@ -60,6 +60,8 @@ public sealed record CommentRow
     public string RespondentKind { get; init; } = "";
     public string Stance { get; init; } = "";
     public string Body { get; init; } = "";
+    /// <summary>The body's comparison key, stored with it (<see cref="CommentText.Key"/>).</summary>
+    public string BodyKey { get; init; } = "";
     public long? RepeatOf { get; init; }
     public long? AttachmentId { get; init; }
     public string? AttachmentName { get; init; }
@@ -129,7 +131,7 @@ public static class ConsultationSheets
             """, new { ids }, db.Transaction)).ToLookup(i => i.ConsultationId);
         var comments = (await db.Connection.QueryAsync<CommentRow>(
             """
-            select m.id, m.consultation_id, m.item_id, m.user_id, u.display_name author_name, m.respondent_kind, m.stance, m.body, m.repeat_of,
+            select m.id, m.consultation_id, m.item_id, m.user_id, u.display_name author_name, m.respondent_kind, m.stance, m.body, m.body_key, m.repeat_of,
                 m.attachment_id, t.original_name attachment_name, t.size attachment_size, m.created_at, m.hidden_at, m.hidden_reason,
                 n.verdict, n.explanation, n.answered_on, g.satisfied, g.remark,
                 (select count(*) from comment_report cr where cr.comment_id = m.id) reports

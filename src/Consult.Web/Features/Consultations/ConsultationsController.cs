@@ -2,6 +2,7 @@ using System.Text;
 using Consult.Domain.Consultations;
 using Consult.Web.Infrastructure.Security;
 using Consult.Web.Infrastructure.Validation;
+using Consult.Web.Features.Shared;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -148,7 +149,7 @@ public sealed class ConsultationsController(IMediator mediator) : Controller
                 c.Satisfied switch { true => "hài lòng", false => "không hài lòng", _ => "" },
             }.Select(Domain.Import.Csv.Escape)).Append("\r\n");
         }
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"bao-cao-tong-hop-{id}.csv");
+        return this.Csv(csv, $"bao-cao-tong-hop-{id}.csv");
     }
 
     [HttpGet("consultations/answers")]

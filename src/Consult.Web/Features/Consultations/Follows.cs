@@ -49,36 +49,27 @@ public static class Follow
 /// <summary>The signed-in user's notifications, newest first; opening the page marks them read.</summary>
 public static class Notifications
 {
-    public sealed record Item(long Id, DateTimeOffset CreatedAt, string Text, string Url, bool Unread);
-
     public sealed record Query : IRequest<IReadOnlyList<Item>>;
 
-    public sealed record Result
+    public sealed record Item
     {
         public long Id { get; init; }
         public DateTimeOffset CreatedAt { get; init; }
         public string Text { get; init; } = "";
         public string Url { get; init; } = "";
         public string? ReadAt { get; init; }
+        public bool Unread => ReadAt is null;
     }
 
     public sealed class Handler(Db db, CurrentUser user, TimeProvider clock) : IRequestHandler<Query, IReadOnlyList<Item>>
     {
         public async Task<IReadOnlyList<Item>> Handle(Query request, CancellationToken cancellationToken)
         {
-            var rows = await db.Connection.QueryAsync<Result>(
-                "select id, created_at, text, url, read_at from notification where user_id = @Id order by id desc limit 200", new { user.Id }, db.Transaction);
+            var items = (await db.Connection.QueryAsync<Item>(
+                "select id, created_at, text, url, read_at from notification where user_id = @Id order by id desc limit 200", new { user.Id }, db.Transaction)).ToList();
             await db.Connection.ExecuteAsync("update notification set read_at = @now where user_id = @Id and read_at is null",
                 new { user.Id, now = clock.GetUtcNow() }, db.Transaction);
-            return rows.Select(r => new Item(r.Id, r.CreatedAt, r.Text, r.Url, r.ReadAt is null)).ToList();
+            return items;
         }
-    }
-
-    public sealed record UnreadQuery : IRequest<int>;
-
-    public sealed class UnreadHandler(Db db, CurrentUser user) : IRequestHandler<UnreadQuery, int>
-    {
-        public Task<int> Handle(UnreadQuery request, CancellationToken cancellationToken) =>
-            db.Connection.ExecuteScalarAsync<int>("select count(*) from notification where user_id = @Id and read_at is null", new { user.Id }, db.Transaction);
     }
 }

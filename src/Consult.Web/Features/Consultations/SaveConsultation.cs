@@ -98,11 +98,11 @@ public static class SaveConsultation
             var agencyId = await db.Connection.ExecuteScalarAsync<int?>("select id from agency where code = @Agency", request, db.Transaction);
             if (!IsoDate.TryRead(request.OpensOn, out var opens))
             {
-                errors.Add((nameof(Command.OpensOn), $"Ngày \"{request.OpensOn}\" không hợp lệ; dùng dạng năm-tháng-ngày."));
+                errors.Add((nameof(Command.OpensOn), IsoDate.Invalid(request.OpensOn)));
             }
             if (!IsoDate.TryRead(request.ClosesOn, out var closes))
             {
-                errors.Add((nameof(Command.ClosesOn), $"Ngày \"{request.ClosesOn}\" không hợp lệ; dùng dạng năm-tháng-ngày."));
+                errors.Add((nameof(Command.ClosesOn), IsoDate.Invalid(request.ClosesOn)));
             }
             else if (closes < opens)
             {

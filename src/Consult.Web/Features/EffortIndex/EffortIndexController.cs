@@ -2,6 +2,7 @@ using System.Text;
 using Consult.Domain.EffortIndex;
 using Consult.Web.Infrastructure.Security;
 using Consult.Web.Infrastructure.Validation;
+using Consult.Web.Features.Shared;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -24,7 +25,7 @@ public sealed class EffortIndexController(IndexService index, IMediator mediator
         {
             return NotFound();
         }
-        return View("Agency", (view, result, await index.TrendAsync(result.Data.Code)));
+        return View("Agency", (view, result, await index.TrendAsync(result.Data.Code, view)));
     }
 
     [HttpGet("effort-index/{period}/{agency}/{indicator}/{part:regex(^(numerator|denominator)$)}")]
@@ -75,7 +76,7 @@ public sealed class EffortIndexController(IndexService index, IMediator mediator
                 .Concat(s.Groups.Select(g => Points(g.Points)))
                 .Concat(keys.Select(k => Points(s.Indicators.Single(i => i.Definition.Key == k).Points)))).Append("\r\n");
         }
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"chi-so-no-luc-{p.Key}.csv");
+        return this.Csv(csv, $"chi-so-no-luc-{p.Key}.csv");
     }
 
     private static string Points(decimal value) => Math.Round(value, 2).ToString(System.Globalization.CultureInfo.InvariantCulture);

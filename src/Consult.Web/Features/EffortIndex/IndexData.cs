@@ -50,7 +50,7 @@ public sealed class IndexCalculator(Db db, IOptions<ConsultationOptions> consult
     private sealed record Regulation(long Id, RegulationSnapshot State)
     {
         public Evidence Evidence(decimal amount = 1) => new($"{State.Code} – {State.Title}", $"/regulations/{Uri.EscapeDataString(State.Code)}", amount);
-        public int Weight => State.Kind == "KTCN" ? State.Products.Count : 1;
+        public int Weight => KindCounts.Weight(RegulationKinds.FromCode(State.Kind), State.Products.Count);
     }
 
     private static string Utc(DateOnly lastDay) =>
@@ -147,7 +147,7 @@ public sealed class IndexCalculator(Db db, IOptions<ConsultationOptions> consult
             Add("changes-timely", [.. executed.Where(Timely).Select(x => ItemEvidence(x))], [.. executed.Select(x => ItemEvidence(x))]);
 
             var baselineMine = baseline.Where(r => r.State.Agency == code && r.State.Status == "in_force").ToList();
-            Add("regulations-cut", [.. myItems.Select(x => ItemEvidence(x, x.Item.Row.KindValue == RegulationKind.SpecialisedInspection ? x.Item.Row.Products : 1))],
+            Add("regulations-cut", [.. myItems.Select(x => ItemEvidence(x, KindCounts.Weight(x.Item.Row.KindValue, x.Item.Row.Products)))],
                 [.. baselineMine.Select(r => r.Evidence(r.Weight))], methodology.RegulationTarget * baselineMine.Sum(r => r.Weight));
 
             var planned = myItems.Select(x => x.Item.Row.RegulationId).ToHashSet();

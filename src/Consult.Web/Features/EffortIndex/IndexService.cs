@@ -61,19 +61,21 @@ public sealed class IndexService(Db db, IndexCalculator calculator, TimeProvider
         return [.. years, .. quarters];
     }
 
-    public async Task<IReadOnlyList<(ReportingPeriod Period, decimal Score)>> TrendAsync(string agencyCode)
+    /// <summary>An agency's score in each published year and the current one; <paramref name="shown"/> is reused, not computed again.</summary>
+    public async Task<IReadOnlyList<(ReportingPeriod Period, decimal Score)>> TrendAsync(string agencyCode, IndexView shown)
     {
+        async Task<IndexView> View(ReportingPeriod period) => period.Key == shown.Period.Key ? shown : await ViewAsync(period);
         var trend = new List<(ReportingPeriod, decimal)>();
         foreach (var key in await db.Connection.QueryAsync<string>("select period from effort_period where period not like '%Q%' order by period", transaction: db.Transaction))
         {
-            var view = await ViewAsync(ReportingPeriod.Parse(key)!);
+            var view = await View(ReportingPeriod.Parse(key)!);
             if (view.Agency(agencyCode) is { } result)
             {
                 trend.Add((view.Period, result.Score.Score));
             }
         }
         var current = ReportingPeriod.YearOf(clock.Today());
-        if (trend.All(t => t.Item1.Key != current.Key) && (await ViewAsync(current)).Agency(agencyCode) is { } now)
+        if (trend.All(t => t.Item1.Key != current.Key) && (await View(current)).Agency(agencyCode) is { } now)
         {
             trend.Add((current, now.Score.Score));
         }

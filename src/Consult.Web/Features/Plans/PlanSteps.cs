@@ -102,7 +102,7 @@ public static class ApprovePlan
             }
             if (!IsoDate.TryRead(request.DecisionDate!, out var date))
             {
-                errors.Add((nameof(Command.DecisionDate), $"Ngày \"{request.DecisionDate}\" không hợp lệ; dùng dạng năm-tháng-ngày."));
+                errors.Add((nameof(Command.DecisionDate), IsoDate.Invalid(request.DecisionDate)));
             }
             else if (date > plans.Today)
             {
@@ -167,7 +167,7 @@ public static class RecordExecution
             }
             if (!IsoDate.TryRead(request.IssuedOn!, out var issued))
             {
-                errors.Add((nameof(Command.IssuedOn), $"Ngày \"{request.IssuedOn}\" không hợp lệ; dùng dạng năm-tháng-ngày."));
+                errors.Add((nameof(Command.IssuedOn), IsoDate.Invalid(request.IssuedOn)));
             }
             if (errors.Count > 0)
             {

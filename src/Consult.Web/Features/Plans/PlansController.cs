@@ -4,6 +4,7 @@ using Consult.Domain.Registry;
 using Consult.Domain.Text;
 using Consult.Web.Infrastructure.Security;
 using Consult.Web.Infrastructure.Validation;
+using Consult.Web.Features.Shared;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -176,7 +177,7 @@ public sealed class PlansController(IMediator mediator) : Controller
             csv.Append(string.Join(',', new[] { p.Plan.AgencyCode, p.Plan.AgencyName, p.Plan.DecisionNumber ?? "", p.Plan.DecisionDate ?? "" }.Select(Domain.Import.Csv.Escape)))
                 .Append(',').Append(string.Join(',', CountColumns(p.Counts, p.Documents))).Append("\r\n");
         }
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "phuong-an-da-phe-duyet.csv");
+        return this.Csv(csv, "phuong-an-da-phe-duyet.csv");
     }
 
     [HttpGet("reports/executed-cuts")]
@@ -193,7 +194,7 @@ public sealed class PlansController(IMediator mediator) : Controller
             csv.Append(Domain.Import.Csv.Escape(r.AgencyCode)).Append(',').Append(Domain.Import.Csv.Escape(r.AgencyName))
                 .Append(',').Append(string.Join(',', CountColumns(r.Counts, r.Documents))).Append("\r\n");
         }
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "quy-dinh-da-cat-giam.csv");
+        return this.Csv(csv, "quy-dinh-da-cat-giam.csv");
     }
 
     /// <summary>The count columns in the order of the government's tables.</summary>

@@ -1,6 +1,7 @@
 using System.Text;
 using Consult.Domain.Import;
 using Consult.Domain.Registry;
+using Consult.Web.Features.Shared;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -32,9 +33,7 @@ public sealed class SearchController(IMediator mediator) : Controller
                 hit.EffectiveOn ?? "", RegulationUrl(hit.Code),
             }.Select(Consult.Domain.Import.Csv.Escape)).Append("\r\n");
         }
-        // The byte-order mark lets spreadsheet programs read the Vietnamese text as UTF-8.
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
-        return File(bytes, "text/csv; charset=utf-8", "ket-qua-tra-cuu.csv");
+        return this.Csv(csv, "ket-qua-tra-cuu.csv");
     }
 
     [HttpGet("api/v1/regulations")]

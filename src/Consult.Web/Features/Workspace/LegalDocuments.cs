@@ -138,7 +138,7 @@ public static class SaveLegalDocument
                 }
                 if (!IsoDate.TryRead(text, out _))
                 {
-                    errors.Add((field, $"Ngày \"{text}\" không hợp lệ; dùng dạng năm-tháng-ngày, ví dụ 2026-01-15."));
+                    errors.Add((field, IsoDate.Invalid(text)));
                 }
                 return text.Trim();
             }
