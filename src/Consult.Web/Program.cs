@@ -17,6 +17,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.Services.AddConsultCore(builder.Configuration);
 builder.Services.AddConsultIdentity(builder.Configuration);
 builder.Services.AddHostedService<Consult.Web.Features.Consultations.DigestService>();
+builder.Services.AddHostedService<Consult.Web.Infrastructure.Search.SearchIndexer>();
 builder.Services
     .AddControllersWithViews(options =>
     {
@@ -39,7 +40,9 @@ await Startup.PrepareDatabaseAsync(app.Services);
 
 if (Commands.IsCommand(args))
 {
-    return await Commands.RunAsync(app.Services, args, Console.Out);
+    var exitCode = await Commands.RunAsync(app.Services, args, Console.Out);
+    await app.DisposeAsync();
+    return exitCode;
 }
 
 app.Use((context, next) =>

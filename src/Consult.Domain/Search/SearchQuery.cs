@@ -4,34 +4,21 @@ using Consult.Domain.Text;
 
 namespace Consult.Domain.Search;
 
-public enum ClauseKind
-{
-    Term,
-    Phrase,
-    Prefix,
-}
-
-/// <summary>One AND-ed part of a query, in folded tokens.</summary>
-public sealed record Clause(ClauseKind Kind, IReadOnlyList<string> Tokens, string? FromCode = null);
+/// <summary>One syllable the user typed: folded for matching, and as typed (lower case) when it carries marks.</summary>
+public sealed record QueryWord(string Folded, string? Accented);
 
 /// <summary>
-/// What a user typed into the search box, understood: document numbers, regulation codes and
-/// the words, quoted phrases and final prefix left over. Any string parses; nothing throws.
+/// What a user typed into the search box, understood: citations of legal documents, regulation codes,
+/// quoted phrases, a final prefix (<c>giấy ph*</c>) and the syllables around them, with the pairs of
+/// syllables typed side by side. Any string parses; nothing throws; no text is ever engine syntax.
 /// </summary>
 public sealed partial class SearchQuery
 {
     private const int MaxLength = 500;
-    private const int MaxClauses = 16;
+    public const int MaxWords = 16;
 
-    // Function syllables that match most documents: they cost the most and select nothing.
-    private static readonly HashSet<string> StopSyllables =
-    [
-        "cua", "va", "cac", "duoc", "theo", "trong", "cho", "co", "la", "voi", "ve", "nhung",
-        "mot", "nay", "da", "de", "tu", "khi", "tai", "hoac", "thi", "do", "bi", "den", "ra",
-        "tren", "duoi", "sau", "truoc", "nhu", "neu", "phai", "khong", "cung",
-    ];
-
-    private static readonly HashSet<string> Operators = ["AND", "OR", "NOT", "NEAR"];
+    // Put where a citation, code or quote was taken out, so no pair of syllables spans it.
+    private const char Gap = ',';
 
     [GeneratedRegex("\"([^\"]*)\"", RegexOptions.CultureInvariant)]
     private static partial Regex QuotedPattern();
@@ -41,16 +28,36 @@ public sealed partial class SearchQuery
     /// <summary>The query as typed (trimmed, NFC), for redisplay in the search box.</summary>
     public string Text { get; }
 
-    public List<string> DocumentNumbers { get; } = [];
+    public List<Citation> Citations { get; } = [];
 
+    /// <summary>Regulation codes as typed, e.g. 1.000106 or YCDK-BCT-0002.</summary>
     public List<string> Codes { get; } = [];
 
-    public List<Clause> Clauses { get; } = [];
+    /// <summary>Every syllable that must match, in the order typed (phrases included, the prefix not).</summary>
+    public List<QueryWord> Words { get; } = [];
 
-    /// <summary>Lower-cased words the user typed with marks, to lift exact-diacritic matches.</summary>
-    public List<string> MarkedWords { get; } = [];
+    /// <summary>Folded syllable pairs typed side by side: adjacent in a document, they rank it higher.</summary>
+    public List<string> Pairs { get; } = [];
 
-    public bool IsEmpty => DocumentNumbers.Count == 0 && Codes.Count == 0 && Clauses.Count == 0;
+    /// <summary>Quoted phrases of two or more syllables, folded: their syllables must stand in this order.</summary>
+    public List<IReadOnlyList<string>> Phrases { get; } = [];
+
+    /// <summary>The folded beginning of the last word when it ends with '*' (two letters at least).</summary>
+    public string? Prefix { get; private set; }
+
+    public bool IsEmpty => Citations.Count == 0 && Codes.Count == 0 && Words.Count == 0 && Prefix is null;
+
+    private static readonly string[] DocumentTypeWords = ["luat", "nghi dinh", "thong tu", "quyet dinh", "nghi quyet", "phap lenh"];
+
+    /// <summary>The words name a kind of legal document ("luật doanh nghiệp", "nghị định về rượu"): worth listing documents.</summary>
+    public bool NamesDocumentType
+    {
+        get
+        {
+            var words = " " + string.Join(' ', Words.Select(w => w.Folded)) + " ";
+            return DocumentTypeWords.Any(t => words.Contains(" " + t + " ", StringComparison.Ordinal));
+        }
+    }
 
     public static SearchQuery Parse(string? input)
     {
@@ -62,121 +69,79 @@ public sealed partial class SearchQuery
         var query = new SearchQuery(text);
         var rest = new StringBuilder(text);
 
-        foreach (var (index, number) in DocumentNumber.FindIn(text))
+        foreach (var (index, length, citation) in Citation.FindIn(text))
         {
-            query.DocumentNumbers.Add(number);
-            Blank(rest, index, number.Length);
+            query.Citations.Add(citation);
+            Blank(rest, index, length);
         }
 
-        var remaining = rest.ToString();
-        foreach (Match m in QuotedPattern().Matches(remaining))
+        foreach (Match m in QuotedPattern().Matches(rest.ToString()))
         {
             query.AddPhrase(m.Groups[1].Value);
+            Blank(rest, m.Index, m.Length);
         }
-        remaining = QuotedPattern().Replace(remaining, " ").Replace('"', ' ');
+        var remaining = rest.ToString().Replace('"', Gap);
 
         var words = remaining.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var free = new StringBuilder();
         for (var i = 0; i < words.Length; i++)
         {
-            query.AddWord(words[i], isLast: i == words.Length - 1);
+            var word = words[i];
+            var bare = word.Trim('*');
+            if (RegulationCode.IsValid(bare) && bare.Any(char.IsDigit) && bare.IndexOfAny(['.', '-']) > 0)
+            {
+                query.Codes.Add(bare);
+                free.Append(Gap).Append(' ');
+                continue;
+            }
+            var tokens = SearchText.Folded(bare);
+            if (i == words.Length - 1 && word.EndsWith('*') && tokens.Count > 0 && tokens[^1].Length >= 2)
+            {
+                query.Prefix = tokens[^1];
+                bare = string.Join(' ', tokens[..^1]);
+            }
+            free.Append(bare).Append(' ');
         }
-        query.DropStopSyllables();
-        if (query.Clauses.Count > MaxClauses)
+        query.AddWords(free.ToString(), isPhrase: false);
+        if (query.Words.Count > MaxWords)
         {
-            query.Clauses.RemoveRange(MaxClauses, query.Clauses.Count - MaxClauses);
+            query.Words.RemoveRange(MaxWords, query.Words.Count - MaxWords);
         }
         return query;
     }
 
-    /// <summary>The FTS5 MATCH expression: every token quoted, so no user text is FTS5 syntax.</summary>
-    public static string ToFtsExpression(IEnumerable<Clause> clauses)
-    {
-        var parts = clauses.Select(c => c.Kind switch
-        {
-            ClauseKind.Prefix => Quote(c.Tokens[0]) + "*",
-            _ => Quote(string.Join(' ', c.Tokens)),
-        });
-        return string.Join(' ', parts);
-    }
-
-    public string ToFtsExpression() => ToFtsExpression(Clauses);
-
-    /// <summary>Folded tokens to highlight; prefixes end with '*'.</summary>
+    /// <summary>Folded tokens to highlight; a prefix ends with '*'.</summary>
     public IReadOnlyList<string> HighlightTokens() =>
-        Clauses.SelectMany(c => c.Kind == ClauseKind.Prefix ? [c.Tokens[0] + "*"] : c.Tokens).Distinct().ToList();
-
-    private void AddWord(string word, bool isLast)
-    {
-        if (Operators.Contains(word))
-        {
-            return;
-        }
-        var isPrefix = isLast && word.EndsWith('*');
-        var bare = word.Trim('*');
-        if (RegulationCode.IsValid(bare) && bare.Any(char.IsDigit) && bare.IndexOfAny(['.', '-']) > 0)
-        {
-            Codes.Add(bare);
-            AddTokens(bare, asPrefix: false, fromCode: bare);
-            return;
-        }
-        if (VietnameseFolding.HasDiacritics(bare))
-        {
-            MarkedWords.Add(bare.ToLowerInvariant());
-        }
-        AddTokens(bare, isPrefix, fromCode: null);
-    }
+        Words.Select(w => w.Folded).Concat(Prefix is null ? [] : [Prefix + "*"]).Distinct().ToList();
 
     private void AddPhrase(string phrase)
     {
-        var tokens = Tokenizer.Tokens(VietnameseFolding.Fold(phrase));
-        if (tokens.Count > 0)
+        var tokens = SearchText.Folded(phrase);
+        if (tokens.Count > 1)
         {
-            Clauses.Add(new Clause(tokens.Count == 1 ? ClauseKind.Term : ClauseKind.Phrase, tokens));
+            Phrases.Add(tokens);
         }
-        foreach (var word in phrase.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (VietnameseFolding.HasDiacritics(word))
-            {
-                MarkedWords.Add(word.ToLowerInvariant());
-            }
-        }
+        AddWords(phrase, isPhrase: true);
     }
 
-    private void AddTokens(string word, bool asPrefix, string? fromCode)
+    private void AddWords(string text, bool isPhrase)
     {
-        var tokens = Tokenizer.Tokens(VietnameseFolding.Fold(word));
-        if (tokens.Count == 0)
+        var folded = SearchText.Folded(text);
+        var accented = SearchText.Tokens(text, TokenForm.Accented).ToList();
+        for (var i = 0; i < folded.Count; i++)
         {
-            return;
+            // Folding and lower-casing cut text at the same places, so the two lists align.
+            var typed = accented.Count == folded.Count ? accented[i] : folded[i];
+            Words.Add(new QueryWord(folded[i], typed != folded[i] ? typed : null));
         }
-        if (asPrefix && tokens[^1].Length >= 2)
-        {
-            if (tokens.Count > 1)
-            {
-                Clauses.Add(new Clause(ClauseKind.Phrase, tokens[..^1], fromCode));
-            }
-            Clauses.Add(new Clause(ClauseKind.Prefix, [tokens[^1]], fromCode));
-            return;
-        }
-        Clauses.Add(new Clause(tokens.Count == 1 ? ClauseKind.Term : ClauseKind.Phrase, tokens, fromCode));
+        Pairs.AddRange(isPhrase ? folded.Zip(folded.Skip(1), (a, b) => a + " " + b) : SearchText.Tokens(text, TokenForm.Pairs));
     }
-
-    private void DropStopSyllables()
-    {
-        bool IsStop(Clause c) => c.Kind == ClauseKind.Term && StopSyllables.Contains(c.Tokens[0]);
-        if (Clauses.Any(c => !IsStop(c)))
-        {
-            Clauses.RemoveAll(IsStop);
-        }
-    }
-
-    private static string Quote(string token) => "\"" + token.Replace("\"", "\"\"") + "\"";
 
     private static void Blank(StringBuilder text, int index, int length)
     {
         for (var i = index; i < index + length; i++)
         {
-            text[i] = ' ';
+            text[i] = i == index ? Gap : ' ';
         }
     }
 }

@@ -12,4 +12,8 @@ public static class IsoDate
 
     public static bool TryRead(string? text, out DateOnly date) =>
         DateOnly.TryParseExact(text?.Trim(), Pattern, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    /// <summary>Either yyyy-mm-dd or the way Vietnamese write dates, dd/mm/yyyy.</summary>
+    public static bool TryReadAny(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text?.Trim(), [Pattern, "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 }

@@ -17,7 +17,9 @@ public static class ServiceSetup
         services.Configure<Features.Plans.PlanOptions>(configuration.GetSection("Plans"));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<Db>();
+        services.Configure<SearchOptions>(configuration.GetSection("Search"));
         services.AddSingleton<RegistryFacts>();
+        services.AddSingleton<SearchIndex>();
         services.AddScoped<SearchEngine>();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();

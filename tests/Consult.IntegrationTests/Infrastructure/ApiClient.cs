@@ -14,6 +14,7 @@ public static class ApiClient
         {
             values["q"] = q;
         }
+        app.CatchUpSearch();
         var json = await app.GetJsonAsync(QueryHelpers.AddQueryString("/api/v1/regulations", values));
         var codes = json.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()!).ToList();
         return new SearchPage(json.GetProperty("total").GetInt32(), codes, json);

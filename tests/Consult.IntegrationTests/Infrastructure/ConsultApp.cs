@@ -2,6 +2,7 @@ using System.Text;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Consult.Web.Features.Import;
+using Consult.Web.Infrastructure.Search;
 using MediatR;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -24,6 +25,23 @@ public class ConsultApp : WebApplicationFactory<Program>
         DataDirectory = Path.Combine(Path.GetTempPath(), "consult-tests", Guid.NewGuid().ToString("N"));
     }
 
+    private ConsultApp(string dataDirectory)
+    {
+        DataDirectory = dataDirectory;
+    }
+
+    /// <summary>Stops the app and keeps its data folder, for <see cref="Over"/> to start the portal again on it.</summary>
+    public void Stop()
+    {
+        _keepData = true;
+        Dispose();
+    }
+
+    /// <summary>The portal started on an existing data folder; it owns the folder from then on.</summary>
+    public static ConsultApp Over(string dataDirectory) => new(dataDirectory);
+
+    private bool _keepData;
+
     public string DataDirectory { get; }
 
     public TestClock Clock { get; } = new();
@@ -36,6 +54,9 @@ public class ConsultApp : WebApplicationFactory<Program>
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
+    /// <summary>Makes every save so far searchable now, as the indexer's next tick (within 100 ms) would.</summary>
+    public void CatchUpSearch() => Services.GetRequiredService<SearchIndex>().CatchUp();
+
     public async Task<T> SendAsync<T>(IRequest<T> request)
     {
         using var scope = Services.CreateScope();
@@ -47,11 +68,14 @@ public class ConsultApp : WebApplicationFactory<Program>
     public async Task<ImportReport> ImportAsync(byte[] file, string source = "test")
     {
         using var scope = Services.CreateScope();
-        return await ImportRegulations.FromCsvAsync(scope.ServiceProvider.GetRequiredService<IMediator>(), new MemoryStream(file), source);
+        var report = await ImportRegulations.FromCsvAsync(scope.ServiceProvider.GetRequiredService<IMediator>(), new MemoryStream(file), source);
+        CatchUpSearch();
+        return report;
     }
 
     public async Task<IHtmlDocument> GetPageAsync(string url, int expectedStatus = 200)
     {
+        CatchUpSearch();
         var response = await CreateClient().GetAsync(url);
         Assert.Equal(expectedStatus, (int)response.StatusCode);
         return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
@@ -60,7 +84,7 @@ public class ConsultApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && Directory.Exists(DataDirectory))
+        if (disposing && !_keepData && Directory.Exists(DataDirectory))
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(DataDirectory, recursive: true);

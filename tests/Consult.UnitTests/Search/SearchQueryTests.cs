@@ -4,53 +4,80 @@ namespace Consult.UnitTests.Search;
 
 public class SearchQueryTests
 {
-    [Fact]
-    public void Words_without_marks_become_quoted_folded_terms() =>
-        Assert.Equal("\"giay\" \"phep\" \"ban\" \"buon\" \"ruou\"", SearchQuery.Parse("giay phep ban buon ruou").ToFtsExpression());
+    private static IEnumerable<string> Folded(SearchQuery q) => q.Words.Select(w => w.Folded);
 
     [Fact]
-    public void Words_with_marks_fold_the_same_and_are_remembered_for_ranking()
+    public void Every_syllable_typed_without_marks_is_a_folded_word_with_its_neighbours_as_pairs()
+    {
+        var query = SearchQuery.Parse("giay phep ban buon ruou");
+        Assert.Equal(["giay", "phep", "ban", "buon", "ruou"], Folded(query));
+        Assert.All(query.Words, w => Assert.Null(w.Accented));
+        Assert.Equal(["giay phep", "phep ban", "ban buon", "buon ruou"], query.Pairs);
+    }
+
+    [Fact]
+    public void Words_with_marks_fold_the_same_and_keep_the_marks_for_ranking()
     {
         var query = SearchQuery.Parse("Giấy phép rượu");
-        Assert.Equal("\"giay\" \"phep\" \"ruou\"", query.ToFtsExpression());
-        Assert.Equal(["giấy", "phép", "rượu"], query.MarkedWords);
+        Assert.Equal(["giay", "phep", "ruou"], Folded(query));
+        Assert.Equal(["giấy", "phép", "rượu"], query.Words.Select(w => w.Accented));
     }
 
     [Fact]
-    public void Quoted_text_is_a_phrase() =>
-        Assert.Equal("\"dieu kien\" \"kinh\"", SearchQuery.Parse("\"điều kiện\" kinh").ToFtsExpression());
-
-    [Fact]
-    public void A_star_on_the_last_word_is_a_prefix() =>
-        Assert.Equal("\"giay\" \"ph\"*", SearchQuery.Parse("giấy ph*").ToFtsExpression());
-
-    [Fact]
-    public void A_star_elsewhere_or_on_one_letter_is_ignored() =>
-        Assert.Equal("\"giay\" \"p\"", SearchQuery.Parse("giay* p*").ToFtsExpression());
-
-    [Fact]
-    public void Document_numbers_are_taken_out_of_the_words()
+    public void Common_syllables_stay_required_so_thuoc_la_keeps_both()
     {
-        var query = SearchQuery.Parse("điều kiện 105/2017/nd-cp");
-        Assert.Equal(["105/2017/nd-cp"], query.DocumentNumbers);
-        Assert.Equal("\"dieu\" \"kien\"", query.ToFtsExpression());
+        var query = SearchQuery.Parse("thuốc lá");
+        Assert.Equal(["thuoc", "la"], Folded(query));
+        Assert.Equal(["thuoc la"], query.Pairs);
     }
 
     [Fact]
-    public void Procedure_codes_are_recognised_and_kept_as_a_phrase_fallback()
+    public void Quoted_text_is_a_phrase_whose_words_also_count()
     {
-        var query = SearchQuery.Parse("1.000106");
+        var query = SearchQuery.Parse("\"điều kiện\" kinh");
+        Assert.Equal([["dieu", "kien"]], query.Phrases);
+        Assert.Equal(["dieu", "kien", "kinh"], Folded(query));
+    }
+
+    [Fact]
+    public void A_star_on_the_last_word_is_a_prefix()
+    {
+        var query = SearchQuery.Parse("giấy ph*");
+        Assert.Equal("ph", query.Prefix);
+        Assert.Equal(["giay"], Folded(query));
+    }
+
+    [Fact]
+    public void A_star_elsewhere_or_on_one_letter_is_ignored()
+    {
+        var query = SearchQuery.Parse("giay* p*");
+        Assert.Null(query.Prefix);
+        Assert.Equal(["giay", "p"], Folded(query));
+    }
+
+    [Fact]
+    public void Citations_are_taken_out_of_the_words_and_break_pairs()
+    {
+        var query = SearchQuery.Parse("bán 105/2017/nd-cp lẻ");
+        Assert.Equal(["105/2017/ND-CP"], query.Citations.Select(c => c.Key));
+        Assert.Equal(["ban", "le"], Folded(query));
+        Assert.Empty(query.Pairs);
+    }
+
+    [Fact]
+    public void Procedure_codes_are_recognised_apart_from_words()
+    {
+        var query = SearchQuery.Parse("rượu 1.000106");
         Assert.Equal(["1.000106"], query.Codes);
-        Assert.Equal("\"1 000106\"", query.ToFtsExpression());
+        Assert.Equal(["ruou"], Folded(query));
     }
 
-    [Fact]
-    public void Stop_syllables_leave_and_queries_but_stay_in_phrases()
-    {
-        Assert.Equal("\"thu\" \"tuc\" \"dau\"", SearchQuery.Parse("thủ tục của đầu").ToFtsExpression());
-        Assert.Equal("\"cua dau\"", SearchQuery.Parse("\"của đầu\"").ToFtsExpression());
-        Assert.Equal("\"cua\"", SearchQuery.Parse("của").ToFtsExpression());
-    }
+    [Theory]
+    [InlineData("luật doanh nghiệp", true)]
+    [InlineData("nghi dinh ve ruou", true)]
+    [InlineData("giấy phép bán buôn", false)]
+    public void Knows_when_words_name_a_kind_of_legal_document(string text, bool names) =>
+        Assert.Equal(names, SearchQuery.Parse(text).NamesDocumentType);
 
     [Theory]
     [InlineData("\"")]
@@ -60,17 +87,21 @@ public class SearchQueryTests
     [InlineData("')--")]
     [InlineData("a OR b NOT c")]
     [InlineData("\"unclosed phrase")]
-    [InlineData("^col:x {a b}")]
+    [InlineData("^title:x {a b} [c TO d] ~2 \\")]
     [InlineData("   ")]
-    public void Hostile_text_never_yields_fts_syntax(string input)
+    [InlineData("\uD800")]
+    public void Hostile_text_becomes_plain_folded_syllables(string input)
     {
-        var expression = SearchQuery.Parse(input).ToFtsExpression();
-        // Every token is wrapped in quotes; outside quotes only spaces and a trailing * remain.
-        var outside = System.Text.RegularExpressions.Regex.Replace(expression, "\"[^\"]*\"", "");
-        Assert.Matches("^[ *]*$", outside);
+        var query = SearchQuery.Parse(input);
+        Assert.All(query.Words, w => Assert.Matches(@"^[\p{L}\p{N}]+$", w.Folded));
+        Assert.All(query.Pairs, p => Assert.Matches(@"^[\p{L}\p{N}]+ [\p{L}\p{N}]+$", p));
     }
 
     [Fact]
-    public void Very_long_input_is_cut() =>
-        Assert.True(SearchQuery.Parse(new string('a', 10_000)).Text.Length <= 500);
+    public void Very_long_input_is_cut()
+    {
+        var query = SearchQuery.Parse(string.Join(' ', Enumerable.Repeat("abc", 5_000)));
+        Assert.True(query.Text.Length <= 500);
+        Assert.Equal(SearchQuery.MaxWords, query.Words.Count);
+    }
 }

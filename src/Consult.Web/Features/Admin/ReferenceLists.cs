@@ -5,7 +5,7 @@ using Consult.Domain.Text;
 using Consult.Web.Infrastructure.Audit;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Mediator;
-using Consult.Web.Infrastructure.Search;
+using Consult.Web.Infrastructure.Registry;
 using Consult.Web.Infrastructure.Validation;
 using Dapper;
 using MediatR;
@@ -116,7 +116,7 @@ public static partial class ReferenceLists
                     ? "insert into agency (code, name) values (@code, @name) returning id"
                     : "update agency set code = @code, name = @name where id = @Id returning id",
                 new { code, name, request.Id }, db.Transaction);
-            await db.Connection.ExecuteAsync("update registry_state set change_seq = change_seq + 1", transaction: db.Transaction);
+            await ChangeSequence.AdvanceAsync(db.Connection, db.Transaction);
             audit.Record(new AuditEntry(request.Id is null ? "create" : "update", AuditLog.Agency, code,
                 previous is { } p ? $"{p.Code} – {p.Name} → {code} – {name}" : name) { AgencyId = id });
             return Unit.Value;
@@ -138,13 +138,7 @@ public static partial class ReferenceLists
                     ? "insert into sector (name, name_key) values (@name, @key) returning id"
                     : "update sector set name = @name, name_key = @key where id = @Id returning id",
                 new { name, key, request.Id }, db.Transaction);
-            // Regulations are found by their sectors' names.
-            foreach (var regulationId in await db.Connection.QueryAsync<long>(
-                "select regulation_id from regulation_sector where sector_id = @id", new { id }, db.Transaction))
-            {
-                SearchIndex.Refresh(db.Connection, db.Transaction!, regulationId);
-            }
-            await db.Connection.ExecuteAsync("update registry_state set change_seq = change_seq + 1", transaction: db.Transaction);
+            await ChangeSequence.SectorRenamedAsync(db.Connection, db.Transaction, id);
             audit.Record(new AuditEntry(request.Id is null ? "create" : "update", AuditLog.Sector, name, previous is null ? "" : $"{previous} → {name}"));
             return Unit.Value;
         }

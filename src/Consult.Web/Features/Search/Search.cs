@@ -1,10 +1,12 @@
 using Consult.Domain.Registry;
 using Consult.Domain.Search;
+using Consult.Domain.Text;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Search;
 using Consult.Web.Infrastructure.Security;
 using Dapper;
 using MediatR;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Consult.Web.Features.Search;
 
@@ -13,6 +15,8 @@ public static class Search
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
+    /// <summary>Deep enough for any reader; deeper pages would only make one request expensive.</summary>
+    public const int MaxPage = 10_000;
 
     /// <summary>Everything arrives as text and is read leniently: no query string can fail a search.</summary>
     public sealed record Query : IRequest<Result>
@@ -24,10 +28,27 @@ public static class Search
         public string? Status { get; init; }
         public string? Published { get; init; }
         public string? Sort { get; init; }
+        /// <summary>Effective on or after (yyyy-mm-dd or dd/mm/yyyy).</summary>
+        public string? From { get; init; }
+        /// <summary>Effective on or before.</summary>
+        public string? To { get; init; }
+        /// <summary>Type of a legal document the regulation is based on, e.g. Decree.</summary>
+        public string? DocType { get; init; }
         public string? Page { get; init; }
         public string? PageSize { get; init; }
-        /// <summary>For downloads: every result, not one page.</summary>
+        /// <summary>For downloads: every result, not one page. Set by the server, never bound from a request.</summary>
+        [BindNever]
         public bool AllPages { get; init; }
+    }
+
+    /// <summary>A legal document the query cites or names, listed above the regulations.</summary>
+    public sealed record DocumentHit
+    {
+        public long Id { get; init; }
+        public string Number { get; init; } = "";
+        public string DocType { get; init; } = "";
+        public string Title { get; init; } = "";
+        public int Regulations { get; init; }
     }
 
     public sealed record Hit
@@ -63,7 +84,6 @@ public static class Search
         public required Query Query { get; init; }
         public required string Text { get; init; }
         public required int Total { get; init; }
-        public required bool IsEstimate { get; init; }
         public required int Page { get; init; }
         public required int PageSize { get; init; }
         public required int PageCount { get; init; }
@@ -74,6 +94,9 @@ public static class Search
         public required IReadOnlyList<FacetValue> Sectors { get; init; }
         public required IReadOnlyList<FacetValue> Statuses { get; init; }
         public required IReadOnlyList<FacetValue> Publication { get; init; }
+        public required IReadOnlyList<FacetValue> DocumentTypes { get; init; }
+        public required IReadOnlyList<DocumentHit> Documents { get; init; }
+        /// <summary>Citations in the query that no document on the portal answers to.</summary>
         public required IReadOnlyList<string> UnknownDocumentNumbers { get; init; }
         public required IReadOnlyList<string> Notices { get; init; }
     }
@@ -102,35 +125,27 @@ public static class Search
                     return id != 0;
                 }, "lĩnh vực", notices),
                 Published = Lenient<bool>(request.Published, bool.TryParse, "công khai", notices),
+                EffectiveFrom = Lenient<DateOnly>(request.From, IsoDate.TryReadAny, "hiệu lực từ ngày", notices),
+                EffectiveTo = Lenient<DateOnly>(request.To, IsoDate.TryReadAny, "hiệu lực đến ngày", notices),
+                DocumentType = Lenient<LegalDocumentType>(request.DocType, (string? t, out LegalDocumentType type) =>
+                    Enum.TryParse(t?.Trim(), ignoreCase: true, out type) && Enum.IsDefined(type), "loại văn bản", notices),
                 Sees = user.Sees,
             };
             var sort = string.Equals(request.Sort, "newest", StringComparison.OrdinalIgnoreCase) ? SearchSort.Newest : SearchSort.Relevance;
             var pageSize = Math.Clamp(int.TryParse(request.PageSize, out var size) ? size : DefaultPageSize, 1, MaxPageSize);
+            var requestedPage = Math.Clamp(int.TryParse(request.Page, out var p) ? p : 1, 1, MaxPage);
 
-            var outcome = await engine.SearchAsync(request.Q, filters, sort, cancellationToken);
-            var pageCount = Math.Max(1, (outcome.Ids.Count + pageSize - 1) / pageSize);
-            var page = Math.Clamp(int.TryParse(request.Page, out var p) ? p : 1, 1, pageCount);
+            var outcome = await engine.SearchAsync(request.Q, filters, sort, request.AllPages ? null : requestedPage * pageSize, cancellationToken);
+            var pageCount = Math.Max(1, (outcome.Total + pageSize - 1) / pageSize);
+            var page = Math.Min(requestedPage, pageCount);
             var pageIds = request.AllPages ? outcome.Ids : outcome.Ids.Skip((page - 1) * pageSize).Take(pageSize).ToList();
             var hits = await LoadHitsAsync(pageIds, outcome.Query);
-            if (outcome.TitlesOnly)
-            {
-                notices.Add("Tìm theo phần đầu của từ (dấu *) chỉ tìm trong tên quy định.");
-            }
-            if (outcome.IsEstimate)
-            {
-                notices.Add($"Có rất nhiều kết quả: số lượng là ước tính và chỉ {SearchEngine.MatchCap:N0} kết quả mới nhất được liệt kê. Thêm từ khóa hoặc bộ lọc để thu hẹp.");
-            }
-            else if (outcome.RankedNewestOnly)
-            {
-                notices.Add($"Từ khóa phổ biến: quy định có tên khớp được xếp trước, các kết quả khác xếp theo mức độ liên quan trong {SearchEngine.RankBudget:N0} kết quả mới nhất.");
-            }
 
             return new Result
             {
                 Query = request,
                 Text = outcome.Query.Text,
                 Total = outcome.Total,
-                IsEstimate = outcome.IsEstimate,
                 Page = page,
                 PageSize = pageSize,
                 PageCount = pageCount,
@@ -151,9 +166,29 @@ public static class Search
                 Publication = new[] { true, false }
                     .Select(b => new FacetValue(b ? "true" : "false", b ? "Đã công khai" : "Chưa công khai", outcome.Facets.Published.GetValueOrDefault(b), filters.Published == b))
                     .ToList(),
-                UnknownDocumentNumbers = outcome.UnknownDocumentNumbers,
+                DocumentTypes = Enum.GetValues<LegalDocumentType>()
+                    .Select(t => new FacetValue(t.ToString(), DocumentNumber.Label(t), outcome.Facets.DocumentTypes.GetValueOrDefault(t), filters.DocumentType == t))
+                    .Where(f => f.Count > 0 || f.Selected).OrderByDescending(f => f.Count).ToList(),
+                Documents = await LoadDocumentsAsync(outcome.DocumentIds),
+                UnknownDocumentNumbers = outcome.UnknownCitations,
                 Notices = notices,
             };
+        }
+
+        private async Task<IReadOnlyList<DocumentHit>> LoadDocumentsAsync(IReadOnlyList<long> ids)
+        {
+            if (ids.Count == 0)
+            {
+                return [];
+            }
+            var rows = (await db.Connection.QueryAsync<DocumentHit>(
+                $"""
+                select d.id, d.number, d.doc_type, d.title,
+                    (select count(*) from regulation_basis b join regulation r on r.id = b.regulation_id
+                     where b.legal_document_id = d.id and {Visibility.Regulations}) regulations
+                from legal_document d where d.id in @ids
+                """, new { ids, user.Visibility.SeesAll, user.Visibility.OwnAgency }, db.Transaction)).ToDictionary(d => d.Id);
+            return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
         }
 
         private async Task<IReadOnlyList<Hit>> LoadHitsAsync(IReadOnlyList<long> ids, SearchQuery query)

@@ -56,6 +56,13 @@ public sealed class SearchController(IMediator mediator) : Controller
                 snippet = h.SnippetText,
                 url = RegulationUrl(h.Code),
             }),
+            documents = result.Documents.Select(d => new
+            {
+                number = d.Number,
+                type = d.DocType,
+                title = d.Title,
+                url = Url.Action("Details", "LegalDocuments", new { id = d.Id }, Request.Scheme, Request.Host.ToString()),
+            }),
         });
     }
 

@@ -5,19 +5,26 @@ namespace Consult.Web.Features.Search;
 /// <summary>Links that keep the current search and change one parameter: facets, sorting, pages.</summary>
 public static class SearchLinks
 {
+    /// <summary>The parameters of a search as the query string carries them, empty ones left out.</summary>
+    public static IEnumerable<KeyValuePair<string, string?>> Values(Search.Query query) => new Dictionary<string, string?>
+    {
+        ["q"] = query.Q,
+        ["kind"] = query.Kind,
+        ["agency"] = query.Agency,
+        ["sector"] = query.Sector,
+        ["status"] = query.Status,
+        ["published"] = query.Published,
+        ["docType"] = query.DocType,
+        ["from"] = query.From,
+        ["to"] = query.To,
+        ["sort"] = query.Sort,
+        ["pageSize"] = query.PageSize,
+        ["page"] = query.Page,
+    }.Where(kv => !string.IsNullOrWhiteSpace(kv.Value));
+
     public static string With(Search.Query query, string key, string? value, string path = "/search")
     {
-        var values = new Dictionary<string, string?>
-        {
-            ["q"] = query.Q,
-            ["kind"] = query.Kind,
-            ["agency"] = query.Agency,
-            ["sector"] = query.Sector,
-            ["status"] = query.Status,
-            ["published"] = query.Published,
-            ["sort"] = query.Sort,
-            ["pageSize"] = query.PageSize,
-        };
+        var values = Values(query).ToDictionary();
         values[key] = value;
         if (key != "page")
         {

@@ -5,6 +5,7 @@ using Consult.Domain.Text;
 using Consult.Web.Infrastructure.Audit;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Mediator;
+using Consult.Web.Infrastructure.Registry;
 using Consult.Web.Infrastructure.Search;
 using Consult.Web.Infrastructure.Security;
 using Consult.Web.Infrastructure.Validation;
@@ -169,12 +170,14 @@ public static class SaveLegalDocument
             }
 
             long id;
+            var seq = await ChangeSequence.AdvanceAsync(db.Connection, db.Transaction);
             if (request.Id is { } existing)
             {
                 var updated = await db.Connection.ExecuteAsync(
                     """
                     update legal_document set number = @number, number_key = @key, doc_type = @type, title = @title, issuer = @issuer,
-                        issued_on = @issuedOn, effective_on = @effectiveOn, expires_on = @expiresOn, status = @status, version = version + 1
+                        issued_on = @issuedOn, effective_on = @effectiveOn, expires_on = @expiresOn, status = @status, version = version + 1,
+                        change_seq = (select change_seq from registry_state)
                     where id = @Id and version = @ExpectedVersion
                     """, values, db.Transaction);
                 if (updated == 0)
@@ -186,19 +189,15 @@ public static class SaveLegalDocument
                         StatusCodes.Status409Conflict);
                 }
                 id = existing;
-                // Regulations are found by the numbers of the documents they cite.
-                foreach (var regulationId in await db.Connection.QueryAsync<long>(
-                    "select distinct regulation_id from regulation_basis where legal_document_id = @id", new { id }, db.Transaction))
-                {
-                    SearchIndex.Refresh(db.Connection, db.Transaction!, regulationId);
-                }
+                await ChangeSequence.CitingRegulationsFollowAsync(db.Connection, db.Transaction, seq);
             }
             else
             {
                 id = await db.Connection.ExecuteScalarAsync<long>(
                     """
-                    insert into legal_document (number, number_key, doc_type, title, issuer, issued_on, effective_on, expires_on, status, agency_id)
-                    values (@number, @key, @type, @title, @issuer, @issuedOn, @effectiveOn, @expiresOn, @status, (select id from agency where code = @agency))
+                    insert into legal_document (number, number_key, doc_type, title, issuer, issued_on, effective_on, expires_on, status, agency_id, change_seq)
+                    values (@number, @key, @type, @title, @issuer, @issuedOn, @effectiveOn, @expiresOn, @status, (select id from agency where code = @agency),
+                        (select change_seq from registry_state))
                     returning id
                     """, values, db.Transaction);
             }

@@ -1,6 +1,7 @@
 using Consult.Web.Features.Import;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Search;
+using Dapper;
 using MediatR;
 
 namespace Consult.Web.Infrastructure.Cli;
@@ -37,12 +38,32 @@ public static class Commands
                     return report.Succeeded ? 0 : 1;
                 }
             case ["reindex"]:
-                var (count, elapsed) = SearchIndex.Rebuild(scope.ServiceProvider.GetRequiredService<Db>().Connection);
-                await output.WriteLineAsync($"Đã lập lại chỉ mục tìm kiếm cho {count} quy định trong {elapsed.TotalSeconds:0.0} giây.");
-                return 0;
+                return await ReindexAsync(services, scope.ServiceProvider.GetRequiredService<Db>(), output);
             default:
                 await output.WriteLineAsync("Lệnh: import regulations TỆP.csv | import documents TỆP.csv | reindex");
                 return 2;
         }
+    }
+
+    /// <summary>
+    /// Asks every node to rebuild its index (a new generation in the database), and rebuilds this one at once
+    /// unless a running portal holds it: that portal rebuilds within a second.
+    /// </summary>
+    private static async Task<int> ReindexAsync(IServiceProvider services, Db db, TextWriter output)
+    {
+        await db.Connection.ExecuteAsync("update registry_state set index_generation = index_generation + 1");
+        SearchIndex index;
+        try
+        {
+            index = services.GetRequiredService<SearchIndex>();
+        }
+        catch (IndexInUseException)
+        {
+            await output.WriteLineAsync("Cổng đang chạy và giữ chỉ mục tìm kiếm; cổng sẽ tự lập lại chỉ mục trong giây lát.");
+            return 0;
+        }
+        var (count, elapsed) = index.Rebuild();
+        await output.WriteLineAsync($"Đã lập lại chỉ mục tìm kiếm: {count} quy định và văn bản trong {elapsed.TotalSeconds:0.0} giây.");
+        return 0;
     }
 }

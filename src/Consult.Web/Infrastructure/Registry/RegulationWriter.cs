@@ -3,7 +3,6 @@ using Consult.Domain.Registry;
 using Consult.Domain.Text;
 using Consult.Web.Infrastructure.Audit;
 using Consult.Web.Infrastructure.Data;
-using Consult.Web.Infrastructure.Search;
 using Consult.Web.Infrastructure.Security;
 using Consult.Web.Infrastructure.Validation;
 using Dapper;
@@ -83,7 +82,7 @@ public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, 
             : [RegulationSnapshot.Created];
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime).ToString("yyyy-MM-dd");
-        var seq = Connection.ExecuteScalar<long>("update registry_state set change_seq = change_seq + 1 returning change_seq", transaction: Transaction);
+        var seq = Connection.ExecuteScalar<long>(ChangeSequence.AdvanceSql, transaction: Transaction);
         var publishedOn = !row.Published ? null : existing is { Published: true } e ? e.PublishedOn : today;
         var values = new
         {
@@ -162,7 +161,6 @@ public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, 
             values (@id, @version, @now, @source, @changes, @snapshot, @userId)
             """,
             new { id, version, now, source, changes = RegulationSnapshot.JoinChanges(changes), snapshot = snapshotJson, userId = user.Id }, Transaction);
-        SearchIndex.Refresh(Connection, Transaction, id);
         audit.Record(new AuditEntry(existing is null ? "create" : action, AuditLog.Regulation, row.Code, RegulationSnapshot.JoinChanges(changes))
         {
             AgencyId = values.agencyId,
@@ -230,7 +228,8 @@ public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, 
         {
             id = Connection.ExecuteScalar<long>(
                 """
-                insert into legal_document (number, number_key, doc_type, agency_id) values (@number, @key, @type, @agencyId)
+                insert into legal_document (number, number_key, doc_type, agency_id, change_seq)
+                values (@number, @key, @type, @agencyId, (select change_seq from registry_state))
                 on conflict (number_key) do update set number_key = excluded.number_key
                 returning id
                 """, new { number, key, type = DocumentNumber.InferType(number).ToString(), agencyId }, Transaction);

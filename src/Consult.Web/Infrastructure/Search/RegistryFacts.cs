@@ -1,4 +1,5 @@
 using Consult.Domain.Registry;
+using Consult.Domain.Text;
 using Consult.Web.Infrastructure.Data;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -13,7 +14,11 @@ public readonly record struct RegulationFact(
     int AgencyId,
     int[] SectorIds,
     int NewestKey,
-    int ProductCount);
+    int ProductCount,
+    /// <summary>Day number of the effective date, 0 when none.</summary>
+    int EffectiveDay,
+    /// <summary>Bits of the <see cref="Consult.Domain.Text.LegalDocumentType"/>s of its legal basis.</summary>
+    int DocumentTypes);
 
 /// <summary>
 /// Kind, agency, sectors, status and publication of every regulation, indexed by id, so that
@@ -88,7 +93,10 @@ public sealed class RegistryFacts
                 select r.id, r.kind, r.status, r.published, r.agency_id,
                        coalesce(r.effective_on, substr(r.created_at, 1, 10)) newest_on,
                        (select group_concat(sector_id) from regulation_sector where regulation_id = r.id) sector_ids,
-                       (select count(*) from regulation_product where regulation_id = r.id) product_count
+                       (select count(*) from regulation_product where regulation_id = r.id) product_count,
+                       r.effective_on,
+                       (select group_concat(distinct d.doc_type) from regulation_basis b join legal_document d on d.id = b.legal_document_id
+                        where b.regulation_id = r.id) document_types
                 from regulation r
                 where r.change_seq > @loaded and r.change_seq <= @seq
                 """, new { loaded = _loadedSeq, seq }, transaction).ToList();
@@ -124,12 +132,17 @@ public sealed class RegistryFacts
         public string? NewestOn { get; init; }
         public string? SectorIds { get; init; }
         public int ProductCount { get; init; }
+        public string? EffectiveOn { get; init; }
+        public string? DocumentTypes { get; init; }
 
         public RegulationFact ToFact()
         {
             var sectors = string.IsNullOrEmpty(SectorIds) ? [] : SectorIds.Split(',').Select(int.Parse).ToArray();
             var newest = DateOnly.TryParse(NewestOn, out var date) ? date.DayNumber : 0;
-            return new RegulationFact(RegulationKinds.FromCode(Kind), RegulationStatuses.FromCode(Status), Published, AgencyId, sectors, newest, ProductCount);
+            var effective = DateOnly.TryParse(EffectiveOn, out var effectiveOn) ? effectiveOn.DayNumber : 0;
+            var types = (DocumentTypes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .Aggregate(0, (bits, name) => Enum.TryParse<LegalDocumentType>(name, out var type) ? bits | 1 << (int)type : bits);
+            return new RegulationFact(RegulationKinds.FromCode(Kind), RegulationStatuses.FromCode(Status), Published, AgencyId, sectors, newest, ProductCount, effective, types);
         }
     }
 }

@@ -1,10 +1,10 @@
+using System.Runtime.CompilerServices;
 using Consult.Domain.Registry;
 using Consult.Domain.Search;
 using Consult.Domain.Text;
 using Consult.Web.Infrastructure.Data;
-using Dapper;
-using System.Runtime.InteropServices;
-using Microsoft.Data.Sqlite;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
 
 namespace Consult.Web.Infrastructure.Search;
 
@@ -21,6 +21,10 @@ public sealed record SearchFilters
     public int? SectorId { get; init; }
     public RegulationStatus? Status { get; init; }
     public bool? Published { get; init; }
+    public DateOnly? EffectiveFrom { get; init; }
+    public DateOnly? EffectiveTo { get; init; }
+    /// <summary>Regulations based on at least one document of this type.</summary>
+    public LegalDocumentType? DocumentType { get; init; }
     /// <summary>Whether the reader may see a regulation, from its publication and agency; by default only published ones.</summary>
     public Func<bool, int, bool> Sees { get; init; } = (published, _) => published;
 }
@@ -30,300 +34,226 @@ public sealed record Facets(
     IReadOnlyDictionary<int, int> Agencies,
     IReadOnlyDictionary<int, int> Sectors,
     IReadOnlyDictionary<RegulationStatus, int> Statuses,
-    IReadOnlyDictionary<bool, int> Published);
+    IReadOnlyDictionary<bool, int> Published,
+    IReadOnlyDictionary<LegalDocumentType, int> DocumentTypes);
 
 public sealed record SearchOutcome
 {
     public required SearchQuery Query { get; init; }
+    /// <summary>Every match the reader may see that passes the filters: exact, never estimated.</summary>
     public required int Total { get; init; }
-    /// <summary>True when the query matched more than the engine reads, so counts are extrapolated.</summary>
-    public required bool IsEstimate { get; init; }
-    /// <summary>True when relevance ranking covered only the newest matches.</summary>
-    public required bool RankedNewestOnly { get; init; }
-    /// <summary>True for prefix queries, which search regulation names only.</summary>
-    public required bool TitlesOnly { get; init; }
+    /// <summary>The best <c>take</c> matches in order (all of them when no limit was given).</summary>
     public required IReadOnlyList<long> Ids { get; init; }
     public required Facets Facets { get; init; }
-    public required IReadOnlyList<string> UnknownDocumentNumbers { get; init; }
+    /// <summary>Legal documents the query cites or names, best first.</summary>
+    public required IReadOnlyList<long> DocumentIds { get; init; }
+    /// <summary>Citations no document on the portal answers to, as typed.</summary>
+    public required IReadOnlyList<string> UnknownCitations { get; init; }
 }
 
 /// <summary>
-/// Plans and runs a registry search. FTS5 scores every match it ranks, so cost is bounded by
-/// design: the newest <see cref="MatchCap"/> matches are read (filters and facets run on them in
-/// memory, totals beyond are extrapolated); a small title index is ranked first, so regulations
-/// whose name matches lead; bm25 over title and body then orders the newest
-/// <see cref="RankBudget"/> matches; the rest follow newest first. Prefix queries run on titles
-/// only, where the prefix index is small. Small result sets — the usual case — are exact.
+/// Runs a registry search on this node's Lucene index. Every syllable must match (folded); BM25 ranks the
+/// match with the title weighted highest, syllable pairs (words) and exact marks counting extra; a known
+/// regulation code comes first. Filters, visibility and facet counts run over every match in one pass,
+/// from the in-memory <see cref="RegistryFacts"/>, so totals are exact. No user text reaches a query parser:
+/// queries are built from <see cref="SearchQuery"/>'s tokens.
 /// </summary>
-public sealed class SearchEngine(Db db, RegistryFacts facts)
+public sealed class SearchEngine(Db db, SearchIndex index, RegistryFacts facts)
 {
-    public const int MatchCap = 1_000;
-    public const int RankBudget = 150;
-    public const int TitleRankBudget = 300;
-    private const int EnoughTitleMatches = 100;
-    private const int ExactnessWindow = 50;
+    public const int MaxDocuments = 5;
 
-    public async Task<SearchOutcome> SearchAsync(string? text, SearchFilters filters, SearchSort sort, CancellationToken ct = default)
+    /// <summary>Weights tuned on the judged query set (tests/Consult.Benchmarks/relevance.tsv).</summary>
+    public static class Weights
+    {
+        public const float Title = 3f;
+        public const float Accent = 1.5f;
+        public const float Pair = 2f;
+        public const float TitlePair = 3f;
+        public const float Code = 1_000f;
+    }
+
+    public Task<SearchOutcome> SearchAsync(string? text, SearchFilters filters, SearchSort sort, int? take = null, CancellationToken ct = default)
     {
         facts.CatchUp(db.Connection, db.Transaction);
         var query = SearchQuery.Parse(text);
-
-        var pinned = new List<long>();
-        var clauses = query.Clauses.ToList();
-        if (query.Codes.Count > 0)
+        var browsing = query.IsEmpty && query.Text.Length == 0;
+        var tally = new Tally(facts, filters, sort, take ?? int.MaxValue, arrivesInOrder: browsing);
+        var searcher = index.Acquire();
+        try
         {
-            var keys = query.Codes.Select(RegulationCode.Key).ToList();
-            var found = (await db.Connection.QueryAsync<(long Id, string CodeKey)>(
-                "select id, code_key from regulation where code_key in @keys", new { keys }, db.Transaction)).ToList();
-            pinned.AddRange(keys.SelectMany(k => found.Where(f => f.CodeKey == k).Select(f => f.Id)));
-            var foundKeys = found.Select(f => f.CodeKey).ToHashSet();
-            clauses.RemoveAll(c => c.FromCode is not null && foundKeys.Contains(RegulationCode.Key(c.FromCode)));
-        }
-
-        HashSet<long>? basedOn = null;
-        var unknownNumbers = new List<string>();
-        if (query.DocumentNumbers.Count > 0)
-        {
-            (basedOn, unknownNumbers) = await RegulationsBasedOnAsync(query.DocumentNumbers);
-        }
-
-        var expression = SearchQuery.ToFtsExpression(clauses);
-        var titlesOnly = clauses.Any(c => c.Kind == ClauseKind.Prefix);
-        List<long> titleMatches = [];
-        List<long> matches;
-        var scale = 1.0;
-        if (clauses.Count > 0)
-        {
-            titleMatches = NewestMatches("search_title", expression);
-            matches = titlesOnly ? titleMatches : NewestMatches("search_doc", expression);
-            if (matches.Count == MatchCap)
+            var unknown = query.Citations
+                .Where(c => searcher.IndexReader.DocFreq(new Term(IndexFields.DocumentCitation, c.Token)) == 0)
+                .Select(c => c.Text).ToList();
+            if (browsing)
             {
-                scale = ExtrapolationScale(matches);
+                // Browsing without words: every regulation, the registry's cached order is newest first.
+                foreach (var id in facts.NewestFirst())
+                {
+                    tally.Add((int)id, 0f);
+                }
             }
-            var older = titleMatches.Count > 0 && matches.Count > 0 ? titleMatches.Where(id => id < matches[^1]) : [];
-            matches = [.. matches, .. older];
-            if (basedOn is not null)
+            else if (BuildQuery(query, searcher.IndexReader) is { } luceneQuery)
             {
-                matches.RemoveAll(id => !basedOn.Contains(id));
+                searcher.Search(luceneQuery, new RegulationCollector(tally));
             }
-        }
-        else if (basedOn is not null)
-        {
-            matches = basedOn.OrderDescending().ToList();
-        }
-        else if (query.Text.Length == 0)
-        {
-            matches = [.. facts.NewestFirst()];
-        }
-        else
-        {
-            // Only codes, or nothing searchable at all (punctuation, operators).
-            matches = [];
-        }
-
-        var pinnedSet = pinned.ToHashSet();
-        matches.RemoveAll(pinnedSet.Contains);
-        var facetCounts = CountFacets(pinned.Concat(matches), filters);
-        bool Selected(long id) => facts.Get(id) is { } f && Matches(f, filters);
-        var selectedPinned = pinned.Where(Selected).ToList();
-        var selected = matches.Where(Selected).ToList();
-
-        var ordered = new List<long>(selectedPinned.Count + selected.Count);
-        ordered.AddRange(selectedPinned);
-        var rankedNewestOnly = false;
-        if (sort == SearchSort.Relevance && clauses.Count > 0)
-        {
-            var remaining = selected.ToHashSet();
-            void Place(IEnumerable<long> ids)
+            return Task.FromResult(new SearchOutcome
             {
-                ordered.AddRange(ids.Where(remaining.Remove));
-            }
-            Place(Ranked("search_title", expression, titleMatches, TitleRankBudget));
-            // Each bm25 pass first scans every match to weigh the terms; with pages of name matches
-            // already in hand, the body pass is skipped and other matches follow newest first.
-            var rankBody = !titlesOnly && titleMatches.Count < EnoughTitleMatches;
-            if (rankBody)
-            {
-                Place(Ranked("search_doc", expression, matches, RankBudget));
-            }
-            Place(selected);
-            rankedNewestOnly = titleMatches.Count > TitleRankBudget || (rankBody && matches.Count > RankBudget);
-            if (query.MarkedWords.Count > 0)
-            {
-                await LiftExactMatchesAsync(ordered, selectedPinned.Count, query.MarkedWords);
-            }
+                Query = query,
+                Total = tally.Total,
+                Ids = tally.Ordered(),
+                Facets = tally.Facets(),
+                DocumentIds = Documents(query, searcher),
+                UnknownCitations = unknown,
+            });
         }
-        else if (clauses.Count == 0 && basedOn is null)
+        finally
         {
-            // Browsing without words: the registry's cached order is already newest first.
-            ordered.AddRange(selected);
+            index.Release(searcher);
         }
-        else
-        {
-            ordered.AddRange(selected.OrderByDescending(id => facts.Get(id)!.Value.NewestKey).ThenByDescending(id => id));
-        }
-
-        return new SearchOutcome
-        {
-            Query = query,
-            Total = selectedPinned.Count + (int)Math.Round(selected.Count * scale),
-            IsEstimate = scale > 1.0,
-            RankedNewestOnly = rankedNewestOnly,
-            TitlesOnly = titlesOnly,
-            Ids = ordered,
-            Facets = Scale(facetCounts, scale),
-            UnknownDocumentNumbers = unknownNumbers,
-        };
     }
 
-    /// <summary>Ids of the newest matches, at most <see cref="MatchCap"/>; FTS5 walks rowids backwards and stops.</summary>
-    private List<long> NewestMatches(string table, string expression)
+    /// <summary>The Lucene query for a parsed search; null when nothing in it can match.</summary>
+    public static Query? BuildQuery(SearchQuery query, IndexReader reader)
     {
-        using var command = db.Connection.CreateCommand();
-        command.Transaction = db.Transaction;
-        command.CommandText = $"select rowid from {table} where {table} match $match order by rowid desc limit {MatchCap}";
-        command.Parameters.AddWithValue("$match", expression);
-        return ReadIds(command, MatchCap);
+        var main = new BooleanQuery(disableCoord: true);
+        foreach (var word in query.Words)
+        {
+            main.Add(new TermQuery(new Term(IndexFields.All, word.Folded)), Occur.MUST);
+            main.Add(Boost(new TermQuery(new Term(IndexFields.Title, word.Folded)), Weights.Title), Occur.SHOULD);
+            if (word.Accented is not null)
+            {
+                main.Add(Boost(new TermQuery(new Term(IndexFields.Accented, word.Accented)), Weights.Accent), Occur.SHOULD);
+            }
+        }
+        foreach (var pair in query.Pairs.Distinct())
+        {
+            main.Add(Boost(new TermQuery(new Term(IndexFields.Pairs, pair)), Weights.Pair), Occur.SHOULD);
+            main.Add(Boost(new TermQuery(new Term(IndexFields.TitlePairs, pair)), Weights.TitlePair), Occur.SHOULD);
+        }
+        foreach (var phrase in query.Phrases)
+        {
+            main.Add(Phrase(phrase), Occur.MUST);
+        }
+        if (query.Prefix is { } prefix)
+        {
+            main.Add(new PrefixQuery(new Term(IndexFields.All, prefix)), Occur.MUST);
+            main.Add(Boost(new PrefixQuery(new Term(IndexFields.Title, prefix)), Weights.Title), Occur.SHOULD);
+        }
+        foreach (var citation in query.Citations)
+        {
+            main.Add(new TermQuery(new Term(IndexFields.Citation, citation.Token)), Occur.MUST);
+        }
+        var knownCodes = new List<Query>();
+        foreach (var code in query.Codes)
+        {
+            var key = new Term(IndexFields.Code, RegulationCode.Key(code));
+            if (reader.DocFreq(key) > 0)
+            {
+                knownCodes.Add(Boost(new TermQuery(key), Weights.Code));
+            }
+            else if (SearchText.Folded(code) is { Count: > 0 } tokens)
+            {
+                main.Add(Phrase(tokens), Occur.MUST);
+            }
+        }
+        var hasRequired = main.Clauses.Any(c => c.Occur == Occur.MUST);
+        if (knownCodes.Count == 0)
+        {
+            return hasRequired ? main : null;
+        }
+        // A known code is an answer of its own: that regulation first, then whatever the rest matches.
+        var either = new BooleanQuery(disableCoord: true);
+        if (hasRequired)
+        {
+            either.Add(main, Occur.SHOULD);
+        }
+        foreach (var code in knownCodes)
+        {
+            either.Add(code, Occur.SHOULD);
+        }
+        return either;
     }
 
-    /// <summary>bm25 order of the newest <paramref name="budget"/> of the given matches (newest first).</summary>
-    private List<long> Ranked(string table, string expression, IReadOnlyList<long> newestFirst, int budget)
+    /// <summary>Documents cited by the query, or named by it ("luật doanh nghiệp").</summary>
+    private static List<long> Documents(SearchQuery query, IndexSearcher searcher)
     {
-        if (newestFirst.Count == 0)
+        if (query.Citations.Count == 0 && !query.NamesDocumentType)
         {
             return [];
         }
-        using var command = db.Connection.CreateCommand();
-        command.Transaction = db.Transaction;
-        command.CommandText = $"select rowid from {table} where {table} match $match and rowid >= $bound order by rank limit {budget}";
-        command.Parameters.AddWithValue("$match", expression);
-        command.Parameters.AddWithValue("$bound", newestFirst[Math.Min(budget, newestFirst.Count) - 1]);
-        return ReadIds(command, budget);
-    }
-
-    private static List<long> ReadIds(SqliteCommand command, int capacity)
-    {
-        var ids = new List<long>(Math.Min(capacity, 256));
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        var documents = new BooleanQuery(disableCoord: true);
+        foreach (var citation in query.Citations)
         {
-            ids.Add(reader.GetInt64(0));
+            documents.Add(new TermQuery(new Term(IndexFields.DocumentCitation, citation.Token)), Occur.MUST);
         }
-        return ids;
-    }
-
-    private async Task<(HashSet<long>, List<string>)> RegulationsBasedOnAsync(IReadOnlyList<string> numbers)
-    {
-        var keys = numbers.Select(DocumentNumber.Key).Distinct().ToList();
-        var documents = (await db.Connection.QueryAsync<(long Id, string NumberKey)>(
-            "select id, number_key from legal_document where number_key in @keys", new { keys }, db.Transaction)).ToList();
-        var unknown = numbers.Where(n => documents.All(d => d.NumberKey != DocumentNumber.Key(n))).ToList();
-        var ids = await db.Connection.QueryAsync<long>(
-            "select distinct regulation_id from regulation_basis where legal_document_id in @documents",
-            new { documents = documents.Select(d => d.Id).ToList() }, db.Transaction);
-        return (unknown.Count > 0 ? [] : ids.ToHashSet(), unknown);
-    }
-
-    /// <summary>Among the top results, those containing the words exactly as typed, marks included, come first.</summary>
-    private async Task LiftExactMatchesAsync(List<long> ordered, int fixedHead, IReadOnlyList<string> markedWords)
-    {
-        var window = ordered.Skip(fixedHead).Take(ExactnessWindow).ToList();
-        if (window.Count < 2)
+        foreach (var word in query.Words)
         {
-            return;
+            documents.Add(new TermQuery(new Term(IndexFields.DocumentAll, word.Folded)), Occur.MUST);
         }
-        var texts = (await db.Connection.QueryAsync<(long Id, string Title, string Content)>(
-            "select id, title, substr(content, 1, 600) from regulation where id in @window", new { window }, db.Transaction))
-            .ToDictionary(t => t.Id, t => (t.Title + "\n" + t.Content).ToLowerInvariant());
-        int Exactness(long id)
-        {
-            if (!texts.TryGetValue(id, out var lowered))
-            {
-                return 0;
-            }
-            var words = Tokenizer.Tokens(lowered).ToHashSet();
-            return markedWords.Count(words.Contains);
-        }
-        var lifted = window.Select((id, i) => (id, i, score: Exactness(id))).OrderByDescending(x => x.score).ThenBy(x => x.i).Select(x => x.id);
-        ordered.RemoveRange(fixedHead, window.Count);
-        ordered.InsertRange(fixedHead, lifted);
+        var leaves = searcher.IndexReader.Leaves;
+        return searcher.Search(documents, MaxDocuments).ScoreDocs
+            .Select(hit => leaves[ReaderUtil.SubIndex(hit.Doc, leaves)] is var leaf
+                ? leaf.AtomicReader.GetNumericDocValues(IndexFields.DocumentId)?.Get(hit.Doc - leaf.DocBase) ?? 0
+                : 0)
+            .Where(id => id > 0)
+            .ToList();
     }
 
-    private Facets CountFacets(IEnumerable<long> ids, SearchFilters filters)
+    private static Query Phrase(IReadOnlyList<string> tokens)
     {
-        var kinds = new int[RegulationKinds.All.Count];
-        var statuses = new int[RegulationStatuses.All.Count];
-        var published = new int[2];
-        var agencies = new Dictionary<int, int>();
-        var sectors = new Dictionary<int, int>();
-        foreach (var id in ids)
+        if (tokens.Count == 1)
         {
-            if (facts.Get(id) is not { } f || !filters.Sees(f.Published, f.AgencyId))
+            return new TermQuery(new Term(IndexFields.All, tokens[0]));
+        }
+        var phrase = new PhraseQuery();
+        foreach (var token in tokens)
+        {
+            phrase.Add(new Term(IndexFields.All, token));
+        }
+        return phrase;
+    }
+
+    private static Query Boost(Query query, float boost)
+    {
+        query.Boost = boost;
+        return query;
+    }
+
+    /// <summary>Feeds every matching regulation (never a legal document) to the tally with its score.</summary>
+    private sealed class RegulationCollector(Tally tally) : ICollector
+    {
+        private static readonly ConditionalWeakTable<object, int[]> IdsBySegment = new();
+        private Scorer? _scorer;
+        private int[] _ids = [];
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void SetScorer(Scorer scorer) => _scorer = scorer;
+
+        public void SetNextReader(AtomicReaderContext context) =>
+            _ids = IdsBySegment.GetValue(context.AtomicReader.CoreCacheKey, _ => ReadIds(context.AtomicReader));
+
+        public void Collect(int doc)
+        {
+            var id = _ids[doc];
+            if (id != 0)
             {
-                continue;
+                tally.Add(id, _scorer!.GetScore());
             }
-            // Each facet counts what the other filters leave, so its choices stay visible.
-            var kind = filters.Kind is null || f.Kind == filters.Kind;
-            var agency = filters.AgencyId is null || f.AgencyId == filters.AgencyId;
-            var sector = filters.SectorId is null || Array.IndexOf(f.SectorIds, filters.SectorId.Value) >= 0;
-            var status = filters.Status is null || f.Status == filters.Status;
-            var publication = filters.Published is null || f.Published == filters.Published;
-            if (agency && sector && status && publication)
+        }
+
+        // A segment's documents never change, so its id array is read once and kept while the segment lives.
+        private static int[] ReadIds(AtomicReader reader)
+        {
+            var ids = new int[reader.MaxDoc];
+            if (reader.GetNumericDocValues(IndexFields.RegulationId) is { } values)
             {
-                kinds[(int)f.Kind]++;
-            }
-            if (kind && sector && status && publication)
-            {
-                CollectionsMarshal.GetValueRefOrAddDefault(agencies, f.AgencyId, out _)++;
-            }
-            if (kind && agency && status && publication)
-            {
-                foreach (var sectorId in f.SectorIds)
+                for (var doc = 0; doc < ids.Length; doc++)
                 {
-                    CollectionsMarshal.GetValueRefOrAddDefault(sectors, sectorId, out _)++;
+                    ids[doc] = (int)values.Get(doc);
                 }
             }
-            if (kind && agency && sector && publication)
-            {
-                statuses[(int)f.Status]++;
-            }
-            if (kind && agency && sector && status)
-            {
-                published[f.Published ? 1 : 0]++;
-            }
+            return ids;
         }
-        return new Facets(
-            RegulationKinds.All.ToDictionary(k => k, k => kinds[(int)k]),
-            agencies,
-            sectors,
-            RegulationStatuses.All.ToDictionary(k => k, k => statuses[(int)k]),
-            new Dictionary<bool, int> { [false] = published[0], [true] = published[1] });
-    }
-
-    private static bool Matches(RegulationFact f, SearchFilters filters) =>
-        filters.Sees(f.Published, f.AgencyId)
-        && (filters.Kind is null || f.Kind == filters.Kind)
-        && (filters.AgencyId is null || f.AgencyId == filters.AgencyId)
-        && (filters.SectorId is null || Array.IndexOf(f.SectorIds, filters.SectorId.Value) >= 0)
-        && (filters.Status is null || f.Status == filters.Status)
-        && (filters.Published is null || f.Published == filters.Published);
-
-    /// <summary>Ids are assigned in order, so the newest matches cover a known share of all ids.</summary>
-    private static double ExtrapolationScale(IReadOnlyList<long> newestFirst)
-    {
-        var newest = newestFirst[0];
-        var oldestRead = newestFirst[^1];
-        return (double)newest / Math.Max(1, newest - oldestRead + 1);
-    }
-
-    private static Facets Scale(Facets facets, double scale)
-    {
-        if (scale == 1.0)
-        {
-            return facets;
-        }
-        Dictionary<TKey, int> S<TKey>(IReadOnlyDictionary<TKey, int> d) where TKey : notnull =>
-            d.ToDictionary(kv => kv.Key, kv => (int)Math.Round(kv.Value * scale));
-        return new Facets(S(facets.Kinds), S(facets.Agencies), S(facets.Sectors), S(facets.Statuses), S(facets.Published));
     }
 }

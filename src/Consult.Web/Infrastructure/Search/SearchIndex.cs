@@ -1,108 +1,233 @@
 using System.Diagnostics;
-using Consult.Domain.Text;
+using Consult.Web.Infrastructure.Data;
 using Dapper;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Consult.Web.Infrastructure.Search;
 
-/// <summary>Keeps the FTS5 indexes in step with the registry; they can always be rebuilt from it.</summary>
-public static class SearchIndex
+/// <summary>
+/// This node's Lucene index of regulations and legal documents: derived from the database, never the record.
+/// Every write that changes what search shows advances <c>registry_state.change_seq</c> and stamps its rows with
+/// it; <see cref="CatchUp"/> indexes the rows stamped after the last sequence it saw and makes them searchable
+/// (near-real-time, without a commit). Commits carry the sequence they contain, so after a crash the index
+/// resumes from its last commit; a missing or unreadable index, or a rebuild requested by <c>reindex</c>
+/// (<c>registry_state.index_generation</c>), is rebuilt from the database.
+/// </summary>
+public sealed class SearchIndex : IDisposable
 {
-    private static readonly string[] Tables = ["search_doc", "search_title"];
-    private const int BatchSize = 512;
-    private const long DefaultAutomerge = 4;
+    private const string SeqKey = "change_seq";
+    private const string GenerationKey = "index_generation";
+    private const int Batch = 2_000;
 
-    public sealed record IndexedText(long Id, string Code, string Title, string Content, string? Extra);
+    public static readonly Similarity Similarity = new BM25Similarity();
 
-    /// <summary>Searchable text a regulation has beyond its content: kind-specific fields, products, sectors.</summary>
-    public const string ExtraTextSql = """
+    private readonly string _connectionString;
+    private readonly SearchOptions _options;
+    // Index housekeeping runs on real time, whatever clock the business rules are given.
+    private static readonly TimeProvider Clock = TimeProvider.System;
+    private readonly ILogger<SearchIndex> _log;
+    private readonly System.Threading.Lock _catchUp = new();
+    private readonly LuceneDirectory _directory;
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+    private long _indexedSeq;
+    private long _generation;
+    private long _committedSeq;
+    private long _lastCommit;
+
+    public SearchIndex(IOptions<StorageOptions> storage, IOptions<SearchOptions> options, ILogger<SearchIndex> log)
+    {
+        _connectionString = storage.Value.ConnectionString;
+        _options = options.Value;
+        _log = log;
+        Path = System.IO.Path.Combine(System.IO.Path.GetFullPath(storage.Value.DataDirectory), _options.IndexDirectory);
+        _directory = FSDirectory.Open(new DirectoryInfo(Path));
+        try
+        {
+            _writer = OpenWriter(OpenMode.CREATE_OR_APPEND);
+            var data = _writer.CommitData;
+            _indexedSeq = data.TryGetValue(SeqKey, out var seq) ? long.Parse(seq) : -1;
+            _generation = data.TryGetValue(GenerationKey, out var generation) ? long.Parse(generation) : -1;
+        }
+        catch (LockObtainFailedException)
+        {
+            _directory.Dispose();
+            throw new IndexInUseException(Path);
+        }
+        catch (Exception e) when (e is CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or IOException or FormatException)
+        {
+            _log.LogWarning(e, "Search index at {Path} is unreadable; rebuilding it from the database.", Path);
+            // Even a new writer reads the old commit points, so the unreadable files go first.
+            foreach (var file in _directory.ListAll())
+            {
+                _directory.DeleteFile(file);
+            }
+            _writer = OpenWriter(OpenMode.CREATE);
+            _indexedSeq = -1;
+            _generation = -1;
+        }
+        _committedSeq = _indexedSeq;
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new SimilaritySearcherFactory());
+    }
+
+    public string Path { get; }
+
+    /// <summary>The change sequence searches reflect.</summary>
+    public long IndexedSeq => Volatile.Read(ref _indexedSeq);
+
+    public IndexSearcher Acquire() => _searchers.Acquire();
+
+    public void Release(IndexSearcher searcher) => _searchers.Release(searcher);
+
+    /// <summary>Indexes what changed since the last call and makes it searchable; rebuilds first when asked to.</summary>
+    /// <returns>How many regulations and documents were (re)indexed.</returns>
+    public int CatchUp()
+    {
+        lock (_catchUp)
+        {
+            using var connection = Db.Open(_connectionString);
+            // One read transaction: the sequence and the rows stamped up to it are one snapshot.
+            using var transaction = connection.BeginTransaction(deferred: true);
+            var state = connection.QuerySingle<(long Seq, long Generation)>(
+                "select change_seq, index_generation from registry_state", transaction: transaction);
+            var rebuilding = state.Generation != _generation;
+            if (rebuilding)
+            {
+                _log.LogInformation("Rebuilding the search index at {Path} from the database.", Path);
+                _writer.DeleteAll();
+                _indexedSeq = -1;
+                _generation = state.Generation;
+            }
+            if (state.Seq == _indexedSeq && !rebuilding)
+            {
+                CommitIfDue(force: false);
+                return 0;
+            }
+            var count = Apply(connection, transaction, _indexedSeq, state.Seq, rebuilding);
+            Volatile.Write(ref _indexedSeq, state.Seq);
+            _searchers.MaybeRefreshBlocking();
+            CommitIfDue(force: rebuilding);
+            return count;
+        }
+    }
+
+    /// <summary>Drops the index and builds it again from the database.</summary>
+    public (int Count, TimeSpan Elapsed) Rebuild()
+    {
+        var watch = Stopwatch.StartNew();
+        lock (_catchUp)
+        {
+            _generation = -1;
+            return (CatchUp(), watch.Elapsed);
+        }
+    }
+
+    /// <summary>Makes everything indexed so far durable.</summary>
+    public void Commit()
+    {
+        lock (_catchUp)
+        {
+            CommitIfDue(force: true);
+        }
+    }
+
+    private int Apply(SqliteConnection connection, SqliteTransaction transaction, long after, long upTo, bool fresh)
+    {
+        var range = new { after, upTo };
+        var count = 0;
+        foreach (var regulation in connection.Query<IndexFields.RegulationText>(
+            $"""
+            select r.id, r.code, r.title, r.content, {ExtraTextSql} extra,
+                (select group_concat(d.number, char(10)) from regulation_basis b join legal_document d on d.id = b.legal_document_id
+                 where b.regulation_id = r.id) documents
+            from regulation r where r.change_seq > @after and r.change_seq <= @upTo order by r.id
+            """, range, transaction, buffered: false))
+        {
+            var document = IndexFields.For(regulation);
+            if (fresh)
+            {
+                _writer.AddDocument(document);
+            }
+            else
+            {
+                _writer.UpdateDocument(IndexFields.KeyOf(regulation), document);
+            }
+            count++;
+        }
+        foreach (var legal in connection.Query<IndexFields.DocumentText>(
+            "select id, number, doc_type, title from legal_document where change_seq > @after and change_seq <= @upTo",
+            range, transaction, buffered: false))
+        {
+            _writer.UpdateDocument(IndexFields.KeyOf(legal), IndexFields.For(legal));
+            count++;
+        }
+        return count;
+    }
+
+    /// <summary>Searchable text a regulation has beyond its title and content: kind-specific fields, products, sectors.</summary>
+    private const string ExtraTextSql = """
         concat_ws(' ', r.processing_time, r.fees, r.implementing_body, r.dossier, r.result,
                   r.report_frequency, r.report_recipient, r.business_line,
                   (select group_concat(p.hs_code || ' ' || p.name, ' ') from regulation_product p where p.regulation_id = r.id),
                   (select group_concat(s.name, ' ') from regulation_sector rs join sector s on s.id = rs.sector_id where rs.regulation_id = r.id))
         """;
 
-    private const string SelectText = $"select r.id, r.code, r.title, r.content, {ExtraTextSql} extra from regulation r";
-
-    public static string TitleText(string code, string title) => VietnameseFolding.Fold(code + " \n " + title);
-
-    public static string BodyText(string content, string? extra) =>
-        VietnameseFolding.Fold(string.IsNullOrEmpty(extra) ? content : content + " \n " + extra);
-
-    public static void Refresh(SqliteConnection connection, SqliteTransaction? transaction, long id)
+    private void CommitIfDue(bool force)
     {
-        var text = connection.QuerySingle<IndexedText>($"{SelectText} where r.id = @id", new { id }, transaction);
-        var title = TitleText(text.Code, text.Title);
-        connection.Execute(
-            """
-            insert or replace into search_doc (rowid, title, body) values (@id, @title, @body);
-            insert or replace into search_title (rowid, title) values (@id, @title);
-            """,
-            new { id, title, body = BodyText(text.Content, text.Extra) }, transaction);
+        var now = Clock.GetTimestamp();
+        if (_indexedSeq == _committedSeq && !force)
+        {
+            return;
+        }
+        if (!force && Clock.GetElapsedTime(_lastCommit, now) < _options.CommitEvery)
+        {
+            return;
+        }
+        _writer.SetCommitData(new Dictionary<string, string>
+        {
+            [SeqKey] = _indexedSeq.ToString(),
+            [GenerationKey] = _generation.ToString(),
+        });
+        _writer.Commit();
+        _committedSeq = _indexedSeq;
+        _lastCommit = now;
     }
 
-    /// <summary>Drops every entry and indexes every regulation again, in one transaction.</summary>
-    public static (int Count, TimeSpan Elapsed) Rebuild(SqliteConnection connection)
+    private IndexWriter OpenWriter(OpenMode mode)
     {
-        var watch = Stopwatch.StartNew();
-        using var transaction = connection.BeginTransaction();
-        var automerge = new Dictionary<string, long>();
-        foreach (var table in Tables)
+        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, new VietnameseAnalyzer())
         {
-            connection.Execute($"insert into {table} ({table}) values ('delete-all')", transaction: transaction);
-            // A larger in-memory hash flushes fewer, bigger segments, and no merging while loading:
-            // the one 'optimize' at the end merges everything once.
-            automerge[table] = connection.ExecuteScalar<long?>($"select v from {table}_config where k = 'automerge'", transaction: transaction) ?? DefaultAutomerge;
-            connection.Execute($"insert into {table} ({table}, rank) values ('hashsize', 67108864)", transaction: transaction);
-            connection.Execute($"insert into {table} ({table}, rank) values ('automerge', 0)", transaction: transaction);
-        }
+            OpenMode = mode,
+            Similarity = Similarity,
+            RAMBufferSizeMB = 64,
+        };
+        return new IndexWriter(_directory, config);
+    }
 
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = "insert into search_doc (rowid, title, body) values ($id, $title, $body); insert into search_title (rowid, title) values ($id, $title);";
-        var id = insert.Parameters.Add("$id", SqliteType.Integer);
-        var title = insert.Parameters.Add("$title", SqliteType.Text);
-        var body = insert.Parameters.Add("$body", SqliteType.Text);
+    public void Dispose()
+    {
+        lock (_catchUp)
+        {
+            CommitIfDue(force: true);
+            _searchers.Dispose();
+            _writer.Dispose();
+            _directory.Dispose();
+        }
+    }
 
-        // Folding runs on another core while this thread reads the next batch and inserts the last one;
-        // the connection itself is only ever used from this thread.
-        using var read = connection.CreateCommand();
-        read.Transaction = transaction;
-        read.CommandText = $"{SelectText} order by r.id";
-        using var reader = read.ExecuteReader();
-        var count = 0;
-        Task<List<(long, string, string)>>? pending = null;
-        while (true)
-        {
-            var batch = new List<(long Id, string Code, string Title, string Content, string? Extra)>(BatchSize);
-            while (batch.Count < BatchSize && reader.Read())
-            {
-                batch.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
-            }
-            var next = batch.Count == 0 ? null : Task.Run(() => batch.Select(r => (r.Id, TitleText(r.Code, r.Title), BodyText(r.Content, r.Extra))).ToList());
-            if (pending is not null)
-            {
-                foreach (var row in pending.GetAwaiter().GetResult())
-                {
-                    (id.Value, title.Value, body.Value) = row;
-                    insert.ExecuteNonQuery();
-                    count++;
-                }
-            }
-            if (next is null)
-            {
-                break;
-            }
-            pending = next;
-        }
-        foreach (var table in Tables)
-        {
-            connection.Execute($"insert into {table} ({table}) values ('optimize')", transaction: transaction);
-            // The settings persist: back to those single saves are tuned for.
-            connection.Execute($"insert into {table} ({table}, rank) values ('hashsize', 1048576)", transaction: transaction);
-            connection.Execute($"insert into {table} ({table}, rank) values ('automerge', @value)", new { value = automerge[table] }, transaction);
-        }
-        transaction.Commit();
-        return (count, watch.Elapsed);
+    private sealed class SimilaritySearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Similarity };
     }
 }
+
+/// <summary>Another process (a second portal on the same data folder) holds this index.</summary>
+public sealed class IndexInUseException(string path)
+    : Exception($"Chỉ mục tìm kiếm {path} đang được một tiến trình khác dùng: mỗi máy chủ cần thư mục dữ liệu (hoặc Search:IndexDirectory) riêng.");

@@ -1,6 +1,7 @@
 using Consult.IntegrationTests.Infrastructure;
 using Consult.Web.Infrastructure.Cli;
 using Consult.Web.Infrastructure.Data;
+using Consult.Web.Infrastructure.Search;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,7 +43,7 @@ public class SchemaAndIndexTests
     }
 
     [Fact]
-    public async Task Reindex_rebuilds_a_lost_index_from_the_registry()
+    public async Task Reindex_rebuilds_the_index_from_the_registry()
     {
         using var app = new ConsultApp();
         await app.ImportAsync(File(
@@ -50,15 +51,34 @@ public class SchemaAndIndexTests
             Row("1.000107", "Cấp Giấy phép bán lẻ rượu")));
         var before = await app.SearchAsync("ruou");
 
-        using (var connection = Database.Open(app))
-        {
-            connection.Execute("insert into search_doc (search_doc) values ('delete-all')");
-        }
-        Assert.Equal(0, (await app.SearchAsync("ruou")).Total);
-
         var output = new StringWriter();
         Assert.Equal(0, await Commands.RunAsync(app.Services, ["reindex"], output));
-        Assert.Contains("2 quy định", output.ToString());
+        Assert.Contains("Đã lập lại chỉ mục tìm kiếm", output.ToString());
+        Assert.Equal(1, app.Scalar<int>("select index_generation from registry_state"));
         Assert.Equal(before.Codes, (await app.SearchAsync("ruou")).Codes);
+    }
+
+    [Theory]
+    [InlineData("missing")]
+    [InlineData("corrupt")]
+    public async Task A_missing_or_corrupt_index_is_rebuilt_from_the_database_at_start(string damage)
+    {
+        var app = new ConsultApp();
+        await app.ImportAsync(File(Row("1.000106", "Cấp Giấy phép bán buôn rượu")));
+        var indexPath = app.Services.GetRequiredService<SearchIndex>().Path;
+        app.Stop();
+        if (damage == "missing")
+        {
+            Directory.Delete(indexPath, recursive: true);
+        }
+        else
+        {
+            foreach (var file in Directory.GetFiles(indexPath).Where(f => !f.EndsWith("write.lock")))
+            {
+                System.IO.File.WriteAllBytes(file, [1, 2, 3]);
+            }
+        }
+        using var restarted = ConsultApp.Over(app.DataDirectory);
+        Assert.Equal(["1.000106"], (await restarted.SearchAsync("giay phep ban buon ruou")).Codes);
     }
 }
