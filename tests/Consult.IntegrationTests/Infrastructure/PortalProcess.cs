@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Consult.IntegrationTests.Infrastructure;
+
+/// <summary>The portal as a real process on a free port, for what only a process can show: being killed.</summary>
+public sealed class PortalProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private PortalProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public HttpClient Client() => new() { BaseAddress = Address };
+
+    public static async Task<PortalProcess> StartAsync(string dataDirectory, params (string Key, string Value)[] settings)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "Consult.Web.dll"))
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["Storage__DataDirectory"] = dataDirectory;
+        start.Environment["Demo__Seed"] = "false";
+        start.Environment["Urls"] = $"http://127.0.0.1:{port}";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var portal = new PortalProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        using var client = portal.Client();
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The portal exited with {process.ExitCode} while starting.");
+            }
+            try
+            {
+                if ((await client.GetAsync("/")).StatusCode == HttpStatusCode.OK)
+                {
+                    return portal;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(100);
+        }
+        portal.Dispose();
+        throw new TimeoutException("The portal did not start within a minute.");
+    }
+
+    /// <summary>kill -9: no shutdown, no flush.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            Kill();
+        }
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
