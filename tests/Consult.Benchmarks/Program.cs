@@ -19,6 +19,13 @@ using SearchFeature = Consult.Web.Features.Search.Search;
 // Usage: dotnet run -c Release --project tests/Consult.Benchmarks -- [--sizes 20000,1000000] [--dir PATH] [--passes 3]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var options = Options.Parse(args);
+if (args.Contains("--relevance"))
+{
+    var relevance = await Relevance.RunAsync(Path.Combine(options.Directory, "relevance"),
+        Path.Combine(AppContext.BaseDirectory, "relevance.tsv"), tune: args.Contains("--tune"));
+    Console.WriteLine(relevance);
+    return;
+}
 var corpus = new Corpus();
 var report = new StringBuilder();
 report.AppendLine($"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
@@ -81,7 +88,7 @@ static ServiceProvider BuildServices(string directory)
         ["Storage:DataDirectory"] = directory,
         ["Demo:Seed"] = "false",
     }).Build();
-    return new ServiceCollection().AddConsultCore(configuration).BuildServiceProvider();
+    return new ServiceCollection().AddLogging().AddConsultCore(configuration).BuildServiceProvider();
 }
 
 static T Scalar<T>(IServiceProvider services, string sql, object? parameters = null)

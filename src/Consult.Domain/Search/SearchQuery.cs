@@ -45,6 +45,9 @@ public sealed partial class SearchQuery
     /// <summary>The folded beginning of the last word when it ends with '*' (two letters at least).</summary>
     public string? Prefix { get; private set; }
 
+    /// <summary>The syllable typed just before the prefix and the prefix ("thuoc l"): a word being typed.</summary>
+    public string? PrefixPair { get; private set; }
+
     public bool IsEmpty => Citations.Count == 0 && Codes.Count == 0 && Words.Count == 0 && Prefix is null;
 
     private static readonly string[] DocumentTypeWords = ["luat", "nghi dinh", "thong tu", "quyet dinh", "nghi quyet", "phap lenh"];
@@ -103,6 +106,11 @@ public sealed partial class SearchQuery
             free.Append(bare).Append(' ');
         }
         query.AddWords(free.ToString(), isPhrase: false);
+        var beforePrefix = free.ToString().TrimEnd();
+        if (query.Prefix is not null && beforePrefix.Length > 0 && beforePrefix[^1] != Gap && SearchText.Folded(beforePrefix) is { Count: > 0 } before)
+        {
+            query.PrefixPair = before[^1] + " " + query.Prefix;
+        }
         if (query.Words.Count > MaxWords)
         {
             query.Words.RemoveRange(MaxWords, query.Words.Count - MaxWords);

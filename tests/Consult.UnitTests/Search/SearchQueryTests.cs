@@ -45,6 +45,7 @@ public class SearchQueryTests
         var query = SearchQuery.Parse("giấy ph*");
         Assert.Equal("ph", query.Prefix);
         Assert.Equal(["giay"], Folded(query));
+        Assert.Equal("giay ph", query.PrefixPair);
     }
 
     [Fact]

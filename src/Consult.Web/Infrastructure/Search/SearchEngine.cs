@@ -5,6 +5,7 @@ using Consult.Domain.Text;
 using Consult.Web.Infrastructure.Data;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Microsoft.Extensions.Options;
 
 namespace Consult.Web.Infrastructure.Search;
 
@@ -58,19 +59,9 @@ public sealed record SearchOutcome
 /// from the in-memory <see cref="RegistryFacts"/>, so totals are exact. No user text reaches a query parser:
 /// queries are built from <see cref="SearchQuery"/>'s tokens.
 /// </summary>
-public sealed class SearchEngine(Db db, SearchIndex index, RegistryFacts facts)
+public sealed class SearchEngine(Db db, SearchIndex index, RegistryFacts facts, IOptions<SearchOptions> options)
 {
     public const int MaxDocuments = 5;
-
-    /// <summary>Weights tuned on the judged query set (tests/Consult.Benchmarks/relevance.tsv).</summary>
-    public static class Weights
-    {
-        public const float Title = 3f;
-        public const float Accent = 1.5f;
-        public const float Pair = 2f;
-        public const float TitlePair = 3f;
-        public const float Code = 1_000f;
-    }
 
     public Task<SearchOutcome> SearchAsync(string? text, SearchFilters filters, SearchSort sort, int? take = null, CancellationToken ct = default)
     {
@@ -92,7 +83,7 @@ public sealed class SearchEngine(Db db, SearchIndex index, RegistryFacts facts)
                     tally.Add((int)id, 0f);
                 }
             }
-            else if (BuildQuery(query, searcher.IndexReader) is { } luceneQuery)
+            else if (BuildQuery(query, searcher.IndexReader, options.Value.Weights) is { } luceneQuery)
             {
                 searcher.Search(luceneQuery, new RegulationCollector(tally));
             }
@@ -113,22 +104,22 @@ public sealed class SearchEngine(Db db, SearchIndex index, RegistryFacts facts)
     }
 
     /// <summary>The Lucene query for a parsed search; null when nothing in it can match.</summary>
-    public static Query? BuildQuery(SearchQuery query, IndexReader reader)
+    public static Query? BuildQuery(SearchQuery query, IndexReader reader, RankingWeights weights)
     {
         var main = new BooleanQuery(disableCoord: true);
         foreach (var word in query.Words)
         {
             main.Add(new TermQuery(new Term(IndexFields.All, word.Folded)), Occur.MUST);
-            main.Add(Boost(new TermQuery(new Term(IndexFields.Title, word.Folded)), Weights.Title), Occur.SHOULD);
+            main.Add(Boost(new TermQuery(new Term(IndexFields.Title, word.Folded)), weights.Title), Occur.SHOULD);
             if (word.Accented is not null)
             {
-                main.Add(Boost(new TermQuery(new Term(IndexFields.Accented, word.Accented)), Weights.Accent), Occur.SHOULD);
+                main.Add(Boost(new TermQuery(new Term(IndexFields.Accented, word.Accented)), weights.Accent), Occur.SHOULD);
             }
         }
         foreach (var pair in query.Pairs.Distinct())
         {
-            main.Add(Boost(new TermQuery(new Term(IndexFields.Pairs, pair)), Weights.Pair), Occur.SHOULD);
-            main.Add(Boost(new TermQuery(new Term(IndexFields.TitlePairs, pair)), Weights.TitlePair), Occur.SHOULD);
+            main.Add(Boost(new TermQuery(new Term(IndexFields.Pairs, pair)), weights.Pair), Occur.SHOULD);
+            main.Add(Boost(new TermQuery(new Term(IndexFields.TitlePairs, pair)), weights.TitlePair), Occur.SHOULD);
         }
         foreach (var phrase in query.Phrases)
         {
@@ -137,7 +128,12 @@ public sealed class SearchEngine(Db db, SearchIndex index, RegistryFacts facts)
         if (query.Prefix is { } prefix)
         {
             main.Add(new PrefixQuery(new Term(IndexFields.All, prefix)), Occur.MUST);
-            main.Add(Boost(new PrefixQuery(new Term(IndexFields.Title, prefix)), Weights.Title), Occur.SHOULD);
+            main.Add(Boost(new PrefixQuery(new Term(IndexFields.Title, prefix)), weights.Title), Occur.SHOULD);
+            if (query.PrefixPair is { } pair)
+            {
+                main.Add(Boost(new PrefixQuery(new Term(IndexFields.Pairs, pair)), weights.Pair), Occur.SHOULD);
+                main.Add(Boost(new PrefixQuery(new Term(IndexFields.TitlePairs, pair)), weights.TitlePair), Occur.SHOULD);
+            }
         }
         foreach (var citation in query.Citations)
         {
@@ -149,7 +145,7 @@ public sealed class SearchEngine(Db db, SearchIndex index, RegistryFacts facts)
             var key = new Term(IndexFields.Code, RegulationCode.Key(code));
             if (reader.DocFreq(key) > 0)
             {
-                knownCodes.Add(Boost(new TermQuery(key), Weights.Code));
+                knownCodes.Add(Boost(new TermQuery(key), RankingWeights.Code));
             }
             else if (SearchText.Folded(code) is { Count: > 0 } tokens)
             {
