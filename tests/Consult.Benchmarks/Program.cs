@@ -71,8 +71,8 @@ foreach (var size in options.Sizes)
         }
     }
 
-    var (created, edited) = await Saves.MeasureAsync(services, corpus, size, count: 2_000);
-    report.AppendLine($"- single saves, one regulation per transaction (row, sectors, basis, version, both indexes): new **{created:N0} saves/s**, edit of an existing one **{edited:N0} saves/s**");
+    var saves = await Saves.MeasureAsync(services, corpus, size, count: 2_000);
+    report.AppendLine($"- single saves, one regulation per transaction (row, sectors, basis, version, audit), indexer running: new **{saves.Created:N0} saves/s**, edit of an existing one **{saves.Edited:N0} saves/s**; save → searchable p50 {saves.LagP50:N0} ms, p99 **{saves.LagP99:N0} ms**, max {saves.LagMax:N0} ms");
     report.AppendLine($"- peak working set of this process: {Process.GetCurrentProcess().PeakWorkingSet64 / (1L << 20):N0} MB");
     Console.WriteLine(report);
 }
@@ -173,6 +173,14 @@ internal static class QueryMix
         }
         for (var i = 0; i < 20; i++) Add("filtered", Marked(lexicon[30 + random.Next(75)], i), kind: Corpus.Kinds[random.Next(Corpus.Kinds.Length)], agency: Corpus.Agencies[random.Next(Corpus.Agencies.Length)]);
         for (var i = 0; i < 15; i++) Add("document number", Corpus.DocumentNumber(random.Next(3000)));
+        // Added with the Lucene engine: partial citations and unquoted two-word queries (adjacency counts).
+        for (var i = 0; i < 15; i++)
+        {
+            var n = random.Next(3000) / 4 * 4;
+            var parts = Corpus.DocumentNumber(n).Split('/');
+            Add("partial citation", (i % 3) switch { 0 => $"{parts[0]}/{parts[1]}", 1 => $"nghị định {parts[0]}/{parts[1]}", _ => $"NĐ {parts[0]}" });
+        }
+        for (var i = 0; i < 15; i++) Add("adjacency, two words", Marked(Multi(30, 3000) + " " + Multi(30, 3000), i));
         for (var i = 0; i < 15; i++)
         {
             var id = 1 + random.Next(size);
@@ -238,23 +246,73 @@ internal static class Latency
     }
 }
 
-/// <summary>Single saves as the agency workspace will make them: one regulation per transaction.</summary>
+/// <summary>
+/// Single saves as the agency workspace makes them, one regulation per transaction, with the node's indexer
+/// running as in the site; each save's lag is from its commit to the moment search shows it.
+/// </summary>
 internal static class Saves
 {
-    public static async Task<(double Created, double Edited)> MeasureAsync(IServiceProvider services, Corpus corpus, int size, int count)
+    public sealed record Result(double Created, double Edited, double LagP50, double LagP99, double LagMax);
+
+    public static async Task<Result> MeasureAsync(IServiceProvider services, Corpus corpus, int size, int count)
     {
         var random = new SplitMix(7);
         var columns = RegulationRowParser.RequiredColumns.ToList();
+        // Each run saves something new: a kept corpus must not turn these into "unchanged" no-ops.
+        var run = DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture);
         RegulationRow Parse(long id, string code)
         {
             var record = Csv.Parse(new StringReader(corpus.Row(id))).Single();
             var row = RegulationRowParser.Parse(c => columns.IndexOf(c) is var k and >= 0 ? record.Fields[k] : null).Row!;
-            return row with { Code = code, Title = row.Title + " (sửa đổi)" };
+            return row with { Code = code, Title = row.Title + $" (sửa đổi {run})" };
         }
         var edits = Enumerable.Range(0, count).Select(_ => 1 + random.Next(size)).Distinct()
             .Select(id => Parse(id, Scalar(services, id))).ToList();
-        var news = Enumerable.Range(0, count).Select(i => Parse(size + 1 + i, $"NEW-{size + 1 + i:D7}")).ToList();
-        return (await SaveAllAsync(services, news), await SaveAllAsync(services, edits));
+        var news = Enumerable.Range(0, count).Select(i => Parse(size + 1 + i, $"NEW-{run}-{i:D5}")).ToList();
+
+        var index = services.GetRequiredService<SearchIndex>();
+        var indexer = new SearchIndexer(index, services.GetRequiredService<IOptions<SearchOptions>>(),
+            services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SearchIndexer>>());
+        await indexer.StartAsync(CancellationToken.None);
+        var visible = new List<(long Seq, long At)>();
+        using var stop = new CancellationTokenSource();
+        var watcher = Task.Run(async () =>
+        {
+            var last = -1L;
+            while (!stop.IsCancellationRequested)
+            {
+                var seq = index.IndexedSeq;
+                if (seq != last)
+                {
+                    lock (visible)
+                    {
+                        visible.Add((seq, Stopwatch.GetTimestamp()));
+                    }
+                    last = seq;
+                }
+                await Task.Delay(1);
+            }
+        });
+        var saved = new List<(long Seq, long At)>();
+        var created = await SaveAllAsync(services, news, saved);
+        var edited = await SaveAllAsync(services, edits, saved);
+        var lastSeq = saved[^1].Seq;
+        while (index.IndexedSeq < lastSeq)
+        {
+            await Task.Delay(5);
+        }
+        await Task.Delay(20);
+        await stop.CancelAsync();
+        await watcher;
+        await indexer.StopAsync(CancellationToken.None);
+
+        var lags = saved.Select(s =>
+        {
+            var shown = visible.First(v => v.Seq >= s.Seq).At;
+            return Math.Max(0, Stopwatch.GetElapsedTime(s.At, shown).TotalMilliseconds);
+        }).Order().ToArray();
+        double P(double p) => lags[Math.Clamp((int)Math.Ceiling(p * lags.Length) - 1, 0, lags.Length - 1)];
+        return new Result(created, edited, P(0.5), P(0.99), lags[^1]);
     }
 
     private static string Scalar(IServiceProvider services, long id)
@@ -263,7 +321,7 @@ internal static class Saves
         return scope.ServiceProvider.GetRequiredService<Db>().Connection.ExecuteScalar<string>("select code from regulation where id = @id", new { id })!;
     }
 
-    private static async Task<double> SaveAllAsync(IServiceProvider services, IReadOnlyList<RegulationRow> rows)
+    private static async Task<double> SaveAllAsync(IServiceProvider services, IReadOnlyList<RegulationRow> rows, List<(long Seq, long At)> saved)
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Db>();
@@ -272,6 +330,7 @@ internal static class Saves
         {
             var writer = scope.ServiceProvider.GetRequiredService<RegulationWriter>();
             await db.InTransactionAsync(() => Task.FromResult(writer.Save(row, "benchmark")));
+            saved.Add((db.Connection.ExecuteScalar<long>("select change_seq from registry_state"), Stopwatch.GetTimestamp()));
         }
         return rows.Count / watch.Elapsed.TotalSeconds;
     }

@@ -24,7 +24,7 @@ public sealed class SearchIndex : IDisposable
 {
     private const string SeqKey = "change_seq";
     private const string GenerationKey = "index_generation";
-    private const int Batch = 2_000;
+    private const int Batch = 256;
 
     public static readonly Similarity Similarity = new BM25Similarity();
 
@@ -141,25 +141,43 @@ public sealed class SearchIndex : IDisposable
     private int Apply(SqliteConnection connection, SqliteTransaction transaction, long after, long upTo, bool fresh)
     {
         var range = new { after, upTo };
-        var count = 0;
-        foreach (var regulation in connection.Query<IndexFields.RegulationText>(
+        var regulations = connection.Query<IndexFields.RegulationText>(
             $"""
             select r.id, r.code, r.title, r.content, {ExtraTextSql} extra,
                 (select group_concat(d.number, char(10)) from regulation_basis b join legal_document d on d.id = b.legal_document_id
                  where b.regulation_id = r.id) documents
             from regulation r where r.change_seq > @after and r.change_seq <= @upTo order by r.id
-            """, range, transaction, buffered: false))
+            """, range, transaction, buffered: false);
+        // Analysis and indexing take most of the time: the rows are read here while every core indexes.
+        var count = 0;
+        var pending = new System.Collections.Concurrent.BlockingCollection<IndexFields.RegulationText>(Batch);
+        var workers = Enumerable.Range(0, Environment.ProcessorCount).Select(_ => Task.Run(() =>
         {
-            var document = IndexFields.For(regulation);
-            if (fresh)
+            foreach (var regulation in pending.GetConsumingEnumerable())
             {
-                _writer.AddDocument(document);
+                var document = IndexFields.For(regulation);
+                if (fresh)
+                {
+                    _writer.AddDocument(document);
+                }
+                else
+                {
+                    _writer.UpdateDocument(IndexFields.KeyOf(regulation), document);
+                }
             }
-            else
+        })).ToArray();
+        try
+        {
+            foreach (var regulation in regulations)
             {
-                _writer.UpdateDocument(IndexFields.KeyOf(regulation), document);
+                pending.Add(regulation);
+                count++;
             }
-            count++;
+        }
+        finally
+        {
+            pending.CompleteAdding();
+            Task.WaitAll(workers);
         }
         foreach (var legal in connection.Query<IndexFields.DocumentText>(
             "select id, number, doc_type, title from legal_document where change_seq > @after and change_seq <= @upTo",
@@ -206,7 +224,7 @@ public sealed class SearchIndex : IDisposable
         {
             OpenMode = mode,
             Similarity = Similarity,
-            RAMBufferSizeMB = 64,
+            RAMBufferSizeMB = 128,
         };
         return new IndexWriter(_directory, config);
     }
