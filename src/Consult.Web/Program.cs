@@ -23,6 +23,7 @@ builder.Services
     {
         options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
         options.Filters.Add<UserInputFilter>();
+        options.Conventions.Add(new RouteValuesFromRoute());
         BindingMessages.Apply(options.ModelBindingMessageProvider);
     })
     .AddRazorOptions(options =>

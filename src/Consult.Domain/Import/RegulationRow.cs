@@ -94,7 +94,7 @@ public static partial class RegulationRowParser
             errors.Add(new FieldError("title", $"tên dài quá {MaxTitle} ký tự."));
         }
 
-        var agency = Text("agency").ToUpperInvariant();
+        var agency = AgencyCode.Normalize(Text("agency"));
         if (agency.Length == 0)
         {
             errors.Add(new FieldError("agency", "thiếu mã cơ quan."));

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Consult.Domain.Text;
 using Consult.Domain.Accounts;
 using Consult.Domain.Plans;
 using Consult.Web.Infrastructure.Audit;
@@ -18,7 +19,10 @@ public static class SavePlan
         public long? Id { get; init; }
 
         /// <summary>The agency proposing the plan: the editor's own.</summary>
-        public string? Agency { get; init; }
+        public string? Agency { get => _agency; init => _agency = AgencyCode.Normalize(value); }
+
+        /// <summary>Normalised as it is bound, so the permission is checked on the code that is written.</summary>
+        private readonly string _agency = "";
 
         [Display(Name = "Tên phương án")]
         [Required(ErrorMessage = "Nhập tên phương án.")]

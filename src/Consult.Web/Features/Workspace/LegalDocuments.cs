@@ -104,7 +104,10 @@ public static class SaveLegalDocument
         [Display(Name = "Tình trạng")] public string? Status { get; init; }
 
         /// <summary>The agency that maintains the record: the editor's own.</summary>
-        public string? Agency { get; init; }
+        public string? Agency { get => _agency; init => _agency = AgencyCode.Normalize(value); }
+
+        /// <summary>Normalised as it is bound, so the permission is checked on the code that is written.</summary>
+        private readonly string _agency = "";
 
         public int ExpectedVersion { get; init; }
 
@@ -163,6 +166,11 @@ public static class SaveLegalDocument
             if (taken is not null)
             {
                 errors.Add((nameof(Command.Number), $"Văn bản số {number} đã có trên cổng."));
+            }
+            if (request.Id is null && string.IsNullOrEmpty(request.Agency))
+            {
+                // A document without an agency could never be edited again.
+                errors.Add((nameof(Command.Agency), "Chọn cơ quan cập nhật văn bản."));
             }
             if (errors.Count > 0)
             {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Consult.Domain.Text;
 using Consult.Domain.Accounts;
 using Consult.Domain.Import;
 using Consult.Web.Infrastructure.Mediator;
@@ -21,7 +22,10 @@ public static class SaveRegulation
         [Display(Name = "Mã quy định")] public string? Code { get; init; }
         [Display(Name = "Loại quy định")] public string? Kind { get; init; }
         [Display(Name = "Tên quy định")] public string? Title { get; init; }
-        [Display(Name = "Cơ quan")] public string? Agency { get; init; }
+        [Display(Name = "Cơ quan")] public string? Agency { get => _agency; init => _agency = AgencyCode.Normalize(value); }
+
+        /// <summary>Normalised as it is bound, so the permission is checked on the code that is written.</summary>
+        private readonly string _agency = "";
         [Display(Name = "Lĩnh vực (mỗi dòng một lĩnh vực)")] public string? Sectors { get; init; }
         [Display(Name = "Căn cứ pháp lý (mỗi dòng: số hiệu#điều khoản)")] public string? LegalBasis { get; init; }
         [Display(Name = "Tình trạng hiệu lực")] public string? Status { get; init; }

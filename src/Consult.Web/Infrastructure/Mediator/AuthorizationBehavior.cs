@@ -48,19 +48,25 @@ public sealed class AuthorizationBehavior<TRequest, TResponse>(Db db, CurrentUse
         }
         var role = permission.Roles[0];
 
+        // Codes were normalised once (Permission.AgencyWork); an agency that does not exist is an error, never a fallback.
+        var known = (await db.Connection.QueryAsync<(int Id, string Code)>(
+            "select id, code from agency where code in @Agencies", permission, db.Transaction)).ToList();
+        if (permission.Agencies.FirstOrDefault(code => known.All(a => a.Code != code)) is { } unknown)
+        {
+            throw new UserInputException("", $"Không có cơ quan mã \"{unknown}\"; không lưu được.");
+        }
         var agencyIds = (await db.Connection.QueryAsync<int>(
             """
-            select id from agency where code in @Agencies
-            union select agency_id from regulation where code_key in @regulationKeys
+            select agency_id from regulation where code_key in @regulationKeys
             union select coalesce(agency_id, 0) from legal_document where id in @Documents
             union select agency_id from plan where id in @Plans
             union select agency_id from consultation where id in @Consultations
             """,
-            new { permission.Agencies, regulationKeys = permission.Regulations.Select(RegulationCode.Key), permission.Documents, permission.Plans, permission.Consultations },
-            db.Transaction)).ToList();
-        if (agencyIds.Count == 0)
+            new { regulationKeys = permission.Regulations.Select(RegulationCode.Key), permission.Documents, permission.Plans, permission.Consultations },
+            db.Transaction)).Concat(known.Select(a => a.Id)).ToList();
+        if (permission.NamesNothing)
         {
-            agencyIds.Add(user.AgencyId ?? 0); // nothing named yet: the user's own agency
+            agencyIds.Add(user.AgencyId ?? 0); // a command that names nothing acts for the user's own agency
         }
         return agencyIds.All(id => user.Holds(role, id))
             ? null

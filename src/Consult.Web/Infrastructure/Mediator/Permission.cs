@@ -1,4 +1,5 @@
 using Consult.Domain.Accounts;
+using Consult.Domain.Text;
 
 namespace Consult.Web.Infrastructure.Mediator;
 
@@ -24,6 +25,9 @@ public sealed record Permission
     public IReadOnlyList<long> Consultations { get; private init; } = [];
     public IReadOnlyList<long> AuthoredComments { get; private init; } = [];
 
+    /// <summary>True when the command names nothing it acts on yet: it acts for the user's own agency.</summary>
+    public bool NamesNothing => Agencies.Count == 0 && Regulations.Count == 0 && Documents.Count == 0 && Plans.Count == 0 && Consultations.Count == 0;
+
     /// <summary>Registration and password reset: whoever asks.</summary>
     public static Permission Everyone { get; } = new() { Anyone = true };
 
@@ -45,7 +49,7 @@ public sealed record Permission
         {
             Roles = Domain.Accounts.Roles.IsAgencyRole(role) ? [role] : throw new ArgumentException("Agency work needs an agency role.", nameof(role)),
             InAgencies = true,
-            Agencies = agencies?.Distinct(StringComparer.OrdinalIgnoreCase).ToList() ?? [],
+            Agencies = agencies?.Select(AgencyCode.Normalize).Where(code => code.Length > 0).Distinct().ToList() ?? [],
             Regulations = regulations?.Distinct().ToList() ?? [],
             Documents = documents?.Distinct().ToList() ?? [],
             Plans = plans?.Distinct().ToList() ?? [],
