@@ -5,6 +5,7 @@ using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure;
 using Consult.Web.Infrastructure.Security;
 using Consult.Web.Infrastructure.Validation;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 
@@ -54,6 +55,19 @@ app.Use((context, next) =>
     context.Response.Headers["Referrer-Policy"] = "same-origin";
     return next();
 });
+var site = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SiteOptions>>().Value;
+if (site.TrustedProxies.Count > 0)
+{
+    // Behind a reverse proxy: believe its X-Forwarded-* headers, and only its.
+    var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+    forwarded.KnownIPNetworks.Clear();
+    forwarded.KnownProxies.Clear();
+    foreach (var proxy in site.TrustedProxies)
+    {
+        forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+    }
+    app.UseForwardedHeaders(forwarded);
+}
 app.UseExceptionHandler("/error");
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseStaticFiles();

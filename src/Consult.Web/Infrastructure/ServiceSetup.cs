@@ -13,6 +13,8 @@ public static class ServiceSetup
     public static IServiceCollection AddConsultCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<StorageOptions>(configuration.GetSection("Storage"));
+        services.Configure<SiteOptions>(configuration.GetSection("Site"));
+        services.AddSingleton<SiteLinks>();
         services.Configure<DemoOptions>(configuration.GetSection("Demo"));
         services.Configure<Features.Plans.PlanOptions>(configuration.GetSection("Plans"));
         services.AddSingleton(TimeProvider.System);

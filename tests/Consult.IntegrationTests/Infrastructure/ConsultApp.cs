@@ -46,10 +46,18 @@ public class ConsultApp : WebApplicationFactory<Program>
 
     public TestClock Clock { get; } = new();
 
+    /// <summary>Configuration for this app, set before its first request.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Demo:Seed", _seedDemo ? "true" : "false");
+        builder.UseSetting("Site:PublicUrl", "http://localhost");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.UseEnvironment("Production");
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }

@@ -1,3 +1,4 @@
+using Consult.Web.Infrastructure;
 using Consult.Web.Infrastructure.Security;
 using Consult.Web.Infrastructure.Validation;
 using MediatR;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Consult.Web.Features.Account;
 
 [Route("account")]
-public sealed class AccountController(IMediator mediator, SignInManager<AppUser> signIn) : Controller
+public sealed class AccountController(IMediator mediator, SignInManager<AppUser> signIn, SiteLinks links) : Controller
 {
     [HttpGet("register")]
     public IActionResult Register() => View(new Register.Command());
@@ -70,7 +71,7 @@ public sealed class AccountController(IMediator mediator, SignInManager<AppUser>
     [FormView(nameof(ForgotPassword))]
     public async Task<IActionResult> ForgotPassword(ForgotPassword.Command command)
     {
-        await mediator.Send(command with { ResetPage = Url.Action(nameof(ResetPassword), null, null, Request.Scheme)! });
+        await mediator.Send(command with { ResetPage = links.Absolute("/account/reset-password") });
         return View("Sent", command.Email);
     }
 

@@ -1,3 +1,4 @@
+using Consult.Web.Infrastructure;
 using Consult.Web.Infrastructure.Security;
 using Consult.Web.Infrastructure.Validation;
 using MediatR;
@@ -8,7 +9,7 @@ namespace Consult.Web.Features.Admin;
 
 [Authorize(Policy = IdentitySetup.AdminPolicy)]
 [Route("admin")]
-public sealed class AdminController(IMediator mediator) : Controller
+public sealed class AdminController(IMediator mediator, SiteLinks links) : Controller
 {
     [HttpGet("")]
     public IActionResult Index() => Redirect("/admin/users");
@@ -23,7 +24,7 @@ public sealed class AdminController(IMediator mediator) : Controller
     [FormView(nameof(NewUser))]
     public async Task<IActionResult> CreateUser(Users.CreateStaff command)
     {
-        await mediator.Send(command with { ResetPage = Url.Action("ResetPassword", "Account", null, Request.Scheme)! });
+        await mediator.Send(command with { ResetPage = links.Absolute("/account/reset-password") });
         TempData["Notice"] = $"Đã tạo tài khoản {command.Email} và gửi liên kết đặt mật khẩu.";
         return Redirect("/admin/users");
     }

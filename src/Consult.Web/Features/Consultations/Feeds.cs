@@ -59,7 +59,7 @@ public static class FeedEntries
 }
 
 /// <summary>Atom feeds for feed readers.</summary>
-public sealed class FeedsController(IMediator mediator, TimeProvider clock) : Controller
+public sealed class FeedsController(IMediator mediator, TimeProvider clock, SiteLinks links) : Controller
 {
     private static readonly IReadOnlyDictionary<string, string> Titles = new Dictionary<string, string>
     {
@@ -74,7 +74,7 @@ public sealed class FeedsController(IMediator mediator, TimeProvider clock) : Co
 
     private ContentResult Atom(string title, IReadOnlyList<FeedEntries.Entry> list)
     {
-        var site = $"{Request.Scheme}://{Request.Host}";
+        var site = links.Base;
         var builder = new StringBuilder();
         using (var xml = XmlWriter.Create(builder, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8 }))
         {

@@ -2,12 +2,13 @@ using System.Text;
 using Consult.Domain.Import;
 using Consult.Domain.Registry;
 using Consult.Web.Features.Shared;
+using Consult.Web.Infrastructure;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Consult.Web.Features.Search;
 
-public sealed class SearchController(IMediator mediator) : Controller
+public sealed class SearchController(IMediator mediator, SiteLinks links) : Controller
 {
     [HttpGet("search")]
     public async Task<IActionResult> Index([FromQuery] Search.Query query)
@@ -61,11 +62,10 @@ public sealed class SearchController(IMediator mediator) : Controller
                 number = d.Number,
                 type = d.DocType,
                 title = d.Title,
-                url = Url.Action("Details", "LegalDocuments", new { id = d.Id }, Request.Scheme, Request.Host.ToString()),
+                url = links.Absolute($"/legal-documents/{d.Id}"),
             }),
         });
     }
 
-    private string RegulationUrl(string code) =>
-        Url.Action("Details", "Regulations", new { code }, Request.Scheme, Request.Host.ToString())!;
+    private string RegulationUrl(string code) => links.Absolute($"/regulations/{Uri.EscapeDataString(code)}");
 }
