@@ -96,6 +96,18 @@ public static class Csv
     }
 
     /// <summary>One cell as CSV: quoted when it holds a comma, quote or line break.</summary>
+    /// <summary>
+    /// A cell of a file people will open in a spreadsheet: text that starts like a formula (= + - @, tab, CR)
+    /// is prefixed with an apostrophe so it stays text, as OWASP recommends; numbers are left as they are.
+    /// </summary>
+    public static string ExportCell(string? value)
+    {
+        value ??= "";
+        var formula = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
+            && !decimal.TryParse(value, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out _);
+        return Escape(formula ? "'" + value : value);
+    }
+
     public static string Escape(string? value)
     {
         value ??= "";

@@ -44,3 +44,17 @@ public class CsvTests
         Assert.Equal(["a, \"b\"", "c"], Parse(Csv.Escape("a, \"b\"") + ",c")[0].Fields);
     }
 }
+
+public class CsvExportCellTests
+{
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"")]
+    [InlineData("+1+2", "'+1+2")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("\tcmd", "'\tcmd")]
+    [InlineData("-2", "-2")]
+    [InlineData("-1.5", "-1.5")]
+    [InlineData("Giấy phép", "Giấy phép")]
+    public void Cells_that_start_like_formulas_stay_text(string value, string expected) =>
+        Assert.Equal(expected, Consult.Domain.Import.Csv.ExportCell(value));
+}

@@ -147,7 +147,7 @@ public sealed class ConsultationsController(IMediator mediator) : Controller
                 c.Id.ToString(), item, c.RespondentLabel, SubmitComment.Stances[c.Stance], c.IsHidden ? $"[Đã ẩn: {c.HiddenReason}]" : c.Body,
                 c.Verdict is null ? "" : AnswerComment.Verdicts[c.Verdict], c.Explanation ?? "", c.AnsweredOn ?? "",
                 c.Satisfied switch { true => "hài lòng", false => "không hài lòng", _ => "" },
-            }.Select(Domain.Import.Csv.Escape)).Append("\r\n");
+            }.Select(Domain.Import.Csv.ExportCell)).Append("\r\n");
         }
         return this.Csv(csv, $"bao-cao-tong-hop-{id}.csv");
     }

@@ -72,7 +72,7 @@ public sealed class EffortIndexController(IndexService index, IMediator mediator
         foreach (var (result, rank) in view.Ranking.Select((r, i) => (r, i + 1)))
         {
             var s = result.Score;
-            csv.AppendJoin(',', new[] { rank.ToString(), result.Data.Code, Domain.Import.Csv.Escape(result.Data.Name), Points(s.Score), Bands.Label(s.Band) }
+            csv.AppendJoin(',', new[] { rank.ToString(), result.Data.Code, Domain.Import.Csv.ExportCell(result.Data.Name), Points(s.Score), Bands.Label(s.Band) }
                 .Concat(s.Groups.Select(g => Points(g.Points)))
                 .Concat(keys.Select(k => Points(s.Indicators.Single(i => i.Definition.Key == k).Points)))).Append("\r\n");
         }

@@ -174,7 +174,7 @@ public sealed class PlansController(IMediator mediator) : Controller
         var csv = new StringBuilder("agency,agency_name,decision_no,decision_date,regs_total,ycdk,cdbc,tcqc,ktcn_products,tthc,cam,docs_total,docs_luat,docs_phap_lenh,docs_nghi_dinh,docs_qd_ttcp,docs_thong_tu,docs_other\r\n");
         foreach (var p in plans)
         {
-            csv.Append(string.Join(',', new[] { p.Plan.AgencyCode, p.Plan.AgencyName, p.Plan.DecisionNumber ?? "", p.Plan.DecisionDate ?? "" }.Select(Domain.Import.Csv.Escape)))
+            csv.Append(string.Join(',', new[] { p.Plan.AgencyCode, p.Plan.AgencyName, p.Plan.DecisionNumber ?? "", p.Plan.DecisionDate ?? "" }.Select(Domain.Import.Csv.ExportCell)))
                 .Append(',').Append(string.Join(',', CountColumns(p.Counts, p.Documents))).Append("\r\n");
         }
         return this.Csv(csv, "phuong-an-da-phe-duyet.csv");
@@ -191,7 +191,7 @@ public sealed class PlansController(IMediator mediator) : Controller
         var csv = new StringBuilder("agency,agency_name,regs_total,ycdk,cdbc,tcqc,ktcn_products,tthc,cam,docs_total,docs_luat,docs_phap_lenh,docs_nghi_dinh,docs_qd_ttcp,docs_thong_tu,docs_other\r\n");
         foreach (var r in rows)
         {
-            csv.Append(Domain.Import.Csv.Escape(r.AgencyCode)).Append(',').Append(Domain.Import.Csv.Escape(r.AgencyName))
+            csv.Append(Domain.Import.Csv.ExportCell(r.AgencyCode)).Append(',').Append(Domain.Import.Csv.ExportCell(r.AgencyName))
                 .Append(',').Append(string.Join(',', CountColumns(r.Counts, r.Documents))).Append("\r\n");
         }
         return this.Csv(csv, "quy-dinh-da-cat-giam.csv");

@@ -32,7 +32,7 @@ public sealed class SearchController(IMediator mediator, SiteLinks links) : Cont
             {
                 hit.Code, hit.Kind, hit.Title, hit.AgencyCode, hit.Status, hit.Published ? "true" : "false",
                 hit.EffectiveOn ?? "", RegulationUrl(hit.Code),
-            }.Select(Consult.Domain.Import.Csv.Escape)).Append("\r\n");
+            }.Select(Consult.Domain.Import.Csv.ExportCell)).Append("\r\n");
         }
         return this.Csv(csv, "ket-qua-tra-cuu.csv");
     }
