@@ -70,6 +70,7 @@ if (site.TrustedProxies.Count > 0)
 }
 app.UseExceptionHandler("/error");
 app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseMiddleware<RequestGuard>();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
