@@ -46,20 +46,30 @@ public class ConsultApp : WebApplicationFactory<Program>
 
     public TestClock Clock { get; } = new();
 
+    public CapturedLogs Logs { get; } = new();
+
     /// <summary>Configuration for this app, set before its first request.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
-        builder.UseSetting("Demo:Seed", _seedDemo ? "true" : "false");
+        if (!Settings.ContainsKey("Demo:Seed"))
+        {
+            builder.UseSetting("Demo:Seed", _seedDemo ? "true" : "false");
+        }
         builder.UseSetting("Site:PublicUrl", "http://localhost");
-        foreach (var (key, value) in Settings)
+        // A null value leaves the setting to the app's own configuration.
+        foreach (var (key, value) in Settings.Where(s => s.Value is not null))
         {
             builder.UseSetting(key, value);
         }
         builder.UseEnvironment("Production");
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
+        });
     }
 
     /// <summary>Makes every save so far searchable now, as the indexer's next tick (within 100 ms) would.</summary>

@@ -11,8 +11,9 @@ namespace Consult.Web.Infrastructure.Data;
 
 public sealed class DemoOptions
 {
-    /// <summary>Load the demo registry into an empty database.</summary>
-    public bool Seed { get; set; } = true;
+    /// <summary>Load the demo registry, and demo accounts with a published password, into an empty database.
+    /// On only where the README's first command runs (Development); elsewhere it must be set explicitly.</summary>
+    public bool Seed { get; set; }
 }
 
 /// <summary>Brings the database to the current schema and reference data, and loads the demo once.</summary>
@@ -29,6 +30,11 @@ public static class Startup
         var db = scope.ServiceProvider.GetRequiredService<Db>();
         await SeedAgenciesAsync(db);
         var demo = services.GetRequiredService<IOptions<DemoOptions>>().Value;
+        if (demo.Seed && services.GetService<IHostEnvironment>() is { } environment && !environment.IsDevelopment())
+        {
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Startup)).LogWarning(
+                "Demo:Seed is on in {Environment}: the demo accounts have a published password. Turn it off for a real portal.", environment.EnvironmentName);
+        }
         if (demo.Seed && await db.Connection.ExecuteScalarAsync<long>("select count(*) from regulation") == 0)
         {
             var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
