@@ -37,6 +37,15 @@ builder.Services
 // Vietnamese letters are written as themselves, not as numeric entities.
 builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
+builder.WebHost.ConfigureKestrel(options =>
+{
+    options.AddServerHeader = false;
+    options.Limits.MaxRequestBodySize = RequestGuard.MaxBodyBytes;
+});
+builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+builder.Services.AddOptions<Microsoft.AspNetCore.HttpsPolicy.HttpsRedirectionOptions>()
+    .Configure<Microsoft.Extensions.Options.IOptions<SiteOptions>>((options, site) => options.HttpsPort = new Uri(site.Value.PublicUrl).Port);
+
 var app = builder.Build();
 await Startup.PrepareDatabaseAsync(app.Services);
 
@@ -53,6 +62,7 @@ app.Use((context, next) =>
     context.Response.Headers.ContentSecurityPolicy = "default-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'";
     context.Response.Headers.XContentTypeOptions = "nosniff";
     context.Response.Headers["Referrer-Policy"] = "same-origin";
+    context.Response.Headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
     return next();
 });
 var site = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SiteOptions>>().Value;
@@ -67,6 +77,12 @@ if (site.TrustedProxies.Count > 0)
         forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
     }
     app.UseForwardedHeaders(forwarded);
+}
+if (site.PublicUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+{
+    // Served over HTTPS: browsers must never fall back to plain HTTP.
+    app.UseHsts();
+    app.UseHttpsRedirection();
 }
 app.UseExceptionHandler("/error");
 app.UseStatusCodePagesWithReExecute("/error/{0}");

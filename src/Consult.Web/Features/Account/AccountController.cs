@@ -41,6 +41,11 @@ public sealed class AccountController(IMediator mediator, SignInManager<AppUser>
     [HttpPost("logout")]
     public async Task<IActionResult> Logout()
     {
+        // A new security stamp voids every cookie issued before, so a copied cookie stops working too.
+        if (await signIn.UserManager.GetUserAsync(User) is { } user)
+        {
+            await signIn.UserManager.UpdateSecurityStampAsync(user);
+        }
         await signIn.SignOutAsync();
         return Redirect("/");
     }

@@ -44,12 +44,14 @@ public static class IdentitySetup
             .AddDefaultTokenProviders()
             .AddErrorDescriber<VietnameseIdentityErrors>()
             .AddClaimsPrincipalFactory<ClaimsFactory>();
-        // A changed role, agency or password reaches every signed-in browser within a minute.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Every request checks the cookie's security stamp (one indexed read): a changed role, agency or password,
+        // and signing out, take effect at once for every copy of the cookie.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies(cookies => cookies.ApplicationCookie!.Configure(options =>
         {
             options.Cookie.Name = "consult.auth";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.LoginPath = "/account/login";
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
