@@ -89,6 +89,8 @@ public static class Search
         public required int PageCount { get; init; }
         public required SearchSort Sort { get; init; }
         public required IReadOnlyList<Hit> Hits { get; init; }
+        /// <summary>Every match in order, for downloads (<see cref="Query.AllPages"/>); otherwise the page's.</summary>
+        public required IReadOnlyList<long> Ids { get; init; }
         public required IReadOnlyList<FacetValue> Kinds { get; init; }
         public required IReadOnlyList<FacetValue> Agencies { get; init; }
         public required IReadOnlyList<FacetValue> Sectors { get; init; }
@@ -139,7 +141,8 @@ public static class Search
             var pageCount = Math.Max(1, (outcome.Total + pageSize - 1) / pageSize);
             var page = Math.Min(requestedPage, pageCount);
             var pageIds = request.AllPages ? outcome.Ids : outcome.Ids.Skip((page - 1) * pageSize).Take(pageSize).ToList();
-            var hits = await LoadHitsAsync(pageIds, outcome.Query);
+            // A download is written in batches by its caller (ExportRows); a page loads its hits with snippets here.
+            var hits = request.AllPages ? [] : await LoadHitsAsync(pageIds, outcome.Query);
 
             return new Result
             {
@@ -151,6 +154,7 @@ public static class Search
                 PageCount = pageCount,
                 Sort = sort,
                 Hits = hits,
+                Ids = pageIds,
                 Kinds = RegulationKinds.All
                     .Select(k => new FacetValue(RegulationKinds.Code(k), RegulationKinds.Label(k), outcome.Facets.Kinds.GetValueOrDefault(k), filters.Kind == k))
                     .ToList(),
@@ -226,6 +230,25 @@ public static class Search
             }
             notices.Add($"Bỏ qua bộ lọc {what} không hợp lệ.");
             return null;
+        }
+    }
+
+    /// <summary>The rows of a download, a batch of ids at a time, in the order given.</summary>
+    public static class ExportRows
+    {
+        public const int BatchSize = 500;
+
+        public sealed record Query(IReadOnlyList<long> Ids) : IRequest<IReadOnlyList<Hit>>;
+
+        public sealed class Handler(Db db) : IRequestHandler<Query, IReadOnlyList<Hit>>
+        {
+            public async Task<IReadOnlyList<Hit>> Handle(Query request, CancellationToken cancellationToken)
+            {
+                var rows = (await db.Connection.QueryAsync<Hit>(
+                    $"select {Hit.Columns} from regulation r join agency a on a.id = r.agency_id where r.id in @Ids",
+                    request, db.Transaction)).ToDictionary(h => h.Id);
+                return request.Ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
+            }
         }
     }
 }

@@ -22,19 +22,20 @@ public sealed class SearchController(IMediator mediator, SiteLinks links) : Cont
     }
 
     [HttpGet("search/csv")]
-    public async Task<IActionResult> Csv([FromQuery] Search.Query query)
+    public async Task Csv([FromQuery] Search.Query query)
     {
         var result = await mediator.Send(query with { AllPages = true });
-        var csv = new StringBuilder("code,kind,title,agency,status,published,effective_date,url\r\n");
-        foreach (var hit in result.Hits)
+        // Streamed in batches: an export of the whole registry never holds it in memory or in one SQL statement.
+        await this.StreamCsvAsync("ket-qua-tra-cuu.csv", "code,kind,title,agency,status,published,effective_date,url", async write =>
         {
-            csv.AppendJoin(',', new[]
+            foreach (var batch in result.Ids.Chunk(Search.ExportRows.BatchSize))
             {
-                hit.Code, hit.Kind, hit.Title, hit.AgencyCode, hit.Status, hit.Published ? "true" : "false",
-                hit.EffectiveOn ?? "", RegulationUrl(hit.Code),
-            }.Select(Consult.Domain.Import.Csv.ExportCell)).Append("\r\n");
-        }
-        return this.Csv(csv, "ket-qua-tra-cuu.csv");
+                foreach (var hit in await mediator.Send(new Search.ExportRows.Query(batch), HttpContext.RequestAborted))
+                {
+                    await write([hit.Code, hit.Kind, hit.Title, hit.AgencyCode, hit.Status, hit.Published ? "true" : "false", hit.EffectiveOn ?? "", RegulationUrl(hit.Code)]);
+                }
+            }
+        });
     }
 
     [HttpGet("api/v1/regulations")]

@@ -23,7 +23,8 @@ public class CrashTests
             {
                 using var connection = Db.Open(new StorageOptions { DataDirectory = data }.ConnectionString);
                 // The database is the record: many regulations arrive in one commit, as a long import's would.
-                seq = connection.ExecuteScalar<long>("update registry_state set change_seq = change_seq + 1 returning change_seq");
+                using var transaction = connection.BeginTransaction();
+                seq = connection.ExecuteScalar<long>("update registry_state set change_seq = change_seq + 1 returning change_seq", transaction: transaction);
                 connection.Execute(
                     $"""
                     insert into regulation (code, code_key, kind, title, content, agency_id, status, published, effective_on, created_at, updated_at, change_seq)
@@ -32,7 +33,8 @@ public class CrashTests
                         (select id from agency where code = 'BCT'), 'in_force', 1, '2020-01-01', '2026-01-01', '2026-01-01',
                         (select change_seq from registry_state)
                     from n;
-                    """);
+                    """, transaction: transaction);
+                transaction.Commit();
                 using var client = portal.Client();
                 var deadline = DateTime.UtcNow.AddSeconds(30);
                 while (!(await client.GetStringAsync("/api/v1/regulations?q=xang+dau&pageSize=1")).Contains("YCDK-BCT-") && DateTime.UtcNow < deadline)

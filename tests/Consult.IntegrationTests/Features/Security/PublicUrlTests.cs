@@ -8,7 +8,7 @@ namespace Consult.IntegrationTests.Features.Security;
 /// <summary>Finding 2: absolute links come from Site:PublicUrl, never from the request's Host header.</summary>
 public class PublicUrlTests
 {
-    private const string PublicUrl = "https://quydinh.example.gov.vn";
+    private const string PublicUrl = "http://quydinh.example.gov.vn";
 
     private static string MailBody(string mail) =>
         System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(mail[(mail.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..].Replace("\r\n", "")));
