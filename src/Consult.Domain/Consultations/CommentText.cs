@@ -85,6 +85,12 @@ public static class AttachmentCheck
 
     public static string Extension(AttachmentType type) => type == AttachmentType.Pdf ? ".pdf" : ".docx";
 
+    /// <summary>What a real DOCX of a 10 MB upload can expand to; a "zip bomb" declares far more.</summary>
+    public const long MaxUncompressedBytes = 100 * 1024 * 1024;
+
+    /// <summary>Text and images compress 2–20 times; a hundredfold is not a document.</summary>
+    public const long MaxCompressionRatio = 100;
+
     /// <summary>PDF by its "%PDF-" header; DOCX as a ZIP holding word/document.xml. Anything else is refused.</summary>
     public static AttachmentType? Recognise(Stream content)
     {
@@ -106,7 +112,11 @@ public static class AttachmentCheck
         try
         {
             using var zip = new System.IO.Compression.ZipArchive(content, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
-            return zip.GetEntry("word/document.xml") is not null ? AttachmentType.Docx : null;
+            // Sizes as the central directory declares them: nothing is decompressed to check.
+            var uncompressed = zip.Entries.Sum(e => e.Length);
+            var compressed = Math.Max(1, zip.Entries.Sum(e => e.CompressedLength));
+            var sane = zip.Entries.Count <= 5_000 && uncompressed <= MaxUncompressedBytes && uncompressed / compressed <= MaxCompressionRatio;
+            return sane && zip.GetEntry("word/document.xml") is not null ? AttachmentType.Docx : null;
         }
         catch (InvalidDataException)
         {

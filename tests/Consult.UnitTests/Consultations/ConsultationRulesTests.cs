@@ -82,6 +82,22 @@ public class ConsultationRulesTests
     }
 
     [Fact]
+    public void A_zip_bomb_named_docx_is_refused()
+    {
+        var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using (var writer = new StreamWriter(zip.CreateEntry("word/document.xml").Open()))
+            {
+                writer.Write("<w:document/>");
+            }
+            using var padding = zip.CreateEntry("word/media/padding.bin", CompressionLevel.Optimal).Open();
+            padding.Write(new byte[20 * 1024 * 1024]);
+        }
+        Assert.Null(AttachmentCheck.Recognise(stream));
+    }
+
+    [Fact]
     public void Attachments_are_recognised_by_content_not_name()
     {
         Assert.Equal(AttachmentType.Pdf, AttachmentCheck.Recognise(new MemoryStream(Encoding.ASCII.GetBytes("%PDF-1.7\n%...."))));

@@ -158,7 +158,7 @@ public sealed class ConsultationsController(IMediator mediator) : Controller
     /// <summary>Served as a download with its checked type; never from a hidden comment.</summary>
     [HttpGet("attachments/{id:long}")]
     public async Task<IActionResult> Attachment(long id, [FromServices] AttachmentStore store) =>
-        await mediator.Send(new AttachmentFile.Query(id)) is { } f ? File(store.Open(f.StoredName), f.ContentType, f.OriginalName) : NotFound();
+        await mediator.Send(new AttachmentFile.Query(id)) is { } f ? File(store.Open(f.StoredName), f.ContentType, "tep-dinh-kem-" + id + Path.GetExtension(f.StoredName)) : NotFound();
 
     [Authorize]
     [HttpPost("follow")]

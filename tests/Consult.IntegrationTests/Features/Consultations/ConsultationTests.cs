@@ -192,6 +192,15 @@ public class ConsultationTests : IAsyncLifetime
         Assert.Equal("attachment", file.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal("nosniff", file.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.False(Directory.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot", "attachments")));
+
+        // Finding 11: a PDF named evil.html is served under a name of the portal's with the checked extension.
+        await _app.CreateUserAsync("hiephoi@example.vn");
+        var association = await _app.SignInAsync("hiephoi@example.vn");
+        Assert.Equal(HttpStatusCode.Redirect, (await CommentAsync(association, "Kèm bản PDF thứ hai, khác hẳn.", attachment: new ByteArrayContent(Encoding.ASCII.GetBytes("%PDF-1.7\n2 0 obj")), fileName: "evil.html")).StatusCode);
+        var second = _app.Scalar<long>("select max(attachment_id) from comment");
+        var served = await _app.CreateClient().GetAsync($"/attachments/{second}");
+        Assert.Equal($"tep-dinh-kem-{second}.pdf", served.Content.Headers.ContentDisposition!.FileNameStar ?? served.Content.Headers.ContentDisposition.FileName!.Trim('"'));
+        Assert.DoesNotContain("evil", served.Content.Headers.ContentDisposition.ToString());
     }
 
     [Fact]
