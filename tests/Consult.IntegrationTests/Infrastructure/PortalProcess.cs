@@ -21,6 +21,14 @@ public sealed class PortalProcess : IDisposable
 
     public static async Task<PortalProcess> StartAsync(string dataDirectory, params (string Key, string Value)[] settings)
     {
+        var portal = Launch(dataDirectory, settings);
+        await portal.WaitReadyAsync();
+        return portal;
+    }
+
+    /// <summary>Starts the process without waiting for it to serve.</summary>
+    public static PortalProcess Launch(string dataDirectory, params (string Key, string Value)[] settings)
+    {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "Consult.Web.dll"))
         {
@@ -41,20 +49,24 @@ public sealed class PortalProcess : IDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var portal = new PortalProcess(process, new Uri($"http://127.0.0.1:{port}/"));
-        using var client = portal.Client();
+        return new PortalProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+    }
+
+    public async Task WaitReadyAsync()
+    {
+        using var client = Client();
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromSeconds(60))
         {
-            if (process.HasExited)
+            if (_process.HasExited)
             {
-                throw new InvalidOperationException($"The portal exited with {process.ExitCode} while starting.");
+                throw new InvalidOperationException($"The portal exited with {_process.ExitCode} while starting.");
             }
             try
             {
                 if ((await client.GetAsync("/")).StatusCode == HttpStatusCode.OK)
                 {
-                    return portal;
+                    return;
                 }
             }
             catch (HttpRequestException)
@@ -63,7 +75,7 @@ public sealed class PortalProcess : IDisposable
             }
             await Task.Delay(100);
         }
-        portal.Dispose();
+        Dispose();
         throw new TimeoutException("The portal did not start within a minute.");
     }
 

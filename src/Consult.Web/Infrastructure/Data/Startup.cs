@@ -38,10 +38,16 @@ public static class Startup
         if (demo.Seed && await db.Connection.ExecuteScalarAsync<long>("select count(*) from regulation") == 0)
         {
             var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-            await LoadDemoAsync(mediator);
-            await DemoAccounts.CreateAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), db);
-            await DemoPlans.LoadAsync(db);
-            await DemoConsultations.LoadAsync(mediator, db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
+            // One transaction: a start interrupted half-way leaves an empty database, seeded in full next time.
+            // Every part uses this scope's Db, so their own transactions join this one.
+            await db.InTransactionAsync(async () =>
+            {
+                await LoadDemoAsync(mediator);
+                await DemoAccounts.CreateAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), db);
+                await DemoPlans.LoadAsync(db);
+                await DemoConsultations.LoadAsync(mediator, db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
+                return true;
+            });
         }
     }
 
