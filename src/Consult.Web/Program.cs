@@ -47,7 +47,16 @@ builder.Services.AddOptions<Microsoft.AspNetCore.HttpsPolicy.HttpsRedirectionOpt
     .Configure<Microsoft.Extensions.Options.IOptions<SiteOptions>>((options, site) => options.HttpsPort = new Uri(site.Value.PublicUrl).Port);
 
 var app = builder.Build();
-await Startup.PrepareDatabaseAsync(app.Services);
+try
+{
+    await Startup.PrepareDatabaseAsync(app.Services);
+}
+catch (DataDirectoryException e)
+{
+    app.Logger.LogCritical("{Message}", e.Message);
+    await Console.Error.WriteLineAsync(e.Message);
+    return 1;
+}
 
 if (Commands.IsCommand(args))
 {

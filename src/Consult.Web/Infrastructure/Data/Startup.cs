@@ -23,8 +23,15 @@ public static class Startup
     {
         DapperSetup.Configure();
         var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
-        Directory.CreateDirectory(Path.GetDirectoryName(storage.DatabasePath)!);
-        SchemaMigrator.Migrate(storage.ConnectionString);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(storage.DatabasePath)!);
+            SchemaMigrator.Migrate(storage.ConnectionString);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 14 or 8 or 13 })
+        {
+            throw new DataDirectoryException(storage.DatabasePath, e);
+        }
 
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Db>();
@@ -71,3 +78,8 @@ public static class Startup
         }
     }
 }
+
+/// <summary>The data folder cannot hold the database: says which path and what to do, instead of SQLite's bare message.</summary>
+public sealed class DataDirectoryException(string databasePath, Exception cause) : Exception(
+    $"Không mở được cơ sở dữ liệu {databasePath} ({cause.Message}). Hãy tạo thư mục {Path.GetDirectoryName(databasePath)} và cấp quyền ghi "
+    + "cho tài khoản chạy cổng, hoặc đặt Storage:DataDirectory (biến môi trường Storage__DataDirectory) sang một thư mục ghi được.", cause);
