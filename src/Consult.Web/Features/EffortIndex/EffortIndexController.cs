@@ -29,7 +29,7 @@ public sealed class EffortIndexController(IndexService index, IMediator mediator
     }
 
     [HttpGet("effort-index/{period}/{agency}/{indicator}/{part:regex(^(numerator|denominator)$)}")]
-    public async Task<IActionResult> Evidence(string period, string agency, string indicator, string part)
+    public async Task<IActionResult> Evidence(string period, string agency, string indicator, string part, int page = 1)
     {
         if (PeriodOr(period) is not { } p || (await index.ViewAsync(p)).Agency(agency) is not { } result
             || result.Data.Indicators.FirstOrDefault(i => i.Key == indicator) is not { } evidence)
@@ -37,7 +37,9 @@ public sealed class EffortIndexController(IndexService index, IMediator mediator
             return NotFound();
         }
         var definition = result.Score.Indicators.Single(i => i.Definition.Key == indicator).Definition;
-        return View("Evidence", (p, result, definition, evidence, part == "numerator"));
+        var numerator = part == "numerator";
+        var records = await mediator.Send(new VisibleEvidence.Query(numerator ? evidence.NumeratorRecords : evidence.DenominatorRecords, page));
+        return View("Evidence", (p, result, definition, evidence, numerator, records));
     }
 
     [HttpGet("effort-index/methodology")]

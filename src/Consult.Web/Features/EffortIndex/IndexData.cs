@@ -15,7 +15,8 @@ using Microsoft.Extensions.Options;
 namespace Consult.Web.Features.EffortIndex;
 
 /// <summary>One record behind a number: what it is, where to see it, and its amount when the number is a sum.</summary>
-public sealed record Evidence(string Label, string Url, decimal Amount = 1);
+/// <param name="Regulation">The regulation the record is about, if any: shown only to readers who may see it.</param>
+public sealed record Evidence(string Label, string Url, decimal Amount = 1, string? Regulation = null);
 
 /// <summary>An indicator's numerator and denominator with the records that make them up.</summary>
 public sealed record IndicatorEvidence(string Key, decimal Numerator, decimal Denominator, IReadOnlyList<Evidence> NumeratorRecords, IReadOnlyList<Evidence> DenominatorRecords)
@@ -49,7 +50,7 @@ public sealed class IndexCalculator(Db db, IOptions<ConsultationOptions> consult
 
     private sealed record Regulation(long Id, RegulationSnapshot State)
     {
-        public Evidence Evidence(decimal amount = 1) => new($"{State.Code} – {State.Title}", $"/regulations/{Uri.EscapeDataString(State.Code)}", amount);
+        public Evidence Evidence(decimal amount = 1) => new($"{State.Code} – {State.Title}", $"/regulations/{Uri.EscapeDataString(State.Code)}", amount, State.Code);
         public int Weight => KindCounts.Weight(RegulationKinds.FromCode(State.Kind), State.Products.Count);
     }
 
@@ -139,7 +140,7 @@ public sealed class IndexCalculator(Db db, IOptions<ConsultationOptions> consult
 
             var myItems = plans.Where(p => p.Plan.AgencyId == agencyId).SelectMany(p => p.Items.Select(i => (Plan: p.Plan, Item: i))).ToList();
             Evidence ItemEvidence((PlanHeader Plan, PlanItem Item) x, decimal amount = 1) =>
-                new($"{x.Item.Row.Code} – {x.Item.Row.Title} ({x.Plan.DecisionNumber})", $"/plans/{x.Plan.Id}#items", amount);
+                new($"{x.Item.Row.Code} – {x.Item.Row.Title} ({x.Plan.DecisionNumber})", $"/plans/{x.Plan.Id}#items", amount, x.Item.Row.Code);
             var executed = myItems.Where(x => x.Item.Row.ExecutedOn is { } on && string.CompareOrdinal(on, asOfText) <= 0).ToList();
             bool Timely((PlanHeader Plan, PlanItem Item) x) => timely.GetValueOrDefault(x.Item.Row.Id) is { } updated
                 && DateOnly.FromDateTime(DateTimeOffset.Parse(updated, CultureInfo.InvariantCulture).ToOffset(VietnamTime.Offset).DateTime)

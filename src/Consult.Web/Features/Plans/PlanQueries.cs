@@ -67,7 +67,13 @@ public static class PlanDetails
     }
 
     public sealed record Result(PlanSheet Sheet, KindCounts AgencyInForce, TargetProgress Progress, IReadOnlyList<Step> History, bool IsLate,
-        bool CanEdit, bool CanSubmit, bool CanReview, bool CanRecordExecution);
+        bool CanEdit, bool CanSubmit, bool CanReview, bool CanRecordExecution)
+    {
+        /// <summary>The items whose regulation the reader may see; the figures above still count every item.</summary>
+        public required IReadOnlyList<PlanItem> VisibleItems { get; init; }
+
+        public int HiddenItems => Sheet.Items.Count - VisibleItems.Count;
+    }
 
     public sealed class Handler(Db db, CurrentUser user, IOptions<PlanOptions> options, TimeProvider clock) : IRequestHandler<Query, Result?>
     {
@@ -98,7 +104,10 @@ public static class PlanDetails
                 CanEdit: PlanStatuses.IsEditable(status) && user.Holds(Roles.Editor, plan.AgencyId),
                 CanSubmit: PlanStatuses.CanSubmit(status) && user.Holds(Roles.Lead, plan.AgencyId),
                 CanReview: PlanStatuses.CanReview(status) && user.IsIn(Roles.Reviewer),
-                CanRecordExecution: PlanStatuses.CanRecordExecution(status) && user.Holds(Roles.Editor, plan.AgencyId));
+                CanRecordExecution: PlanStatuses.CanRecordExecution(status) && user.Holds(Roles.Editor, plan.AgencyId))
+            {
+                VisibleItems = sheet.Items.Where(i => user.Sees(i.Row.Published, i.Row.RegulationAgencyId)).ToList(),
+            };
         }
     }
 }

@@ -50,6 +50,9 @@ public sealed record PlanItemRow
     public string CostAfter { get; init; } = "";
     public string? ExecutedBy { get; init; }
     public string? ExecutedOn { get; init; }
+    /// <summary>Whether the regulation is public, and its agency: who may see the item (<c>CurrentUser.Sees</c>).</summary>
+    public bool Published { get; init; }
+    public int RegulationAgencyId { get; init; }
     public RegulationKind KindValue => RegulationKinds.FromCode(Kind);
     public PlanAction ActionValue => Enum.Parse<PlanAction>(Action, ignoreCase: true);
 }
@@ -107,7 +110,7 @@ public static class PlanSheets
             """
             select i.id, i.plan_id, i.regulation_id, r.code, r.title, r.kind,
                 (select count(*) from regulation_product rp where rp.regulation_id = r.id) products,
-                i.action, i.reason, i.cost_before, i.cost_after, i.executed_by, i.executed_on
+                i.action, i.reason, i.cost_before, i.cost_after, i.executed_by, i.executed_on, r.published, r.agency_id regulation_agency_id
             from plan_item i join regulation r on r.id = i.regulation_id
             where i.plan_id in @ids order by i.id
             """, new { ids }, db.Transaction)).ToList();

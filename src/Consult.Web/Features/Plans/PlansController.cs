@@ -207,13 +207,14 @@ public sealed class PlansController(IMediator mediator) : Controller
 
     [HttpGet("api/v1/plans")]
     public async Task<IActionResult> Api([FromQuery] PlanList.Query query) =>
-        Json(new { items = (await mediator.Send(query)).Plans.Select(p => PlanJson(p, withItems: false)) });
+        Json(new { items = (await mediator.Send(query)).Plans.Select(p => PlanJson(p)) });
 
     [HttpGet("api/v1/plans/{id:long}")]
     public async Task<IActionResult> Api(long id) =>
-        await mediator.Send(new PlanDetails.Query(id)) is { } result ? Json(PlanJson(result.Sheet, withItems: true)) : NotFound(new { error = $"Không có phương án số {id}." });
+        await mediator.Send(new PlanDetails.Query(id)) is { } result ? Json(PlanJson(result.Sheet, result)) : NotFound(new { error = $"Không có phương án số {id}." });
 
-    private static object PlanJson(PlanSheet sheet, bool withItems)
+    /// <param name="details">With the plan's details, its items the reader may see and how many are hidden.</param>
+    private static object PlanJson(PlanSheet sheet, PlanDetails.Result? details = null)
     {
         var p = sheet.Plan;
         var counts = new Dictionary<string, int> { ["total"] = sheet.Counts.Total };
@@ -242,9 +243,10 @@ public sealed class PlansController(IMediator mediator) : Controller
             ["personDaysSavedPerYear"] = sheet.Saving.PersonDaysSaved,
             ["executedItems"] = sheet.ExecutedItems,
         };
-        if (withItems)
+        if (details is not null)
         {
-            summary["items"] = sheet.Items.Select(i => new
+            summary["hiddenItems"] = details.HiddenItems;
+            summary["items"] = details.VisibleItems.Select(i => new
             {
                 regulation = new { code = i.Row.Code, title = i.Row.Title, kind = i.Row.Kind, products = i.Row.Products },
                 action = i.Row.Action,
