@@ -5,6 +5,7 @@ using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure;
 using Consult.Web.Infrastructure.Security;
 using Consult.Web.Infrastructure.Validation;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -93,7 +94,12 @@ if (site.PublicUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
     app.UseHsts();
     app.UseHttpsRedirection();
 }
-app.UseExceptionHandler("/error");
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/error",
+    // Another writer held the database longer than a request waits: "try again", not "broken".
+    StatusCodeSelector = e => e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 } ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+});
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseMiddleware<RequestGuard>();
 app.UseStaticFiles();

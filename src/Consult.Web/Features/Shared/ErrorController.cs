@@ -10,8 +10,13 @@ public sealed class ErrorController : Controller
     public IActionResult Index([FromRoute] int? status)
     {
         // Only the route: a re-executed form post may carry a field of the same name.
-        var code = status ?? 500;
+        var code = status ?? Response.StatusCode;
+        code = code is >= 400 ? code : 500;
         Response.StatusCode = code;
+        if (code == StatusCodes.Status503ServiceUnavailable)
+        {
+            Response.Headers.RetryAfter = "10";
+        }
         return View("Error", code);
     }
 }

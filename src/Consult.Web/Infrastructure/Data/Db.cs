@@ -19,7 +19,8 @@ public sealed class Db(IOptions<StorageOptions> options) : IDisposable
         connection.Open();
         using var pragmas = connection.CreateCommand();
         // WAL is set once on the file by the migrator; these are per connection.
-        pragmas.CommandText = "pragma synchronous = normal; pragma cache_size = -32768; pragma busy_timeout = 5000;";
+        // A busy database is waited for as long as the connection string's Default Timeout (Storage:BusyTimeoutSeconds).
+        pragmas.CommandText = $"pragma synchronous = normal; pragma cache_size = -32768; pragma busy_timeout = {connection.DefaultTimeout * 1000};";
         pragmas.ExecuteNonQuery();
         return connection;
     }

@@ -7,5 +7,8 @@ public sealed class StorageOptions
 
     public string DatabasePath => Path.Combine(Path.GetFullPath(DataDirectory), "consult.db");
 
-    public string ConnectionString => $"Data Source={DatabasePath};Foreign Keys=True;Pooling=True";
+    /// <summary>How long a statement waits for another writer before the request is answered 503.</summary>
+    public int BusyTimeoutSeconds { get; set; } = 10;
+
+    public string ConnectionString => $"Data Source={DatabasePath};Foreign Keys=True;Pooling=True;Default Timeout={BusyTimeoutSeconds}";
 }
