@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Security;
 using Consult.Web.Infrastructure.Validation;
+using Dapper;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 
@@ -26,19 +28,56 @@ public static class SignIn
         public string? ReturnUrl { get; init; }
     }
 
-    public sealed class Handler(SignInManager<AppUser> signIn) : IRequestHandler<Command, Unit>
+    /// <summary>
+    /// Wrong passwords count per account and client address (five in 15 minutes refuse that pair), so an
+    /// attacker cannot lock the owner out. An unknown address is checked against a dummy hash, so a reply takes
+    /// as long whether or not the address is registered. A lock set by an administrator still holds.
+    /// </summary>
+    public sealed class Handler(SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher, Db db, IHttpContextAccessor http, TimeProvider clock)
+        : IRequestHandler<Command, Unit>
     {
+        public const int MaxFailures = 5;
+        public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
+
+        private static string? _dummyHash;
+
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var result = await signIn.PasswordSignInAsync(request.Email!.Trim(), request.Password!, request.RememberMe, lockoutOnFailure: true);
+            var email = request.Email!.Trim();
+            var pair = new
+            {
+                key = email.ToUpperInvariant(),
+                address = http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "",
+                since = (clock.GetUtcNow() - Window).ToString("O"),
+                now = clock.GetUtcNow().ToString("O"),
+            };
+            if (await db.Connection.ExecuteScalarAsync<int>(
+                    "select count(*) from sign_in_failure where email_key = @key and address = @address and failed_at > @since", pair) >= MaxFailures)
+            {
+                throw new UserInputException("", "Đăng nhập vào tài khoản này từ máy của bạn tạm khóa 15 phút vì nhập sai mật khẩu nhiều lần. Hãy thử lại sau hoặc đặt lại mật khẩu.");
+            }
+            var user = await signIn.UserManager.FindByNameAsync(email);
+            SignInResult result;
+            if (user is null)
+            {
+                _dummyHash ??= hasher.HashPassword(new AppUser(), "không có tài khoản này");
+                hasher.VerifyHashedPassword(new AppUser(), _dummyHash, request.Password!);
+                result = SignInResult.Failed;
+            }
+            else
+            {
+                result = await signIn.PasswordSignInAsync(user, request.Password!, request.RememberMe, lockoutOnFailure: false);
+            }
             if (result.IsLockedOut)
             {
-                throw new UserInputException("", "Tài khoản tạm khóa vì nhập sai mật khẩu nhiều lần. Hãy thử lại sau 15 phút hoặc đặt lại mật khẩu.");
+                throw new UserInputException("", "Tài khoản đang bị quản trị viên tạm khóa. Hãy liên hệ quản trị hệ thống.");
             }
             if (!result.Succeeded)
             {
+                await db.Connection.ExecuteAsync("insert into sign_in_failure (email_key, address, failed_at) values (@key, @address, @now)", pair);
                 throw new UserInputException("", "Thư điện tử hoặc mật khẩu không đúng.");
             }
+            await db.Connection.ExecuteAsync("delete from sign_in_failure where email_key = @key and address = @address", pair);
             return Unit.Value;
         }
     }

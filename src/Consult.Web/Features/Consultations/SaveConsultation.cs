@@ -55,7 +55,7 @@ public static class SaveConsultation
     public sealed record Command : IRequest<long>, ICommand
     {
         public long? Id { get; init; }
-        public string? Agency { get => _agency; init => _agency = AgencyCode.Normalize(value); }
+        public string? Agency { get => _agency.Length > 0 ? _agency : null; init => _agency = AgencyCode.Normalize(value); }
 
         /// <summary>Normalised as it is bound, so the permission is checked on the code that is written.</summary>
         private readonly string _agency = "";

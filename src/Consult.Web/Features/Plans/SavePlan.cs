@@ -19,7 +19,7 @@ public static class SavePlan
         public long? Id { get; init; }
 
         /// <summary>The agency proposing the plan: the editor's own.</summary>
-        public string? Agency { get => _agency; init => _agency = AgencyCode.Normalize(value); }
+        public string? Agency { get => _agency.Length > 0 ? _agency : null; init => _agency = AgencyCode.Normalize(value); }
 
         /// <summary>Normalised as it is bound, so the permission is checked on the code that is written.</summary>
         private readonly string _agency = "";

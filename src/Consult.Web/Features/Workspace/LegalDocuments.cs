@@ -104,7 +104,7 @@ public static class SaveLegalDocument
         [Display(Name = "Tình trạng")] public string? Status { get; init; }
 
         /// <summary>The agency that maintains the record: the editor's own.</summary>
-        public string? Agency { get => _agency; init => _agency = AgencyCode.Normalize(value); }
+        public string? Agency { get => _agency.Length > 0 ? _agency : null; init => _agency = AgencyCode.Normalize(value); }
 
         /// <summary>Normalised as it is bound, so the permission is checked on the code that is written.</summary>
         private readonly string _agency = "";

@@ -22,7 +22,7 @@ public static class SaveRegulation
         [Display(Name = "Mã quy định")] public string? Code { get; init; }
         [Display(Name = "Loại quy định")] public string? Kind { get; init; }
         [Display(Name = "Tên quy định")] public string? Title { get; init; }
-        [Display(Name = "Cơ quan")] public string? Agency { get => _agency; init => _agency = AgencyCode.Normalize(value); }
+        [Display(Name = "Cơ quan")] public string? Agency { get => _agency.Length > 0 ? _agency : null; init => _agency = AgencyCode.Normalize(value); }
 
         /// <summary>Normalised as it is bound, so the permission is checked on the code that is written.</summary>
         private readonly string _agency = "";

@@ -51,7 +51,7 @@ public sealed class SearchIndex : IDisposable
         _directory = FSDirectory.Open(new DirectoryInfo(Path));
         try
         {
-            _writer = OpenWriter(OpenMode.CREATE_OR_APPEND);
+            _writer = OpenWriterWaitingForLock();
             var data = _writer.CommitData;
             _indexedSeq = data.TryGetValue(SeqKey, out var seq) ? long.Parse(seq) : -1;
             _generation = data.TryGetValue(GenerationKey, out var generation) ? long.Parse(generation) : -1;
@@ -216,6 +216,22 @@ public sealed class SearchIndex : IDisposable
         _writer.Commit();
         _committedSeq = _indexedSeq;
         _lastCommit = now;
+    }
+
+    /// <summary>A portal restarting in the same process, or just killed, may hold the lock for a moment more.</summary>
+    private IndexWriter OpenWriterWaitingForLock()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return OpenWriter(OpenMode.CREATE_OR_APPEND);
+            }
+            catch (LockObtainFailedException) when (attempt < 50)
+            {
+                Thread.Sleep(100);
+            }
+        }
     }
 
     private IndexWriter OpenWriter(OpenMode mode)
