@@ -39,6 +39,7 @@ public static class ServiceSetup
         services.AddSingleton<Features.Consultations.AttachmentStore>();
         services.AddScoped<Features.EffortIndex.IndexCalculator>();
         services.AddScoped<Features.EffortIndex.IndexService>();
+        services.AddSingleton<Features.EffortIndex.IndexCache>();
         services.AddMediator();
         return services;
     }

@@ -105,7 +105,19 @@ public class ConsultApp : WebApplicationFactory<Program>
         if (disposing && !_keepData && Directory.Exists(DataDirectory))
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(DataDirectory, recursive: true);
+            // Lucene's merge threads may finish a file just as the folder goes.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    Directory.Delete(DataDirectory, recursive: true);
+                    return;
+                }
+                catch (IOException) when (attempt < 5)
+                {
+                    Thread.Sleep(50);
+                }
+            }
         }
     }
 }

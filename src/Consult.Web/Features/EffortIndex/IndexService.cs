@@ -26,8 +26,35 @@ public sealed record IndexView(ReportingPeriod Period, bool Published, IndexSnap
     public AgencyResult? Agency(string code) => Ranking.FirstOrDefault(r => string.Equals(r.Data.Code, code, StringComparison.OrdinalIgnoreCase));
 }
 
+/// <summary>
+/// Computed indexes, one per period, kept while the data stays the same. Every write advances the registry's
+/// change sequence or appends an audit event in its transaction, so the pair names a version of the data;
+/// with the day (deadlines count in days) it decides whether a view can be served again.
+/// </summary>
+public sealed class IndexCache
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Version, Task<IndexView> View)> _views = new();
+    private int _computed;
+
+    /// <summary>How many views were computed rather than served again (for tests and monitoring).</summary>
+    public int Computed => Volatile.Read(ref _computed);
+
+    public Task<IndexView> GetAsync(string period, string version, Func<Task<IndexView>> compute)
+    {
+        Task<IndexView> Compute()
+        {
+            Interlocked.Increment(ref _computed);
+            return compute();
+        }
+        var entry = _views.AddOrUpdate(period,
+            _ => (version, Compute()),
+            (_, existing) => existing.Version == version && !existing.View.IsFaulted ? existing : (version, Compute()));
+        return entry.View;
+    }
+}
+
 /// <summary>A period's index: the frozen snapshot once published, otherwise computed now from the live data (provisional).</summary>
-public sealed class IndexService(Db db, IndexCalculator calculator, TimeProvider clock)
+public sealed class IndexService(Db db, IndexCalculator calculator, TimeProvider clock, IndexCache cache)
 {
     public async Task<Methodology> MethodologyForAsync(ReportingPeriod period) =>
         await db.Connection.QueryFirstOrDefaultAsync<string>(
@@ -42,6 +69,13 @@ public sealed class IndexService(Db db, IndexCalculator calculator, TimeProvider
             : null;
 
     public async Task<IndexView> ViewAsync(ReportingPeriod period)
+    {
+        var version = await db.Connection.QuerySingleAsync<(long Seq, long Audit)>(
+            "select (select change_seq from registry_state), (select coalesce(max(id), 0) from audit_event)", transaction: db.Transaction);
+        return await cache.GetAsync(period.Key, $"{clock.Today():yyyy-MM-dd}|{version.Seq}|{version.Audit}", () => ComputeViewAsync(period));
+    }
+
+    private async Task<IndexView> ComputeViewAsync(ReportingPeriod period)
     {
         var published = await PublishedAsync(period);
         var snapshot = published ?? await calculator.ComputeAsync(period, await MethodologyForAsync(period), clock.Today());

@@ -41,6 +41,7 @@ public sealed class SearchIndex : IDisposable
     private long _generation;
     private long _committedSeq;
     private long _lastCommit;
+    private bool _disposed;
 
     public SearchIndex(IOptions<StorageOptions> storage, IOptions<SearchOptions> options, ILogger<SearchIndex> log)
     {
@@ -92,6 +93,10 @@ public sealed class SearchIndex : IDisposable
     {
         lock (_catchUp)
         {
+            if (_disposed)
+            {
+                return 0;
+            }
             using var connection = Db.Open(_connectionString);
             // One read transaction: the sequence and the rows stamped up to it are one snapshot.
             using var transaction = connection.BeginTransaction(deferred: true);
@@ -134,7 +139,10 @@ public sealed class SearchIndex : IDisposable
     {
         lock (_catchUp)
         {
-            CommitIfDue(force: true);
+            if (!_disposed)
+            {
+                CommitIfDue(force: true);
+            }
         }
     }
 
@@ -249,6 +257,11 @@ public sealed class SearchIndex : IDisposable
     {
         lock (_catchUp)
         {
+            if (_disposed)
+            {
+                return;
+            }
+            _disposed = true;
             CommitIfDue(force: true);
             _searchers.Dispose();
             _writer.Dispose();
