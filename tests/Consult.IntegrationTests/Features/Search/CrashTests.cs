@@ -14,48 +14,41 @@ public class CrashTests
     [Fact]
     public async Task Killing_the_portal_while_it_indexes_leaves_search_consistent_with_the_database_after_a_restart()
     {
-        var data = Path.Combine(Path.GetTempPath(), "consult-tests", Guid.NewGuid().ToString("N"));
-        try
+        using var folder = new TemporaryDataFolder();
+        var data = folder.Path;
+        long seq;
+        // Nothing is made durable after the start, so the kill finds the new entries searchable but not committed.
+        using (var portal = await PortalProcess.StartAsync(data, ("Search__CommitEvery", "01:00:00")))
         {
-            long seq;
-            // Nothing is made durable after the start, so the kill finds the new entries searchable but not committed.
-            using (var portal = await PortalProcess.StartAsync(data, ("Search__CommitEvery", "01:00:00")))
+            using var connection = Db.Open(new StorageOptions { DataDirectory = data }.ConnectionString);
+            // The database is the record: many regulations arrive in one commit, as a long import's would.
+            using var transaction = connection.BeginTransaction();
+            seq = connection.ExecuteScalar<long>("update registry_state set change_seq = change_seq + 1 returning change_seq", transaction: transaction);
+            connection.Execute(
+                $"""
+                insert into regulation (code, code_key, kind, title, content, agency_id, status, published, effective_on, created_at, updated_at, change_seq)
+                with recursive n(i) as (select 1 union all select i + 1 from n where i < {Rows})
+                select 'YCDK-BCT-' || i, 'YCDK-BCT-' || i, 'YCDK', 'Điều kiện kinh doanh xăng dầu số ' || i, 'Cửa hàng bán lẻ xăng dầu phải có giấy chứng nhận.',
+                    (select id from agency where code = 'BCT'), 'in_force', 1, '2020-01-01', '2026-01-01', '2026-01-01',
+                    (select change_seq from registry_state)
+                from n;
+                """, transaction: transaction);
+            transaction.Commit();
+            using var client = portal.Client();
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (!(await client.GetStringAsync("/api/v1/regulations?q=xang+dau&pageSize=1")).Contains("YCDK-BCT-") && DateTime.UtcNow < deadline)
             {
-                using var connection = Db.Open(new StorageOptions { DataDirectory = data }.ConnectionString);
-                // The database is the record: many regulations arrive in one commit, as a long import's would.
-                using var transaction = connection.BeginTransaction();
-                seq = connection.ExecuteScalar<long>("update registry_state set change_seq = change_seq + 1 returning change_seq", transaction: transaction);
-                connection.Execute(
-                    $"""
-                    insert into regulation (code, code_key, kind, title, content, agency_id, status, published, effective_on, created_at, updated_at, change_seq)
-                    with recursive n(i) as (select 1 union all select i + 1 from n where i < {Rows})
-                    select 'YCDK-BCT-' || i, 'YCDK-BCT-' || i, 'YCDK', 'Điều kiện kinh doanh xăng dầu số ' || i, 'Cửa hàng bán lẻ xăng dầu phải có giấy chứng nhận.',
-                        (select id from agency where code = 'BCT'), 'in_force', 1, '2020-01-01', '2026-01-01', '2026-01-01',
-                        (select change_seq from registry_state)
-                    from n;
-                    """, transaction: transaction);
-                transaction.Commit();
-                using var client = portal.Client();
-                var deadline = DateTime.UtcNow.AddSeconds(30);
-                while (!(await client.GetStringAsync("/api/v1/regulations?q=xang+dau&pageSize=1")).Contains("YCDK-BCT-") && DateTime.UtcNow < deadline)
-                {
-                    await Task.Delay(20);
-                }
-                portal.Kill();
+                await Task.Delay(20);
             }
-            Assert.True(CommittedSeq(Path.Combine(data, "index")) < seq, "the index had already committed everything: nothing was interrupted");
-
-            using (var restarted = await PortalProcess.StartAsync(data))
-            {
-                using var client = restarted.Client();
-                var json = JsonDocument.Parse(await client.GetStringAsync("/api/v1/regulations?q=xang+dau&pageSize=1")).RootElement;
-                Assert.Equal(Rows, json.GetProperty("total").GetInt32());
-            }
+            portal.Kill();
         }
-        finally
+        Assert.True(CommittedSeq(Path.Combine(data, "index")) < seq, "the index had already committed everything: nothing was interrupted");
+
+        using (var restarted = await PortalProcess.StartAsync(data))
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            System.IO.Directory.Delete(data, recursive: true);
+            using var client = restarted.Client();
+            var json = JsonDocument.Parse(await client.GetStringAsync("/api/v1/regulations?q=xang+dau&pageSize=1")).RootElement;
+            Assert.Equal(Rows, json.GetProperty("total").GetInt32());
         }
     }
 

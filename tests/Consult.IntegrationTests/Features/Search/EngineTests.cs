@@ -44,18 +44,6 @@ public class EngineTests
     }
 
     [Fact]
-    public async Task Accented_queries_rank_accented_matches_first_and_unaccented_ones_find_both()
-    {
-        using var app = new ConsultApp();
-        await app.ImportAsync(File(
-            Row("1.000001", "Cấp phép cho cơ sở bàn giao hàng", effective: "2024-01-01"),
-            Row("1.000002", "Cấp phép cho cơ sở bán giao hàng", effective: "2001-01-01")));
-        Assert.Equal("1.000002", (await app.SearchAsync("bán giao")).Codes[0]);
-        Assert.Equal("1.000001", (await app.SearchAsync("bàn giao")).Codes[0]);
-        Assert.Equal(2, (await app.SearchAsync("ban giao")).Total);
-    }
-
-    [Fact]
     public async Task A_prefix_matches_words_in_the_body_too()
     {
         using var app = new ConsultApp();

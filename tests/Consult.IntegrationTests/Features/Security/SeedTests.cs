@@ -14,32 +14,25 @@ public class SeedTests
     [InlineData(2_800)]
     public async Task A_first_start_killed_at_any_moment_is_empty_or_whole_and_whole_after_the_next_start(int killAfterMs)
     {
-        var data = Path.Combine(Path.GetTempPath(), "consult-tests", Guid.NewGuid().ToString("N"));
+        using var folder = new TemporaryDataFolder();
+        var data = folder.Path;
         var storage = new StorageOptions { DataDirectory = data };
-        try
+        using (var portal = PortalProcess.Launch(data, ("Demo__Seed", "true")))
         {
-            using (var portal = PortalProcess.Launch(data, ("Demo__Seed", "true")))
-            {
-                await Task.Delay(killAfterMs);
-                portal.Kill();
-            }
-            if (File.Exists(storage.DatabasePath))
-            {
-                using var connection = Db.Open(storage.ConnectionString);
-                var parts = Parts(connection);
-                Assert.True(parts.All(p => p == 0) || parts.All(p => p > 0), $"half-seeded: {string.Join(", ", parts)}");
-            }
-
-            using (await PortalProcess.StartAsync(data, ("Demo__Seed", "true")))
-            {
-                using var connection = Db.Open(storage.ConnectionString);
-                Assert.All(Parts(connection), count => Assert.True(count > 0));
-            }
+            await Task.Delay(killAfterMs);
+            portal.Kill();
         }
-        finally
+        if (File.Exists(storage.DatabasePath))
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(data, recursive: true);
+            using var connection = Db.Open(storage.ConnectionString);
+            var parts = Parts(connection);
+            Assert.True(parts.All(p => p == 0) || parts.All(p => p > 0), $"half-seeded: {string.Join(", ", parts)}");
+        }
+
+        using (await PortalProcess.StartAsync(data, ("Demo__Seed", "true")))
+        {
+            using var connection = Db.Open(storage.ConnectionString);
+            Assert.All(Parts(connection), count => Assert.True(count > 0));
         }
     }
 

@@ -34,34 +34,26 @@ public class SignInTests
     [Fact]
     public async Task Five_wrong_passwords_from_one_machine_do_not_lock_the_owner_out_of_another()
     {
-        var data = Path.Combine(Path.GetTempPath(), "consult-tests", Guid.NewGuid().ToString("N"));
-        try
+        using var folder = new TemporaryDataFolder();
+        using var portal = await PortalProcess.StartAsync(folder.Path, ("Demo__Seed", "true"), ("Site__TrustedProxies__0", "127.0.0.1"));
+        async Task<HttpStatusCode> SignInAsync(string from, string password)
         {
-            using var portal = await PortalProcess.StartAsync(data, ("Demo__Seed", "true"), ("Site__TrustedProxies__0", "127.0.0.1"));
-            async Task<HttpStatusCode> SignInAsync(string from, string password)
+            using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true };
+            using var client = new HttpClient(handler) { BaseAddress = portal.Address };
+            client.DefaultRequestHeaders.Add("X-Forwarded-For", from);
+            var page = await client.GetStringAsync("/account/login");
+            var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+            var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true };
-                using var client = new HttpClient(handler) { BaseAddress = portal.Address };
-                client.DefaultRequestHeaders.Add("X-Forwarded-For", from);
-                var page = await client.GetStringAsync("/account/login");
-                var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-                var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-                {
-                    ["Email"] = "canbo.bct@consult.demo", ["Password"] = password, ["__RequestVerificationToken"] = token,
-                }));
-                return response.StatusCode;
-            }
-            for (var i = 0; i < 5; i++)
-            {
-                Assert.Equal(HttpStatusCode.BadRequest, await SignInAsync("203.0.113.5", "sai-mat-khau"));
-            }
-            Assert.Equal(HttpStatusCode.BadRequest, await SignInAsync("203.0.113.5", Consult.Web.Infrastructure.Security.DemoAccounts.Password));
-            Assert.Equal(HttpStatusCode.Redirect, await SignInAsync("198.51.100.7", Consult.Web.Infrastructure.Security.DemoAccounts.Password));
+                ["Email"] = "canbo.bct@consult.demo", ["Password"] = password, ["__RequestVerificationToken"] = token,
+            }));
+            return response.StatusCode;
         }
-        finally
+        for (var i = 0; i < 5; i++)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(data, recursive: true);
+            Assert.Equal(HttpStatusCode.BadRequest, await SignInAsync("203.0.113.5", "sai-mat-khau"));
         }
+        Assert.Equal(HttpStatusCode.BadRequest, await SignInAsync("203.0.113.5", Consult.Web.Infrastructure.Security.DemoAccounts.Password));
+        Assert.Equal(HttpStatusCode.Redirect, await SignInAsync("198.51.100.7", Consult.Web.Infrastructure.Security.DemoAccounts.Password));
     }
 }
