@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using Consult.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace Consult.Web.Infrastructure.Security;
@@ -21,8 +22,12 @@ public sealed class EmailOptions
     public string PickupFolder { get; set; } = "mail";
 }
 
-/// <summary>Writes each message as an .eml file into a folder, where a developer (or a test) reads it.</summary>
-public sealed class PickupFolderEmailSender(IOptions<EmailOptions> email, IOptions<StorageOptions> storage) : IEmailSender
+/// <summary>
+/// Writes each message as an .eml file into a folder, where a developer (or a test) reads it. Messages older than
+/// a password-reset token's life are removed as new ones are written: a folder of live reset links must not pile up.
+/// </summary>
+public sealed class PickupFolderEmailSender(IOptions<EmailOptions> email, IOptions<StorageOptions> storage,
+    IOptions<DataProtectionTokenProviderOptions> tokens, TimeProvider clock) : IEmailSender
 {
     public string Folder => Path.Combine(Path.GetFullPath(storage.Value.DataDirectory), email.Value.PickupFolder);
 
@@ -30,6 +35,11 @@ public sealed class PickupFolderEmailSender(IOptions<EmailOptions> email, IOptio
     {
         using var client = new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = Folder };
         Directory.CreateDirectory(Folder);
+        var expired = clock.GetUtcNow().UtcDateTime - tokens.Value.TokenLifespan;
+        foreach (var old in new DirectoryInfo(Folder).EnumerateFiles("*.eml").Where(f => f.LastWriteTimeUtc < expired))
+        {
+            old.Delete();
+        }
         await client.SendMailAsync(Compose(email.Value, message), cancellationToken);
     }
 

@@ -28,9 +28,15 @@ public static class IdentitySetup
     public static IServiceCollection AddConsultIdentity(this IServiceCollection services, IConfiguration configuration)
     {
         var storage = configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
-        services.AddDataProtection()
+        var keys = services.AddDataProtection()
             .SetApplicationName("Consult")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(storage.DataDirectory), "keys")));
+        // With a certificate configured, the keys that sign cookies and reset links are encrypted at rest.
+        if (configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificate)
+        {
+            keys.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                certificate, configuration["DataProtection:CertificatePassword"]));
+        }
 
         services.AddIdentityCore<AppUser>(options =>
             {
