@@ -41,4 +41,8 @@ echo "## search page, 8 connections"
 wrk -t1 -c8 -d20s --latency -s "$out/search.lua" "http://127.0.0.1:$port"
 echo "## regulation page, 64 connections"
 wrk -t1 -c64 -d20s --latency -s "$out/regulation.lua" "http://127.0.0.1:$port"
+echo "## effort-index ranking, 8 connections (after its first computation, timed here, is cached)"
+curl -s -o /dev/null -w "first computation: %{time_total} s\n" "http://127.0.0.1:$port/effort-index"
+wrk -t1 -c8 -d5s "http://127.0.0.1:$port/effort-index" >/dev/null
+wrk -t1 -c8 -d20s --latency "http://127.0.0.1:$port/effort-index"
 echo "## site working set: $(awk '/VmHWM/ {print $2 / 1024 " MB peak"}' /proc/$site/status)"

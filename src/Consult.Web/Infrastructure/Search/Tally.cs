@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Consult.Domain.Registry;
 using Consult.Domain.Text;
 
@@ -17,8 +16,9 @@ internal sealed class Tally(RegistryFacts facts, SearchFilters filters, SearchSo
     private readonly int[] _statuses = new int[RegulationStatuses.All.Count];
     private readonly int[] _published = new int[2];
     private readonly int[] _documentTypes = new int[Enum.GetValues<LegalDocumentType>().Length];
-    private readonly Dictionary<int, int> _agencies = [];
-    private readonly Dictionary<int, int> _sectors = [];
+    // Indexed by id: agency and sector ids are small, and an array increment is the cheapest count per match.
+    private int[] _agencies = new int[64];
+    private int[] _sectors = new int[256];
     private readonly PriorityQueue<Ranked, Ranked> _best = new(WorstFirst.Instance);
     private readonly int _from = filters.EffectiveFrom?.DayNumber ?? int.MinValue;
     private readonly int _to = filters.EffectiveTo?.DayNumber ?? int.MaxValue;
@@ -45,13 +45,13 @@ internal sealed class Tally(RegistryFacts facts, SearchFilters filters, SearchSo
         }
         if (common && kind && sector && status && publication)
         {
-            CollectionsMarshal.GetValueRefOrAddDefault(_agencies, f.AgencyId, out _)++;
+            Count(ref _agencies, f.AgencyId);
         }
         if (common && kind && agency && status && publication)
         {
             foreach (var sectorId in f.SectorIds)
             {
-                CollectionsMarshal.GetValueRefOrAddDefault(_sectors, sectorId, out _)++;
+                Count(ref _sectors, sectorId);
             }
         }
         if (common && kind && agency && sector && publication)
@@ -108,10 +108,22 @@ internal sealed class Tally(RegistryFacts facts, SearchFilters filters, SearchSo
         return ids;
     }
 
+    private static void Count(ref int[] counts, int id)
+    {
+        if (id >= counts.Length)
+        {
+            Array.Resize(ref counts, Math.Max(id + 1, counts.Length * 2));
+        }
+        counts[id]++;
+    }
+
+    private static Dictionary<int, int> NonZero(int[] counts) =>
+        counts.Select((count, id) => (count, id)).Where(c => c.count > 0).ToDictionary(c => c.id, c => c.count);
+
     public Facets Facets() => new(
         RegulationKinds.All.ToDictionary(k => k, k => _kinds[(int)k]),
-        _agencies,
-        _sectors,
+        NonZero(_agencies),
+        NonZero(_sectors),
         RegulationStatuses.All.ToDictionary(k => k, k => _statuses[(int)k]),
         new Dictionary<bool, int> { [false] = _published[0], [true] = _published[1] },
         Enum.GetValues<LegalDocumentType>().ToDictionary(t => t, t => _documentTypes[(int)t]));
