@@ -104,7 +104,7 @@ public sealed class SearchEngine(Db db, SearchIndex index, RegistryFacts facts, 
     }
 
     /// <summary>The Lucene query for a parsed search; null when nothing in it can match.</summary>
-    public static Query? BuildQuery(SearchQuery query, IndexReader reader, RankingWeights weights)
+    private static Query? BuildQuery(SearchQuery query, IndexReader reader, RankingWeights weights)
     {
         var main = new BooleanQuery(disableCoord: true);
         foreach (var word in query.Words)
