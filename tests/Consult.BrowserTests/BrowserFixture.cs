@@ -19,6 +19,17 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The link of the newest mail sent to an address (the portal writes mail to its pickup folder), as a path on this portal.</summary>
+    public string LinkMailedTo(string address, string path)
+    {
+        var mail = new DirectoryInfo(Path.Combine(_portal.DataDirectory, "mail")).GetFiles("*.eml")
+            .OrderByDescending(f => f.LastWriteTimeUtc)
+            .Select(f => File.ReadAllText(f.FullName))
+            .First(text => text.Contains(address, StringComparison.OrdinalIgnoreCase));
+        var body = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(mail[(mail.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..].Replace("\r\n", "")));
+        return System.Text.RegularExpressions.Regex.Match(body, "https?://[^/]+(" + System.Text.RegularExpressions.Regex.Escape(path) + @"\?\S+)").Groups[1].Value;
+    }
+
     public static string ScreenshotFolder { get; } =
         Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "TestResults", "screenshots"));
 
@@ -59,6 +70,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     private sealed class PortalOnPort : WebApplicationFactory<Program>
     {
         private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "consult-browser-tests", Guid.NewGuid().ToString("N"));
+
+        public string DataDirectory => _dataDirectory;
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

@@ -6,7 +6,7 @@ namespace Consult.BrowserTests.Journeys;
 public class AccountJourneyTests(BrowserFixture browser)
 {
     [Fact]
-    public async Task A_business_registers_signs_out_and_signs_in_again()
+    public async Task A_business_registers_activates_the_account_from_the_mail_signs_out_and_signs_in_again()
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/");
@@ -20,7 +20,10 @@ public class AccountJourneyTests(BrowserFixture browser)
         await page.GetByLabel("Nhập lại mật khẩu").FillAsync("Hop-tac-2026");
         await page.ScreenshotAsync("dang-ky");
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng ký" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("registered")).ToContainTextAsync("hoptac@example.vn");
+        await page.ScreenshotAsync("kiem-tra-hop-thu");
 
+        await page.GotoAsync(browser.LinkMailedTo("hoptac@example.vn", "/account/confirm"));
         await Assertions.Expect(page.GetByTestId("display-name")).ToHaveTextAsync("Công ty TNHH Hợp Tác");
         await page.ScreenshotAsync("tai-khoan");
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();

@@ -20,10 +20,23 @@ public sealed class AccountController(IMediator mediator, SignInManager<AppUser>
     [FormView(nameof(Register))]
     public async Task<IActionResult> Register(Register.Command command)
     {
-        var user = await mediator.Send(command);
-        await signIn.SignInAsync(user, isPersistent: false);
-        TempData["Notice"] = "Đã tạo tài khoản và đăng nhập.";
-        return Redirect("/account");
+        await mediator.Send(command with { ConfirmPage = links.Absolute("/account/confirm") });
+        return View("Registered", command.Email);
+    }
+
+    /// <summary>The link mailed at registration: activates the account and signs its owner in.</summary>
+    [HttpGet("confirm")]
+    public async Task<IActionResult> Confirm(string? email, string? token)
+    {
+        if (email is not null && token is not null && await signIn.UserManager.FindByEmailAsync(email) is { } user
+            && (await signIn.UserManager.ConfirmEmailAsync(user, token)).Succeeded)
+        {
+            await signIn.SignInAsync(user, isPersistent: false);
+            TempData["Notice"] = "Đã kích hoạt tài khoản và đăng nhập.";
+            return Redirect("/account");
+        }
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View("ConfirmFailed");
     }
 
     [HttpGet("login")]

@@ -12,7 +12,7 @@ namespace Consult.Web.Features.Account;
 /// <summary>A business, association, citizen or expert opens an account to follow and comment.</summary>
 public static class Register
 {
-    public sealed record Command : IRequest<AppUser>, ICommand
+    public sealed record Command : IRequest<Unit>, ICommand
     {
         [Display(Name = "Thư điện tử")]
         [Required(ErrorMessage = "Nhập địa chỉ thư điện tử.")]
@@ -43,12 +43,22 @@ public static class Register
         [DataType(DataType.Password)]
         public string? ConfirmPassword { get; init; }
 
+        /// <summary>Where the mailed activation link leads; set by the server from Site:PublicUrl, never bound.</summary>
+        [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+        public string ConfirmPage { get; init; } = "";
+
         public Permission Permission => Permission.Everyone;
     }
 
-    public sealed class Handler(UserManager<AppUser> users, AuditLog audit, TimeProvider clock) : IRequestHandler<Command, AppUser>
+    /// <summary>
+    /// The answer is the same whether or not the address is registered: a new account waits for the link mailed to
+    /// it; the owner of a taken address is told by mail that someone tried, and nothing changes.
+    /// </summary>
+    public sealed class Handler(UserManager<AppUser> users, IEmailSender email, AuditLog audit, TimeProvider clock) : IRequestHandler<Command, Unit>
     {
-        public async Task<AppUser> Handle(Command request, CancellationToken cancellationToken)
+        private const string Portal = "Cổng tham vấn và tra cứu quy định kinh doanh";
+
+        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
             if (!UserKinds.TryParse(request.UserKind, out var kind))
             {
@@ -67,17 +77,32 @@ public static class Register
                 }
             }
 
+            var address = request.Email!.Trim();
+            if (await users.FindByEmailAsync(address) is { } owner)
+            {
+                await email.SendAsync(new EmailMessage(owner.Email, $"Có người định đăng ký bằng địa chỉ của bạn – {Portal}",
+                    "Ai đó vừa đăng ký tài khoản trên cổng bằng địa chỉ thư điện tử này, địa chỉ đã có tài khoản nên không có gì thay đổi.\n"
+                    + "Nếu đó là bạn, hãy đăng nhập, hoặc dùng \"Quên mật khẩu\" nếu không nhớ mật khẩu. Nếu không phải bạn, hãy bỏ qua thư này."),
+                    cancellationToken);
+                return Unit.Value;
+            }
             var user = new AppUser
             {
-                Email = request.Email!.Trim(),
+                Email = address,
                 DisplayName = request.DisplayName!.Trim(),
                 UserKind = UserKinds.Code(kind),
                 TaxCode = taxCode,
                 CreatedAt = clock.GetUtcNow(),
+                EmailConfirmed = false,
             };
             (await users.CreateAsync(user, request.Password!)).ThrowOnFailure(nameof(Command.Password), nameof(Command.Email));
             audit.Record(new AuditEntry("register", AuditLog.Account, user.Email, UserKinds.Label(kind)));
-            return user;
+            var token = await users.GenerateEmailConfirmationTokenAsync(user);
+            var link = $"{request.ConfirmPage}?email={Uri.EscapeDataString(user.Email)}&token={Uri.EscapeDataString(token)}";
+            await email.SendAsync(new EmailMessage(user.Email, $"Kích hoạt tài khoản – {Portal}",
+                $"Chào {user.DisplayName},\nBấm liên kết sau để kích hoạt tài khoản (có hiệu lực 24 giờ):\n{link}\n"
+                + "Nếu bạn không đăng ký, hãy bỏ qua thư này."), cancellationToken);
+            return Unit.Value;
         }
     }
 }

@@ -68,6 +68,10 @@ public static class SignIn
             {
                 result = await signIn.PasswordSignInAsync(user, request.Password!, request.RememberMe, lockoutOnFailure: false);
             }
+            if (result.IsNotAllowed)
+            {
+                throw new UserInputException("", "Tài khoản chưa được kích hoạt: hãy mở thư kích hoạt đã gửi đến địa chỉ này và bấm liên kết trong đó.");
+            }
             if (result.IsLockedOut)
             {
                 throw new UserInputException("", "Tài khoản đang bị quản trị viên tạm khóa. Hãy liên hệ quản trị hệ thống.");

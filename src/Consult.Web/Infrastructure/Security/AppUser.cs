@@ -17,4 +17,6 @@ public sealed class AppUser
     public DateTimeOffset? LockoutEnd { get; set; }
     public int AccessFailedCount { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>False only for a self-registered account until its mailed link is opened.</summary>
+    public bool EmailConfirmed { get; set; } = true;
 }

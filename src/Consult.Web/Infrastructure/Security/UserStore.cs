@@ -12,11 +12,12 @@ public sealed class UserStore(Db db) :
     IUserPasswordStore<AppUser>,
     IUserSecurityStampStore<AppUser>,
     IUserLockoutStore<AppUser>,
-    IUserRoleStore<AppUser>
+    IUserRoleStore<AppUser>,
+    IUserEmailStore<AppUser>
 {
     private const string Columns = """
         id, email, normalized_email, display_name, user_kind, tax_code, agency_id, password_hash, security_stamp,
-        concurrency_stamp, lockout_enabled, lockout_end, access_failed_count, created_at
+        concurrency_stamp, lockout_enabled, lockout_end, access_failed_count, created_at, email_confirmed
         """;
 
     public async Task<IdentityResult> CreateAsync(AppUser user, CancellationToken cancellationToken)
@@ -24,9 +25,9 @@ public sealed class UserStore(Db db) :
         user.Id = await db.Connection.ExecuteScalarAsync<long>(
             """
             insert into app_user (email, normalized_email, display_name, user_kind, tax_code, agency_id, password_hash,
-                security_stamp, concurrency_stamp, lockout_enabled, lockout_end, access_failed_count, created_at)
+                security_stamp, concurrency_stamp, lockout_enabled, lockout_end, access_failed_count, created_at, email_confirmed)
             values (@Email, @NormalizedEmail, @DisplayName, @UserKind, @TaxCode, @AgencyId, @PasswordHash,
-                @SecurityStamp, @ConcurrencyStamp, @LockoutEnabled, @LockoutEnd, @AccessFailedCount, @CreatedAt)
+                @SecurityStamp, @ConcurrencyStamp, @LockoutEnabled, @LockoutEnd, @AccessFailedCount, @CreatedAt, @EmailConfirmed)
             returning id
             """, user, db.Transaction);
         return IdentityResult.Success;
@@ -41,10 +42,10 @@ public sealed class UserStore(Db db) :
             update app_user set email = @Email, normalized_email = @NormalizedEmail, display_name = @DisplayName,
                 user_kind = @UserKind, tax_code = @TaxCode, agency_id = @AgencyId, password_hash = @PasswordHash,
                 security_stamp = @SecurityStamp, concurrency_stamp = @ConcurrencyStamp, lockout_enabled = @LockoutEnabled,
-                lockout_end = @LockoutEnd, access_failed_count = @AccessFailedCount
+                lockout_end = @LockoutEnd, access_failed_count = @AccessFailedCount, email_confirmed = @EmailConfirmed
             where id = @Id and concurrency_stamp = @previousStamp
             """, new { user.Email, user.NormalizedEmail, user.DisplayName, user.UserKind, user.TaxCode, user.AgencyId, user.PasswordHash,
-                user.SecurityStamp, user.ConcurrencyStamp, user.LockoutEnabled, user.LockoutEnd, user.AccessFailedCount, user.Id, previousStamp },
+                user.SecurityStamp, user.ConcurrencyStamp, user.LockoutEnabled, user.LockoutEnd, user.AccessFailedCount, user.EmailConfirmed, user.Id, previousStamp },
             db.Transaction);
         return updated == 1 ? IdentityResult.Success : IdentityResult.Failed(new IdentityErrorDescriber().ConcurrencyFailure());
     }
@@ -157,4 +158,23 @@ public sealed class UserStore(Db db) :
     public void Dispose()
     {
     }
+
+    public Task SetEmailAsync(AppUser user, string? email, CancellationToken cancellationToken) => SetUserNameAsync(user, email, cancellationToken);
+
+    public Task<string?> GetEmailAsync(AppUser user, CancellationToken cancellationToken) => GetUserNameAsync(user, cancellationToken);
+
+    public Task<bool> GetEmailConfirmedAsync(AppUser user, CancellationToken cancellationToken) => Task.FromResult(user.EmailConfirmed);
+
+    public Task SetEmailConfirmedAsync(AppUser user, bool confirmed, CancellationToken cancellationToken)
+    {
+        user.EmailConfirmed = confirmed;
+        return Task.CompletedTask;
+    }
+
+    public Task<AppUser?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken) => FindByNameAsync(normalizedEmail, cancellationToken);
+
+    public Task<string?> GetNormalizedEmailAsync(AppUser user, CancellationToken cancellationToken) => GetNormalizedUserNameAsync(user, cancellationToken);
+
+    public Task SetNormalizedEmailAsync(AppUser user, string? normalizedEmail, CancellationToken cancellationToken) =>
+        SetNormalizedUserNameAsync(user, normalizedEmail, cancellationToken);
 }

@@ -17,19 +17,35 @@ public class AccountTests
         ["ConfirmPassword"] = password,
     };
 
+    private static string MailedLink(ConsultApp app, string address, string path)
+    {
+        var mail = Directory.GetFiles(Path.Combine(app.DataDirectory, "mail")).Select(File.ReadAllText).Select(MailBody)
+            .Last(body => body.Contains(path) || body.Contains("đã có tài khoản"));
+        return System.Text.RegularExpressions.Regex.Match(mail, @"http://localhost(" + System.Text.RegularExpressions.Regex.Escape(path) + @"\?\S+)").Groups[1].Value;
+    }
+
     [Fact]
-    public async Task A_business_registers_is_signed_in_and_the_account_is_audited()
+    public async Task A_business_registers_activates_the_account_from_the_mailed_link_and_the_account_is_audited()
     {
         using var app = new ConsultApp();
         var browser = app.Browser();
         var response = await browser.PostFormAsync("/account/register", "/account/register", Registration());
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("dn@example.vn", (await Accounts.Html(response)).QuerySelector("[data-testid=registered]")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/account")).StatusCode);
+        var before = await browser.PostFormAsync("/account/login", "/account/login", new() { ["Email"] = "dn@example.vn", ["Password"] = "Mat-khau-2026" });
+        Assert.Contains((await Accounts.Html(before)).Errors(), e => e.Contains("chưa được kích hoạt"));
+
+        var link = MailedLink(app, "dn@example.vn", "/account/confirm");
+        Assert.NotEmpty(link);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync(link)).StatusCode);
         var account = await Accounts.Html(await browser.GetAsync("/account"));
         Assert.Equal("Công ty TNHH Thử Nghiệm", account.QuerySelector("[data-testid=display-name]")!.TextContent);
         Assert.Contains("0100109106", account.QuerySelector(".facts")!.TextContent);
         Assert.Equal("register", app.Scalar<string>("select action from audit_event where entity_key = 'dn@example.vn'"));
         Assert.StartsWith("AQAAAA", app.Scalar<string>("select password_hash from app_user where email = 'dn@example.vn'"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await app.Browser().GetAsync(link + "x")).StatusCode);
     }
 
     [Theory]
@@ -55,15 +71,18 @@ public class AccountTests
     }
 
     [Fact]
-    public async Task The_same_email_cannot_register_twice()
+    public async Task Registering_a_taken_address_answers_the_same_and_tells_its_owner_by_mail()
     {
         using var app = new ConsultApp();
-        await app.Browser().PostFormAsync("/account/register", "/account/register", Registration());
+        await app.CreateUserAsync("dn@example.vn");
         var again = await app.Browser().PostFormAsync("/account/register", "/account/register", Registration(email: "DN@example.vn"));
 
-        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
-        Assert.Contains("Địa chỉ thư điện tử này đã được đăng ký.", (await Accounts.Html(again)).Errors());
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.NotNull((await Accounts.Html(again)).QuerySelector("[data-testid=registered]"));
         Assert.Equal(1, app.Scalar<int>("select count(*) from app_user"));
+        var mail = MailBody(File.ReadAllText(Directory.GetFiles(Path.Combine(app.DataDirectory, "mail")).Single()));
+        Assert.Contains("đã có tài khoản", mail);
+        Assert.DoesNotContain("/account/confirm", mail);
     }
 
     [Fact]
