@@ -98,7 +98,8 @@ public sealed class SearchIndex : IDisposable
                 return 0;
             }
             using var connection = Db.Open(_connectionString);
-            // One read transaction: the sequence and the rows stamped up to it are one snapshot.
+            // One read transaction: the sequence and the rows stamped up to it are one snapshot. Exact because SQLite
+            // serialises writers; with concurrent writers (PostgreSQL) a lower sequence could commit after a higher one.
             using var transaction = connection.BeginTransaction(deferred: true);
             var state = connection.QuerySingle<(long Seq, long Generation)>(
                 "select change_seq, index_generation from registry_state", transaction: transaction);
