@@ -95,7 +95,6 @@ public static class Csv
         }
     }
 
-    /// <summary>One cell as CSV: quoted when it holds a comma, quote or line break.</summary>
     /// <summary>
     /// A cell of a file people will open in a spreadsheet: text that starts like a formula (= + - @, tab, CR)
     /// is prefixed with an apostrophe so it stays text, as OWASP recommends; numbers are left as they are.
@@ -108,6 +107,7 @@ public static class Csv
         return Escape(formula ? "'" + value : value);
     }
 
+    /// <summary>One cell as CSV: quoted when it holds a comma, quote or line break.</summary>
     public static string Escape(string? value)
     {
         value ??= "";

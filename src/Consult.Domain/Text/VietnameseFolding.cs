@@ -83,18 +83,6 @@ public static class VietnameseFolding
         return new string(chars);
     }
 
-    public static bool HasDiacritics(string text)
-    {
-        foreach (var c in text)
-        {
-            if (Table[c] != char.ToLowerInvariant(c))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static char[] BuildTable()
     {
         var table = new char[char.MaxValue + 1];

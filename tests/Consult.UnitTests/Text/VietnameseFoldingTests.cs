@@ -33,14 +33,6 @@ public class VietnameseFoldingTests
     }
 
     [Fact]
-    public void Tells_text_with_marks_from_text_without()
-    {
-        Assert.True(VietnameseFolding.HasDiacritics("rượu"));
-        Assert.True(VietnameseFolding.HasDiacritics("đi"));
-        Assert.False(VietnameseFolding.HasDiacritics("Ruou"));
-    }
-
-    [Fact]
     public void Tokenizes_on_letters_and_digits_only()
     {
         Assert.Equal(["1", "000106", "thu", "tuc"], Tokenizer.Tokens("1.000106 — thu-tuc"));

@@ -20,6 +20,7 @@ public static class Index
         public string? Page { get; init; }
     }
 
+    /// <summary>A document as lists show it, with the regulations based on it that the reader may see.</summary>
     public sealed record Row
     {
         public long Id { get; init; }
@@ -30,6 +31,13 @@ public static class Index
         public string? IssuedOn { get; init; }
         public int Regulations { get; init; }
     }
+
+    /// <summary>The columns of a <see cref="Row"/> over <c>legal_document d</c>; needs the reader's <c>@SeesAll, @OwnAgency</c>.</summary>
+    public const string RowColumns = $"""
+        d.id, d.number, d.doc_type, d.title, d.issuer, d.issued_on,
+            (select count(distinct b.regulation_id) from regulation_basis b join regulation r on r.id = b.regulation_id
+             where b.legal_document_id = d.id and {Visibility.Regulations}) regulations
+        """;
 
     public sealed record Result(
         Query Query, IReadOnlyList<Row> Rows, int Total, int Page, int PageCount,
@@ -63,9 +71,7 @@ public static class Index
             var page = Math.Clamp(int.TryParse(request.Page, out var p) ? p : 1, 1, pageCount);
             var rows = await db.Connection.QueryAsync<Row>(
                 $"""
-                select d.id, d.number, d.doc_type, d.title, d.issuer, d.issued_on,
-                    (select count(distinct b.regulation_id) from regulation_basis b join regulation r on r.id = b.regulation_id
-                     where b.legal_document_id = d.id and {Visibility.Regulations}) regulations
+                select {RowColumns}
                 from legal_document d
                 where {filter}
                 order by d.issued_on is null, d.issued_on desc, d.number

@@ -41,16 +41,6 @@ public static class Search
         public bool AllPages { get; init; }
     }
 
-    /// <summary>A legal document the query cites or names, listed above the regulations.</summary>
-    public sealed record DocumentHit
-    {
-        public long Id { get; init; }
-        public string Number { get; init; } = "";
-        public string DocType { get; init; } = "";
-        public string Title { get; init; } = "";
-        public int Regulations { get; init; }
-    }
-
     public sealed record Hit
     {
         /// <summary>What a hit reads, from <c>regulation r join agency a</c>.</summary>
@@ -97,7 +87,8 @@ public static class Search
         public required IReadOnlyList<FacetValue> Statuses { get; init; }
         public required IReadOnlyList<FacetValue> Publication { get; init; }
         public required IReadOnlyList<FacetValue> DocumentTypes { get; init; }
-        public required IReadOnlyList<DocumentHit> Documents { get; init; }
+        /// <summary>Legal documents the query cites or names, listed above the regulations.</summary>
+        public required IReadOnlyList<LegalDocuments.Index.Row> Documents { get; init; }
         /// <summary>Citations in the query that no document on the portal answers to.</summary>
         public required IReadOnlyList<string> UnknownDocumentNumbers { get; init; }
         public required IReadOnlyList<string> Notices { get; init; }
@@ -179,19 +170,15 @@ public static class Search
             };
         }
 
-        private async Task<IReadOnlyList<DocumentHit>> LoadDocumentsAsync(IReadOnlyList<long> ids)
+        private async Task<IReadOnlyList<LegalDocuments.Index.Row>> LoadDocumentsAsync(IReadOnlyList<long> ids)
         {
             if (ids.Count == 0)
             {
                 return [];
             }
-            var rows = (await db.Connection.QueryAsync<DocumentHit>(
-                $"""
-                select d.id, d.number, d.doc_type, d.title,
-                    (select count(*) from regulation_basis b join regulation r on r.id = b.regulation_id
-                     where b.legal_document_id = d.id and {Visibility.Regulations}) regulations
-                from legal_document d where d.id in @ids
-                """, new { ids, user.Visibility.SeesAll, user.Visibility.OwnAgency }, db.Transaction)).ToDictionary(d => d.Id);
+            var rows = (await db.Connection.QueryAsync<LegalDocuments.Index.Row>(
+                $"select {LegalDocuments.Index.RowColumns} from legal_document d where d.id in @ids",
+                new { ids, user.Visibility.SeesAll, user.Visibility.OwnAgency }, db.Transaction)).ToDictionary(d => d.Id);
             return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
         }
 
