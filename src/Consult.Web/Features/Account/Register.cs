@@ -80,6 +80,13 @@ public static class Register
             var address = request.Email!.Trim();
             if (await users.FindByEmailAsync(address) is { } owner)
             {
+                // As costly as creating the account, so the reply takes as long either way.
+                users.PasswordHasher.HashPassword(owner, request.Password!);
+                if (!owner.EmailConfirmed)
+                {
+                    await SendActivationAsync(owner, request.ConfirmPage, cancellationToken);
+                    return Unit.Value;
+                }
                 await email.SendAsync(new EmailMessage(owner.Email, $"Có người định đăng ký bằng địa chỉ của bạn – {Portal}",
                     "Ai đó vừa đăng ký tài khoản trên cổng bằng địa chỉ thư điện tử này, địa chỉ đã có tài khoản nên không có gì thay đổi.\n"
                     + "Nếu đó là bạn, hãy đăng nhập, hoặc dùng \"Quên mật khẩu\" nếu không nhớ mật khẩu. Nếu không phải bạn, hãy bỏ qua thư này."),
@@ -97,12 +104,18 @@ public static class Register
             };
             (await users.CreateAsync(user, request.Password!)).ThrowOnFailure(nameof(Command.Password), nameof(Command.Email));
             audit.Record(new AuditEntry("register", AuditLog.Account, user.Email, UserKinds.Label(kind)));
+            await SendActivationAsync(user, request.ConfirmPage, cancellationToken);
+            return Unit.Value;
+        }
+
+        /// <summary>A new account's link, sent again when someone registers an address not yet activated.</summary>
+        private async Task SendActivationAsync(AppUser user, string confirmPage, CancellationToken cancellationToken)
+        {
             var token = await users.GenerateEmailConfirmationTokenAsync(user);
-            var link = $"{request.ConfirmPage}?email={Uri.EscapeDataString(user.Email)}&token={Uri.EscapeDataString(token)}";
+            var link = $"{confirmPage}?email={Uri.EscapeDataString(user.Email)}&token={Uri.EscapeDataString(token)}";
             await email.SendAsync(new EmailMessage(user.Email, $"Kích hoạt tài khoản – {Portal}",
                 $"Chào {user.DisplayName},\nBấm liên kết sau để kích hoạt tài khoản (có hiệu lực 24 giờ):\n{link}\n"
                 + "Nếu bạn không đăng ký, hãy bỏ qua thư này."), cancellationToken);
-            return Unit.Value;
         }
     }
 }

@@ -78,7 +78,11 @@ public static class SignIn
             }
             if (!result.Succeeded)
             {
-                await db.Connection.ExecuteAsync("insert into sign_in_failure (email_key, address, failed_at) values (@key, @address, @now)", pair);
+                await db.Connection.ExecuteAsync(
+                    """
+                    delete from sign_in_failure where email_key = @key and address = @address and failed_at <= @since;
+                    insert into sign_in_failure (email_key, address, failed_at) values (@key, @address, @now);
+                    """, pair);
                 throw new UserInputException("", "Thư điện tử hoặc mật khẩu không đúng.");
             }
             await db.Connection.ExecuteAsync("delete from sign_in_failure where email_key = @key and address = @address", pair);

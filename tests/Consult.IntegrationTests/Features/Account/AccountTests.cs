@@ -71,6 +71,18 @@ public class AccountTests
     }
 
     [Fact]
+    public async Task Registering_an_address_not_yet_activated_sends_a_new_activation_link()
+    {
+        using var app = new ConsultApp();
+        await app.Browser().PostFormAsync("/account/register", "/account/register", Registration());
+        await app.Browser().PostFormAsync("/account/register", "/account/register", Registration());
+
+        Assert.Equal(1, app.Scalar<int>("select count(*) from app_user"));
+        var mails = Directory.GetFiles(Path.Combine(app.DataDirectory, "mail")).Select(File.ReadAllText).Select(MailBody).ToList();
+        Assert.Equal(2, mails.Count(m => m.Contains("/account/confirm?")));
+    }
+
+    [Fact]
     public async Task Registering_a_taken_address_answers_the_same_and_tells_its_owner_by_mail()
     {
         using var app = new ConsultApp();
