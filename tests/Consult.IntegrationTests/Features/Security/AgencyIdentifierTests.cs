@@ -80,6 +80,20 @@ public class AgencyIdentifierTests : IAsyncLifetime
         Assert.Equal(0, _app.Scalar<int>("select count(*) from regulation where code = 'BYT-0101'"));
     }
 
+    [Theory]
+    [InlineData(" bct ")]
+    [InlineData("Bct")]
+    public async Task An_editor_cannot_draft_a_plan_for_another_agency_in_any_spelling(string agency)
+    {
+        var editor = await _app.SignInAsync("canbo.byt@example.vn");
+        var response = await editor.PostFormAsync("/plans/new", "/plans", new()
+        {
+            ["Agency"] = agency, ["Title"] = "Phương án của cơ quan khác", ["Year"] = "2026", ["ExpectedVersion"] = "0",
+        });
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(0, _app.Scalar<int>("select count(*) from plan"));
+    }
+
     private static Dictionary<string, string> Document(string agency) => new()
     {
         ["Number"] = "77/2026/TT-BYT",
