@@ -40,6 +40,7 @@ public static class ServiceSetup
         services.AddScoped<Features.EffortIndex.IndexCalculator>();
         services.AddScoped<Features.EffortIndex.IndexService>();
         services.AddSingleton<Features.EffortIndex.IndexCache>();
+        services.AddSingleton<Features.EffortIndex.VersionFacts>();
         services.AddMediator();
         return services;
     }

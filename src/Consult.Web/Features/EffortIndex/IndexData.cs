@@ -39,46 +39,51 @@ public sealed record IndexSnapshot(string Period, int MethodologyVersion, Method
 /// Computes every agency's indicators for a period from the registry as it stood at the period's end (the last version
 /// saved by then), the plans, the consultations and the cost estimates dated up to then.
 /// </summary>
-public sealed class IndexCalculator(Db db, IOptions<ConsultationOptions> consultationOptions)
+public sealed class IndexCalculator(Db db, VersionFacts versions, IOptions<ConsultationOptions> consultationOptions)
 {
-    private sealed record StateRow
+    /// <summary>The registry at three moments: as of a day (each regulation's last version saved by then), its first versions, and a year earlier.</summary>
+    private sealed record States(List<RegulationFacts> AsOf, List<RegulationFacts> Baseline, List<RegulationFacts> YearBefore);
+
+    private sealed record VersionRow
     {
         public long RegulationId { get; init; }
-        public string Snapshot { get; init; } = "";
-        public int Version { get; init; }
-    }
-
-    private sealed record Regulation(long Id, RegulationSnapshot State)
-    {
-        public Evidence Evidence(decimal amount = 1) => new($"{State.Code} – {State.Title}", $"/regulations/{Uri.EscapeDataString(State.Code)}", amount, State.Code);
-        public int Weight => KindCounts.Weight(RegulationKinds.FromCode(State.Kind), State.Products.Count);
+        public int? Latest { get; init; }
+        public int? First { get; init; }
+        public int? YearBefore { get; init; }
     }
 
     private static string Utc(DateOnly lastDay) =>
         new DateTimeOffset(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), VietnamTime.Offset).ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    /// <summary>Regulations as they stood at the end of a day: their last version saved by then (or their first one).</summary>
-    private async Task<List<Regulation>> StateAsync(DateOnly lastDay, bool first = false) =>
-        (await db.Connection.QueryAsync<StateRow>(
-            $"""
-            select v.regulation_id, v.snapshot, v.version from regulation_version v
-            join (select regulation_id, {(first ? "min" : "max")}(version) version from regulation_version where saved_at < @until group by regulation_id) l
-                on l.regulation_id = v.regulation_id and l.version = v.version
-            """, new { until = Utc(lastDay) }, db.Transaction))
-        .Select(r => new Regulation(r.RegulationId, RegulationSnapshot.FromJson(r.Snapshot))).ToList();
+    private async Task<States> StatesAsync(DateOnly asOf, DateOnly yearBefore)
+    {
+        var rows = (await db.Connection.QueryAsync<VersionRow>(
+            """
+            select regulation_id,
+                max(case when saved_at < @until then version end) latest,
+                min(case when saved_at < @until then version end) first,
+                max(case when saved_at < @previous then version end) year_before
+            from regulation_version group by regulation_id
+            """, new { until = Utc(asOf), previous = Utc(yearBefore) }, db.Transaction)).ToList();
+        var keys = rows.SelectMany(r => new[] { r.Latest, r.First, r.YearBefore }.OfType<int>().Select(v => (r.RegulationId, v))).ToHashSet();
+        var facts = await versions.LoadAsync(db, keys);
+        List<RegulationFacts> At(Func<VersionRow, int?> version) =>
+            [.. rows.Where(r => version(r) is not null).Select(r => facts[(r.RegulationId, version(r)!.Value)])];
+        return new States(At(r => r.Latest), At(r => r.First), At(r => r.YearBefore));
+    }
 
     private async Task<Dictionary<long, CostEstimate>> EstimatesAsync(DateOnly lastDay) =>
         (await db.Connection.QueryAsync<(long RegulationId, string Inputs)>(
             "select regulation_id, inputs from cost_estimate where updated_at < @until", new { until = Utc(lastDay) }, db.Transaction))
         .ToDictionary(e => e.RegulationId, e => StandardCostModel.Estimate(CostJson.Read(e.Inputs)));
 
-    private static Panel PanelOf(IEnumerable<Regulation> inForce, IReadOnlyDictionary<long, CostEstimate> estimates)
+    private static Panel PanelOf(IEnumerable<RegulationFacts> inForce, IReadOnlyDictionary<long, CostEstimate> estimates)
     {
         var list = inForce.ToList();
         return new Panel(
             list.Count,
-            list.SelectMany(r => r.State.LegalBasis.Select(b => Domain.Text.DocumentNumber.Key(b.Split('#')[0]))).Distinct().Count(),
-            list.SelectMany(r => r.State.Sectors).Distinct(StringComparer.OrdinalIgnoreCase).Count(),
+            list.SelectMany(r => r.Documents).Distinct().Count(),
+            list.SelectMany(r => r.Sectors).Distinct(StringComparer.OrdinalIgnoreCase).Count(),
             list.Sum(r => estimates.TryGetValue(r.Id, out var e) ? e.AnnualCost : 0));
     }
 
@@ -86,12 +91,14 @@ public sealed class IndexCalculator(Db db, IOptions<ConsultationOptions> consult
     {
         var asOf = period.End < today ? period.End : today;
         var previousEnd = asOf.AddYears(-1);
-        var state = await StateAsync(asOf);
-        var baseline = await StateAsync(asOf, first: true);
+        var (state, baseline, previousState) = await StatesAsync(asOf, previousEnd);
         var estimates = await EstimatesAsync(asOf);
-        var previousState = await StateAsync(previousEnd);
         var previousEstimates = await EstimatesAsync(previousEnd);
-        var inForce = state.Where(r => r.State.Status == "in_force").ToList();
+        var inForce = state.Where(r => r.InForce).ToList();
+        var inForceBy = inForce.ToLookup(r => r.Agency);
+        var baselineBy = baseline.Where(r => r.InForce).ToLookup(r => r.Agency);
+        var previousBy = previousState.Where(r => r.InForce).ToLookup(r => r.Agency);
+        var everListed = state.Concat(baseline).Select(r => r.Agency).ToHashSet();
         var asOfText = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var until = Utc(asOf);
 
@@ -122,9 +129,8 @@ public sealed class IndexCalculator(Db db, IOptions<ConsultationOptions> consult
         var results = new List<AgencyIndex>();
         foreach (var (agencyId, code, name) in agencies)
         {
-            var mine = inForce.Where(r => r.State.Agency == code).ToList();
-            var everMine = state.Concat(baseline).Any(r => r.State.Agency == code);
-            if (!everMine)
+            var mine = inForceBy[code].ToList();
+            if (!everListed.Contains(code))
             {
                 continue;
             }
@@ -132,8 +138,8 @@ public sealed class IndexCalculator(Db db, IOptions<ConsultationOptions> consult
             void Add(string key, IReadOnlyList<Evidence> numerator, IReadOnlyList<Evidence> denominator, decimal? denominatorValue = null) =>
                 indicators.Add(new IndicatorEvidence(key, numerator.Sum(e => e.Amount), denominatorValue ?? denominator.Sum(e => e.Amount), numerator, denominator));
 
-            Add("published", [.. mine.Where(r => r.State.Published).Select(r => r.Evidence())], [.. mine.Select(r => r.Evidence())]);
-            Add("cost-estimated", [.. mine.Where(r => estimates.ContainsKey(r.Id)).Select(r => r.Evidence())], [.. mine.Select(r => r.Evidence())]);
+            Add("published", [.. mine.Where(r => r.Published).Select(r => r.Evidence)], [.. mine.Select(r => r.Evidence)]);
+            Add("cost-estimated", [.. mine.Where(r => estimates.ContainsKey(r.Id)).Select(r => r.Evidence)], [.. mine.Select(r => r.Evidence)]);
 
             var myDrafts = drafts.Where(d => d.AgencyId == agencyId).Select(d => (d.Consulted, Evidence: new Evidence(d.Number, $"/legal-documents/{d.Id}"))).ToList();
             Add("drafts-consulted", [.. myDrafts.Where(d => d.Consulted).Select(d => d.Evidence)], [.. myDrafts.Select(d => d.Evidence)]);
@@ -147,13 +153,13 @@ public sealed class IndexCalculator(Db db, IOptions<ConsultationOptions> consult
                     <= DateOnly.Parse(x.Item.Row.ExecutedOn!, CultureInfo.InvariantCulture).AddDays(methodology.PublishWithinDays);
             Add("changes-timely", [.. executed.Where(Timely).Select(x => ItemEvidence(x))], [.. executed.Select(x => ItemEvidence(x))]);
 
-            var baselineMine = baseline.Where(r => r.State.Agency == code && r.State.Status == "in_force").ToList();
+            var baselineMine = baselineBy[code].ToList();
             Add("regulations-cut", [.. myItems.Select(x => ItemEvidence(x, KindCounts.Weight(x.Item.Row.KindValue, x.Item.Row.Products)))],
-                [.. baselineMine.Select(r => r.Evidence(r.Weight))], methodology.RegulationTarget * baselineMine.Sum(r => r.Weight));
+                [.. baselineMine.Select(r => r.EvidenceOf(r.Weight))], methodology.RegulationTarget * baselineMine.Sum(r => r.Weight));
 
             var planned = myItems.Select(x => x.Item.Row.RegulationId).ToHashSet();
             var baselineCost = myItems.Select(x => ItemEvidence(x, x.Item.Before.AnnualCost))
-                .Concat(mine.Where(r => !planned.Contains(r.Id) && estimates.ContainsKey(r.Id)).Select(r => r.Evidence(estimates[r.Id].AnnualCost))).ToList();
+                .Concat(mine.Where(r => !planned.Contains(r.Id) && estimates.ContainsKey(r.Id)).Select(r => r.EvidenceOf(estimates[r.Id].AnnualCost))).ToList();
             Add("cost-saved", [.. myItems.Select(x => ItemEvidence(x, x.Item.Before.AnnualCost - x.Item.After.AnnualCost))], baselineCost,
                 methodology.CostTarget * baselineCost.Sum(e => e.Amount));
 
@@ -179,11 +185,11 @@ public sealed class IndexCalculator(Db db, IOptions<ConsultationOptions> consult
 
             results.Add(new AgencyIndex(code, name, indicators,
                 PanelOf(mine, estimates),
-                PanelOf(previousState.Where(r => r.State.Agency == code && r.State.Status == "in_force"), previousEstimates),
-                RegulationKinds.All.ToDictionary(RegulationKinds.Code, k => mine.Count(r => r.State.Kind == RegulationKinds.Code(k)))));
+                PanelOf(previousBy[code], previousEstimates),
+                RegulationKinds.All.ToDictionary(RegulationKinds.Code, k => mine.Count(r => r.Kind == RegulationKinds.Code(k)))));
         }
         return new IndexSnapshot(period.Key, methodology.Version, methodology, asOf, results,
-            PanelOf(inForce, estimates), PanelOf(previousState.Where(r => r.State.Status == "in_force"), previousEstimates));
+            PanelOf(inForce, estimates), PanelOf(previousState.Where(r => r.InForce), previousEstimates));
     }
 
     private static DateOnly? Deadline(PlanItem item) =>

@@ -30,10 +30,15 @@ public sealed record IndexView(ReportingPeriod Period, bool Published, IndexSnap
 /// Computed indexes, one per period, kept while the data stays the same. Every write advances the registry's
 /// change sequence or appends an audit event in its transaction, so the pair names a version of the data;
 /// with the day (deadlines count in days) it decides whether a view can be served again.
+/// The reader who first asks after a change waits for the new computation; readers arriving while it runs are
+/// served the view it replaces, so a burst of anonymous requests never queues behind it.
 /// </summary>
 public sealed class IndexCache
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Version, Task<IndexView> View)> _views = new();
+    private sealed record Entry(string Version, Task<IndexView> View, IndexView? Previous);
+
+    private readonly Dictionary<string, Entry> _entries = [];
+    private readonly Lock _gate = new();
     private int _computed;
 
     /// <summary>How many views were computed rather than served again (for tests and monitoring).</summary>
@@ -41,15 +46,19 @@ public sealed class IndexCache
 
     public Task<IndexView> GetAsync(string period, string version, Func<Task<IndexView>> compute)
     {
-        Task<IndexView> Compute()
+        lock (_gate)
         {
+            var entry = _entries.GetValueOrDefault(period);
+            if (entry is not null && entry.Version == version && !entry.View.IsFaulted)
+            {
+                return entry.View.IsCompletedSuccessfully || entry.Previous is null ? entry.View : Task.FromResult(entry.Previous);
+            }
             Interlocked.Increment(ref _computed);
-            return compute();
+            var previous = entry?.View.IsCompletedSuccessfully == true ? entry.View.Result : entry?.Previous;
+            var computing = compute();
+            _entries[period] = new Entry(version, computing, previous);
+            return computing;
         }
-        var entry = _views.AddOrUpdate(period,
-            _ => (version, Compute()),
-            (_, existing) => existing.Version == version && !existing.View.IsFaulted ? existing : (version, Compute()));
-        return entry.View;
     }
 }
 

@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Consult.Domain.Plans;
+using Consult.Domain.Registry;
+using Consult.Domain.Text;
+using Consult.Web.Infrastructure.Data;
+using Consult.Web.Infrastructure.Registry;
+using Dapper;
+
+namespace Consult.Web.Features.EffortIndex;
+
+/// <summary>What the index reads of one saved version of a regulation, with what it derives from it once.</summary>
+public sealed record RegulationFacts(
+    long Id, string Code, string Kind, string Title, string Agency, string Status, bool Published,
+    IReadOnlyList<string> Sectors, IReadOnlyList<string> Documents, int ProductCount)
+{
+    public bool InForce { get; } = Status == "in_force";
+
+    /// <summary>How many regulations this one counts for (a KTCN by its products).</summary>
+    public int Weight { get; } = KindCounts.Weight(RegulationKinds.FromCode(Kind), ProductCount);
+
+    /// <summary>The regulation as one record behind a count.</summary>
+    public Evidence Evidence { get; } = new($"{Code} – {Title}", $"/regulations/{Uri.EscapeDataString(Code)}", 1, Code);
+
+    public Evidence EvidenceOf(decimal amount) => Evidence with { Amount = amount };
+}
+
+/// <summary>
+/// The facts of saved regulation versions, parsed once per process: a version is never changed once saved, and
+/// parsing every snapshot again (their text included) made each computation of the index take seconds.
+/// Only versions read outside a transaction are kept, so nothing a rolled-back write saw stays behind.
+/// </summary>
+public sealed class VersionFacts
+{
+    private const int Batch = 500;
+    private readonly ConcurrentDictionary<(long Id, int Version), RegulationFacts> _facts = new();
+
+    /// <summary>The snapshot's fields the index needs; the rest of the JSON (text, details) is skipped, not read.</summary>
+    private sealed record Stored(string Code, string Kind, string Title, string Agency, string Status, bool Published,
+        IReadOnlyList<string> Sectors, IReadOnlyList<string> LegalBasis, IReadOnlyList<string> Products);
+
+    public async Task<IReadOnlyDictionary<(long Id, int Version), RegulationFacts>> LoadAsync(Db db, IReadOnlyCollection<(long Id, int Version)> keys)
+    {
+        var found = new Dictionary<(long Id, int Version), RegulationFacts>(keys.Count);
+        var missing = new HashSet<(long Id, int Version)>();
+        foreach (var key in keys)
+        {
+            if (_facts.TryGetValue(key, out var facts))
+            {
+                found[key] = facts;
+            }
+            else
+            {
+                missing.Add(key);
+            }
+        }
+        foreach (var ids in missing.Select(k => k.Id).Distinct().Chunk(Batch))
+        {
+            var rows = await db.Connection.QueryAsync<(long Id, int Version, string Snapshot)>(
+                "select regulation_id, version, snapshot from regulation_version where regulation_id in @ids", new { ids }, db.Transaction);
+            foreach (var (id, version, snapshot) in rows.Where(r => missing.Contains((r.Id, r.Version))))
+            {
+                var facts = Read(id, snapshot);
+                found[(id, version)] = facts;
+                if (db.Transaction is null)
+                {
+                    _facts[(id, version)] = facts;
+                }
+            }
+        }
+        return found;
+    }
+
+    private static RegulationFacts Read(long id, string snapshot)
+    {
+        var s = JsonSerializer.Deserialize<Stored>(snapshot, RegulationSnapshot.Json)!;
+        // Agencies, kinds, statuses, sectors and cited documents repeat across thousands of versions.
+        return new RegulationFacts(id, s.Code, string.Intern(s.Kind), s.Title, string.Intern(s.Agency), string.Intern(s.Status), s.Published,
+            [.. s.Sectors.Select(string.Intern)], [.. s.LegalBasis.Select(b => string.Intern(DocumentNumber.Key(b.Split('#')[0]))).Distinct()], s.Products.Count);
+    }
+}
