@@ -20,6 +20,7 @@ public static class ServiceSetup
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<Db>();
         services.Configure<SearchOptions>(configuration.GetSection("Search"));
+        services.Configure<Features.Import.ImportOptions>(configuration.GetSection("Import"));
         services.AddSingleton<RegistryFacts>();
         services.AddSingleton<SearchIndex>();
         services.AddScoped<SearchEngine>();

@@ -7,6 +7,7 @@ using MediatR;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Consult.IntegrationTests.Infrastructure;
 
@@ -86,7 +87,8 @@ public class ConsultApp : WebApplicationFactory<Program>
     public async Task<ImportReport> ImportAsync(byte[] file, string source = "test")
     {
         using var scope = Services.CreateScope();
-        var report = await ImportRegulations.FromCsvAsync(scope.ServiceProvider.GetRequiredService<IMediator>(), new MemoryStream(file), source);
+        var report = await ImportRegulations.FromCsvAsync(scope.ServiceProvider.GetRequiredService<IMediator>(),
+            scope.ServiceProvider.GetRequiredService<IOptions<ImportOptions>>().Value, new MemoryStream(file), source);
         CatchUpSearch();
         return report;
     }

@@ -15,18 +15,38 @@ public sealed record ImportReport(int Created, int Updated, int Unchanged, IRead
     public static ImportReport Failed(IReadOnlyList<string> errors) => new(0, 0, 0, errors);
 }
 
+/// <summary>
+/// How big one import may be. An import is one transaction, and on SQLite a transaction holds the only write lock
+/// until it ends: every save made meanwhile waits (<see cref="StorageOptions.BusyTimeoutSeconds"/>) and is answered
+/// 503 after that. The default keeps an import's write to a few seconds (about 1,200 rows a second measured at
+/// 60,000 regulations, see the benchmarks' README); larger files are split, each all or nothing.
+/// </summary>
+public sealed class ImportOptions
+{
+    public int MaxRows { get; set; } = 5_000;
+
+    /// <summary>The message refusing a file of <paramref name="rows"/> data rows, or null if it may be imported.</summary>
+    public string? RefuseSize(int rows) => rows <= MaxRows ? null
+        : $"Tệp có {rows:N0} dòng dữ liệu; mỗi lần nhập tối đa {MaxRows:N0} dòng để không ai phải chờ lưu quá vài giây. "
+          + "Hãy chia tệp thành nhiều tệp nhỏ hơn và nhập lần lượt; mỗi tệp được nhập trọn vẹn hoặc không nhập gì.";
+}
+
 /// <summary>A checked row of an import file and the line it came from.</summary>
 public sealed record NumberedRow(int Line, RegulationRow Row);
 
 /// <summary>Reads a regulations CSV into checked rows and Vietnamese messages naming line and column for the rest.</summary>
 public static class RegulationFile
 {
-    public static (IReadOnlyList<NumberedRow> Rows, IReadOnlyList<string> Errors) Read(Stream csv)
+    public static (IReadOnlyList<NumberedRow> Rows, IReadOnlyList<string> Errors) Read(Stream csv, ImportOptions limits)
     {
         var (table, readError) = CsvTable.Read(csv);
         if (table is null)
         {
             return ([], [readError!]);
+        }
+        if (limits.RefuseSize(table.Rows.Count) is { } tooBig)
+        {
+            return ([], [tooBig]);
         }
         var missing = RegulationRowParser.RequiredColumns.Where(c => table.ColumnIndex(c) < 0).ToList();
         var known = RegulationRowParser.RequiredColumns.Concat(RegulationRowParser.OptionalColumns).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -86,9 +106,9 @@ public static class ImportRegulations
             regulations: Rows.Select(r => r.Row.Code));
     }
 
-    public static async Task<ImportReport> FromCsvAsync(IMediator mediator, Stream csv, string source, bool applyPublication = true)
+    public static async Task<ImportReport> FromCsvAsync(IMediator mediator, ImportOptions limits, Stream csv, string source, bool applyPublication = true)
     {
-        var (rows, errors) = RegulationFile.Read(csv);
+        var (rows, errors) = RegulationFile.Read(csv, limits);
         return await mediator.Send(new Command(rows, errors, source, applyPublication));
     }
 

@@ -51,12 +51,12 @@ public static class PreviewImport
         public int Count(SaveOutcome outcome) => Lines.Count(l => l.Outcome == outcome);
     }
 
-    public sealed class Handler(PendingImports pending, RegulationWriter writer, CurrentUser user) : IRequestHandler<Query, Result>
+    public sealed class Handler(PendingImports pending, RegulationWriter writer, CurrentUser user, IOptions<ImportOptions> limits) : IRequestHandler<Query, Result>
     {
         public Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
             using var file = pending.Open(request.UploadId) ?? throw new UserInputException("", "Tệp đã được nhập hoặc không còn; hãy tải tệp lên lại.");
-            var (rows, fileErrors) = RegulationFile.Read(file);
+            var (rows, fileErrors) = RegulationFile.Read(file, limits.Value);
             var errors = fileErrors.ToList();
             var lines = new List<Line>();
             var appliesPublication = user.IsIn(Roles.Lead);

@@ -1,17 +1,18 @@
-using Consult.Web.Infrastructure.Security;
-using Consult.Web.Infrastructure.Validation;
 using Consult.Domain.Accounts;
 using Consult.Web.Features.Import;
+using Consult.Web.Infrastructure.Security;
+using Consult.Web.Infrastructure.Validation;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Consult.Web.Features.Workspace;
 
 /// <summary>Where agency staff maintain their regulations and legal documents; reviewers read every agency's.</summary>
 [Authorize(Policy = IdentitySetup.WorkspacePolicy)]
 [Route("workspace")]
-public sealed class WorkspaceController(IMediator mediator, PendingImports pending, CurrentUser user) : Controller
+public sealed class WorkspaceController(IMediator mediator, PendingImports pending, CurrentUser user, IOptions<ImportOptions> importLimits) : Controller
 {
     /// <summary>The largest regulations file accepted, about 40,000 rows.</summary>
     private const long MaxImportBytes = 50_000_000;
@@ -92,7 +93,7 @@ public sealed class WorkspaceController(IMediator mediator, PendingImports pendi
         ImportReport report;
         await using (var file = pending.Open(id) ?? throw new UserInputException("", "Tệp đã được nhập hoặc không còn; hãy tải tệp lên lại."))
         {
-            report = await ImportRegulations.FromCsvAsync(mediator, file, $"import:{fileName}", applyPublication: user.IsIn(Roles.Lead));
+            report = await ImportRegulations.FromCsvAsync(mediator, importLimits.Value, file, $"import:{fileName}", applyPublication: user.IsIn(Roles.Lead));
         }
         if (!report.Succeeded)
         {

@@ -3,6 +3,7 @@ using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Search;
 using Dapper;
 using MediatR;
+using Microsoft.Extensions.Options;
 
 namespace Consult.Web.Infrastructure.Cli;
 
@@ -26,7 +27,7 @@ public static class Commands
                 await using (var file = File.OpenRead(path))
                 {
                     var report = args[1] == "regulations"
-                        ? await ImportRegulations.FromCsvAsync(mediator, file, $"import:{Path.GetFileName(path)}")
+                        ? await ImportRegulations.FromCsvAsync(mediator, scope.ServiceProvider.GetRequiredService<IOptions<ImportOptions>>().Value, file, $"import:{Path.GetFileName(path)}")
                         : await mediator.Send(new ImportLegalDocuments.Command(file));
                     foreach (var error in report.Errors)
                     {

@@ -1,9 +1,9 @@
-using Consult.Web.Features.Import;
 using Consult.Web.Features.Consultations;
+using Consult.Web.Features.Import;
 using Consult.Web.Features.Plans;
+using Consult.Web.Infrastructure.Security;
 using Dapper;
 using MediatR;
-using Consult.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -49,7 +49,7 @@ public static class Startup
             // Every part uses this scope's Db, so their own transactions join this one.
             await db.InTransactionAsync(async () =>
             {
-                await LoadDemoAsync(mediator);
+                await LoadDemoAsync(mediator, services.GetRequiredService<IOptions<ImportOptions>>().Value);
                 await DemoAccounts.CreateAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), db);
                 await DemoPlans.LoadAsync(db);
                 await DemoConsultations.LoadAsync(mediator, db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
@@ -67,11 +67,11 @@ public static class Startup
             "insert into agency (code, name) values (@code, @name) on conflict (code) do nothing", agencies);
     }
 
-    private static async Task LoadDemoAsync(IMediator mediator)
+    private static async Task LoadDemoAsync(IMediator mediator, ImportOptions limits)
     {
         var documents = await mediator.Send(new ImportLegalDocuments.Command(SchemaMigrator.EmbeddedStream("db/demo/legal_documents.csv")));
-        var regulations = await ImportRegulations.FromCsvAsync(mediator, SchemaMigrator.EmbeddedStream("db/demo/regulations.csv"), "demo");
-        var planRegulations = await ImportRegulations.FromCsvAsync(mediator, SchemaMigrator.EmbeddedStream("db/demo/plan_regulations.csv"), "demo");
+        var regulations = await ImportRegulations.FromCsvAsync(mediator, limits, SchemaMigrator.EmbeddedStream("db/demo/regulations.csv"), "demo");
+        var planRegulations = await ImportRegulations.FromCsvAsync(mediator, limits, SchemaMigrator.EmbeddedStream("db/demo/plan_regulations.csv"), "demo");
         if (!documents.Succeeded || !regulations.Succeeded || !planRegulations.Succeeded)
         {
             throw new InvalidOperationException("Demo data is invalid: " + string.Join(" ", documents.Errors.Concat(regulations.Errors).Concat(planRegulations.Errors)));

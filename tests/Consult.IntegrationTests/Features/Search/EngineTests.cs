@@ -91,7 +91,7 @@ public class EngineTests
         using (var scope = app.Services.CreateScope())
         {
             var mediator = scope.ServiceProvider.GetRequiredService<MediatR.IMediator>();
-            var report = await Consult.Web.Features.Import.ImportRegulations.FromCsvAsync(mediator,
+            var report = await Consult.Web.Features.Import.ImportRegulations.FromCsvAsync(mediator, new Consult.Web.Features.Import.ImportOptions(),
                 new MemoryStream(Encoding.UTF8.GetBytes(File(Row("1.000106", "Cấp Giấy phép bán buôn rượu")))), "test");
             Assert.True(report.Succeeded);
         }
