@@ -5,7 +5,6 @@ using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Consult.Web.Features.Account;
 
@@ -16,7 +15,7 @@ public sealed class AccountController(IMediator mediator, SignInManager<AppUser>
     public IActionResult Register() => View(new Register.Command());
 
     [HttpPost("register")]
-    [EnableRateLimiting(IdentitySetup.AccountPolicy)]
+    [LimitPosts(PostLimit.Account)]
     [FormView(nameof(Register))]
     public async Task<IActionResult> Register(Register.Command command)
     {
@@ -43,7 +42,7 @@ public sealed class AccountController(IMediator mediator, SignInManager<AppUser>
     public IActionResult Login(string? returnUrl) => View(new SignIn.Command { ReturnUrl = returnUrl });
 
     [HttpPost("login")]
-    [EnableRateLimiting(IdentitySetup.AccountPolicy)]
+    [LimitPosts(PostLimit.Account)]
     [FormView(nameof(Login))]
     public async Task<IActionResult> Login(SignIn.Command command)
     {
@@ -85,7 +84,7 @@ public sealed class AccountController(IMediator mediator, SignInManager<AppUser>
     public IActionResult ForgotPassword() => View(new ForgotPassword.Command());
 
     [HttpPost("forgot-password")]
-    [EnableRateLimiting(IdentitySetup.AccountPolicy)]
+    [LimitPosts(PostLimit.Account)]
     [FormView(nameof(ForgotPassword))]
     public async Task<IActionResult> ForgotPassword(ForgotPassword.Command command)
     {
@@ -97,7 +96,7 @@ public sealed class AccountController(IMediator mediator, SignInManager<AppUser>
     public IActionResult ResetPassword(string? email, string? token) => View(new ResetPassword.Command { Email = email, Token = token });
 
     [HttpPost("reset-password")]
-    [EnableRateLimiting(IdentitySetup.AccountPolicy)]
+    [LimitPosts(PostLimit.Account)]
     [FormView(nameof(ResetPassword))]
     public async Task<IActionResult> ResetPassword(ResetPassword.Command command)
     {

@@ -6,7 +6,6 @@ using Consult.Web.Features.Shared;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Consult.Web.Features.Consultations;
 
@@ -61,7 +60,7 @@ public sealed class ConsultationsController(IMediator mediator) : Controller
     }
 
     [HttpPost("consultations/{id:long}/comments")]
-    [EnableRateLimiting(IdentitySetup.CommentPolicy)]
+    [LimitPosts(PostLimit.Comment)]
     [RequestSizeLimit(MaxCommentBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = MaxCommentBytes)]
     [FormView("CommentForm")]

@@ -1,25 +1,12 @@
-using System.Threading.RateLimiting;
 using Consult.Domain.Accounts;
 using Consult.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Consult.Web.Infrastructure.Security;
 
-public sealed class RateLimitOptions
-{
-    /// <summary>Sign-in, registration and password-reset attempts per client address per minute.</summary>
-    public int AccountPostsPerMinute { get; set; } = 10;
-
-    /// <summary>Comments a signed-in user may post per hour.</summary>
-    public int CommentsPerHour { get; set; } = 10;
-}
-
 public static class IdentitySetup
 {
-    public const string AccountPolicy = "account";
-    public const string CommentPolicy = "comments";
     /// <summary>Agency staff, reviewers and administrators: who may open the workspace.</summary>
     public const string WorkspacePolicy = "workspace";
     public const string AdminPolicy = "admin";
@@ -100,17 +87,7 @@ public static class IdentitySetup
             services.AddSingleton<IEmailSender, SmtpEmailSender>();
         }
 
-        var limits = configuration.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions();
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(AccountPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.AccountPostsPerMinute, Window = TimeSpan.FromMinutes(1) }));
-            options.AddPolicy(CommentPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.CommentsPerHour, Window = TimeSpan.FromHours(1) }));
-        });
+        services.Configure<RateLimitOptions>(configuration.GetSection("RateLimits"));
         return services;
     }
 }
