@@ -35,11 +35,8 @@ public class CrashTests
                 """, transaction: transaction);
             transaction.Commit();
             using var client = portal.Client();
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (!(await client.GetStringAsync("/api/v1/regulations?q=xang+dau&pageSize=1")).Contains("YCDK-BCT-") && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(20);
-            }
+            await Eventually.HoldsAsync(async () => (await client.GetStringAsync("/api/v1/regulations?q=xang+dau&pageSize=1")).Contains("YCDK-BCT-"),
+                "the first rows are searchable");
             portal.Kill();
         }
         Assert.True(CommittedSeq(Path.Combine(data, "index")) < seq, "the index had already committed everything: nothing was interrupted");

