@@ -42,6 +42,7 @@ public static class ServiceSetup
         services.AddScoped<Features.EffortIndex.IndexService>();
         services.AddSingleton<Features.EffortIndex.IndexCache>();
         services.AddSingleton<Features.EffortIndex.VersionFacts>();
+        services.AddHostedService<Features.EffortIndex.VersionFactsWarmup>();
         services.AddMediator();
         return services;
     }
