@@ -1,19 +1,30 @@
 namespace Consult.Domain.Consultations;
 
-/// <summary>Deadlines counted in working days: Saturdays, Sundays and any listed holidays are skipped.</summary>
+/// <summary>
+/// Which days are worked: Monday to Friday, except the weekdays off around public holidays (the holiday, a day in
+/// lieu, a day swapped to make a longer break), plus the weekend days worked in exchange for a swapped day.
+/// </summary>
+public sealed record WorkingCalendar(IReadOnlySet<DateOnly> WeekdaysOff, IReadOnlySet<DateOnly> WeekendsWorked)
+{
+    /// <summary>No holidays known: only Saturdays and Sundays are off.</summary>
+    public static readonly WorkingCalendar WeekendsOnly = new(new HashSet<DateOnly>(), new HashSet<DateOnly>());
+
+    public static bool IsWeekend(DateOnly day) => day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+
+    public bool IsWorkingDay(DateOnly day) => IsWeekend(day) ? WeekendsWorked.Contains(day) : !WeekdaysOff.Contains(day);
+}
+
+/// <summary>Deadlines counted in working days.</summary>
 public static class WorkingDays
 {
-    public static bool IsWorkingDay(DateOnly day, IReadOnlySet<DateOnly>? holidays = null) =>
-        day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && holidays?.Contains(day) != true;
-
     /// <summary>The day on which <paramref name="days"/> working days after <paramref name="start"/> have passed.</summary>
-    public static DateOnly Add(DateOnly start, int days, IReadOnlySet<DateOnly>? holidays = null)
+    public static DateOnly Add(DateOnly start, int days, WorkingCalendar calendar)
     {
         var day = start;
         for (var counted = 0; counted < days;)
         {
             day = day.AddDays(1);
-            if (IsWorkingDay(day, holidays))
+            if (calendar.IsWorkingDay(day))
             {
                 counted++;
             }
@@ -69,8 +80,8 @@ public static class ConsultationStatuses
 /// <summary>When an answer is due and whether it came, or is, late.</summary>
 public static class AnswerDeadline
 {
-    public static DateOnly Due(DateOnly closedOn, int workingDays, IReadOnlySet<DateOnly>? holidays = null) =>
-        WorkingDays.Add(closedOn, workingDays, holidays);
+    public static DateOnly Due(DateOnly closedOn, int workingDays, WorkingCalendar calendar) =>
+        WorkingDays.Add(closedOn, workingDays, calendar);
 
     /// <summary>Answered after the due day, or still unanswered once it has passed.</summary>
     public static bool IsLate(DateOnly due, DateOnly? answeredOn, DateOnly today) => (answeredOn ?? today) > due;

@@ -15,13 +15,28 @@ public class ConsultationRulesTests
     [InlineData("2026-11-20", 1, "2026-11-23")] // Friday + 1 working day is Monday
     [InlineData("2026-11-20", 0, "2026-11-20")]
     public void Working_days_skip_weekends(string start, int days, string due) =>
-        Assert.Equal(D(due), WorkingDays.Add(D(start), days));
+        Assert.Equal(D(due), WorkingDays.Add(D(start), days, WorkingCalendar.WeekendsOnly));
+
+    /// <summary>Tết Bính Ngọ: the government's break ran from Saturday 14/02 to Sunday 22/02/2026.</summary>
+    private static readonly WorkingCalendar Tet2026 = new(
+        new HashSet<DateOnly> { D("2026-02-16"), D("2026-02-17"), D("2026-02-18"), D("2026-02-19"), D("2026-02-20") },
+        new HashSet<DateOnly>());
+
+    [Theory]
+    [InlineData("2026-02-13", 10, "2026-03-06")] // closes the Friday before Tết: the whole break is skipped
+    [InlineData("2026-02-13", 1, "2026-02-23")]  // the first working day after Tết is Monday 23/02
+    [InlineData("2026-02-09", 10, "2026-03-02")] // a deadline that runs through Tết is a week later
+    public void Ten_working_days_across_Tet_skip_the_whole_break(string closed, int days, string due) =>
+        Assert.Equal(D(due), AnswerDeadline.Due(D(closed), days, Tet2026));
 
     [Fact]
-    public void Holidays_are_skipped_too()
+    public void A_weekend_worked_in_exchange_counts_and_the_swapped_weekday_does_not()
     {
-        var holidays = new HashSet<DateOnly> { D("2026-09-02") };
-        Assert.Equal(D("2026-09-03"), WorkingDays.Add(D("2026-09-01"), 1, holidays));
+        // 2026: Friday 02/01 off, worked on Saturday 10/01 instead.
+        var calendar = new WorkingCalendar(new HashSet<DateOnly> { D("2026-01-01"), D("2026-01-02") }, new HashSet<DateOnly> { D("2026-01-10") });
+        Assert.Equal(D("2026-01-05"), WorkingDays.Add(D("2025-12-31"), 1, calendar));
+        Assert.Equal(D("2026-01-10"), WorkingDays.Add(D("2026-01-09"), 1, calendar));
+        Assert.Equal(D("2026-01-12"), WorkingDays.Add(D("2026-01-09"), 2, calendar));
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using Consult.Domain.Accounts;
 using Consult.Domain.Consultations;
+using Consult.Web.Features.Calendar;
 using Consult.Web.Infrastructure;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Security;
@@ -7,11 +8,10 @@ using Dapper;
 
 namespace Consult.Web.Features.Consultations;
 
-/// <summary>How long agencies have to answer, and which days do not count; under "Consultations".</summary>
+/// <summary>How long agencies have to answer, in working days of the calendar kept under /admin/calendar; under "Consultations".</summary>
 public sealed class ConsultationOptions
 {
     public int AnswerWorkingDays { get; set; } = 10;
-    public List<DateOnly> Holidays { get; set; } = [];
 }
 
 public sealed record ConsultationHeader
@@ -81,14 +81,15 @@ public sealed record CommentRow
 }
 
 /// <summary>A consultation with what it consults, its comments and answers, and where it stands today.</summary>
-public sealed record ConsultationSheet(ConsultationHeader Header, IReadOnlyList<ConsultationItem> Items, IReadOnlyList<CommentRow> Comments, DateOnly Today, ConsultationOptions Options)
+public sealed record ConsultationSheet(ConsultationHeader Header, IReadOnlyList<ConsultationItem> Items, IReadOnlyList<CommentRow> Comments, DateOnly Today,
+    ConsultationOptions Options, WorkingCalendar Calendar)
 {
     public IEnumerable<CommentRow> Counted => Comments.Where(c => !c.IsHidden);
 
     public ConsultationStatus Status => ConsultationStatuses.Of(Header.Published, Header.ClosedOn is not null, Header.Opens,
         DateOnly.Parse(Header.ClosesOn), Today, Counted.All(c => c.Verdict is not null));
 
-    public DateOnly AnswersDue => AnswerDeadline.Due(Header.LastDay, Options.AnswerWorkingDays, Options.Holidays.ToHashSet());
+    public DateOnly AnswersDue => AnswerDeadline.Due(Header.LastDay, Options.AnswerWorkingDays, Calendar);
 
     public bool IsAnswerLate(CommentRow comment) =>
         Status is ConsultationStatus.Closed or ConsultationStatus.Answered
@@ -142,7 +143,8 @@ public static class ConsultationSheets
             where m.consultation_id in @ids order by m.id
             """, new { ids }, db.Transaction)).ToLookup(c => c.ConsultationId);
         var today = clock.Today();
-        return headers.Select(h => new ConsultationSheet(h, items[h.Id].ToList(), comments[h.Id].ToList(), today, options)).ToList();
+        var calendar = await WorkingCalendars.LoadAsync(db);
+        return headers.Select(h => new ConsultationSheet(h, items[h.Id].ToList(), comments[h.Id].ToList(), today, options, calendar)).ToList();
     }
 
     public static async Task<ConsultationSheet?> LoadAsync(Db db, CurrentUser user, TimeProvider clock, ConsultationOptions options, long id) =>

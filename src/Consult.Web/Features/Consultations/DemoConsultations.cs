@@ -49,7 +49,8 @@ public static class DemoConsultations
         await CommentAsync(plan, "support", "Doanh nghiệp ủng hộ việc cho phép nộp hồ sơ trực tuyến toàn trình; đề nghị bỏ yêu cầu nộp bản sao có chứng thực.", 2);
         var first = await CommentAsync(closed, "amend", "Đề nghị rút thời hạn giải quyết từ 15 xuống 10 ngày làm việc.", 45);
         var second = await CommentAsync(closed, "oppose", "Không đồng ý yêu cầu bổ sung bản vẽ mặt bằng khi chỉ thay đổi tên cơ sở bán lẻ.", 40);
-        var due = AnswerDeadline.Due(today.AddDays(-30), 10);
+        var calendar = await Calendar.WorkingCalendars.LoadAsync(db);
+        var due = AnswerDeadline.Due(today.AddDays(-30), 10, calendar);
         await db.Connection.ExecuteAsync(
             "insert into answer (comment_id, verdict, explanation, answered_on, answered_at, answered_by) values (@comment, @verdict, @explanation, @on, @at, @lead)",
             new[]
@@ -70,7 +71,7 @@ public static class DemoConsultations
             var code = await db.Connection.ExecuteScalarAsync<string>(
                 "select r.code from regulation r join agency a on a.id = r.agency_id where a.code = @agency and r.status = 'in_force' and r.published = 1 order by r.id limit 1", new { agency }) ?? throw new InvalidOperationException($"Demo: {agency} has no public regulation.");
             var id = await CreateAsync("regulation", code, $"Lấy ý kiến về quy định {code}", "Lấy ý kiến doanh nghiệp về thủ tục và chi phí tuân thủ.", -70, -45, agency);
-            var answersDue = AnswerDeadline.Due(today.AddDays(-45), 10);
+            var answersDue = AnswerDeadline.Due(today.AddDays(-45), 10, calendar);
             for (var i = 0; i < comments.Length; i++)
             {
                 var comment = await CommentAsync(id, i % 2 == 0 ? "amend" : "oppose", $"Góp ý số {i + 1} về quy định {code}: đề nghị giảm thành phần hồ sơ và cho phép nộp trực tuyến.", 60 - i);

@@ -4,6 +4,7 @@ using Consult.Domain.Consultations;
 using Consult.Domain.EffortIndex;
 using Consult.Domain.Plans;
 using Consult.Domain.Registry;
+using Consult.Web.Features.Calendar;
 using Consult.Web.Features.Consultations;
 using Consult.Web.Features.Plans;
 using Consult.Web.Infrastructure;
@@ -124,7 +125,7 @@ public sealed class IndexCalculator(Db db, VersionFacts versions, IOptions<Consu
             left join answer n on n.comment_id = m.id left join rating g on g.comment_id = m.id
             where c.published = 1 and m.hidden_at is null and m.created_at < @until
             """, new { until }, db.Transaction)).ToList();
-        var holidays = consultationOptions.Value.Holidays.ToHashSet();
+        var calendar = await WorkingCalendars.LoadAsync(db);
 
         var results = new List<AgencyIndex>();
         foreach (var (agencyId, code, name) in agencies)
@@ -175,8 +176,8 @@ public sealed class IndexCalculator(Db db, VersionFacts versions, IOptions<Consu
                 planDue ? [.. (myPlans.Count > 0 ? myPlans.Take(1).Select(p => new Evidence(p.Title, $"/plans/{p.Id}")) : [new Evidence($"Phương án năm {asOf.Year} (chưa trình)", $"/plans?agency={code}")])] : []);
 
             var myComments = comments.Where(c => c.AgencyId == agencyId).ToList();
-            var answerDue = myComments.Where(c => AnswerDeadline.Due(c.LastDayValue, consultationOptions.Value.AnswerWorkingDays, holidays) <= asOf).ToList();
-            Add("answered-on-time", [.. answerDue.Where(c => c.AnsweredOnValue is { } a && a <= AnswerDeadline.Due(c.LastDayValue, consultationOptions.Value.AnswerWorkingDays, holidays)).Select(c => c.Evidence)],
+            var answerDue = myComments.Where(c => AnswerDeadline.Due(c.LastDayValue, consultationOptions.Value.AnswerWorkingDays, calendar) <= asOf).ToList();
+            Add("answered-on-time", [.. answerDue.Where(c => c.AnsweredOnValue is { } a && a <= AnswerDeadline.Due(c.LastDayValue, consultationOptions.Value.AnswerWorkingDays, calendar)).Select(c => c.Evidence)],
                 [.. answerDue.Select(c => c.Evidence)]);
             var rated = myComments.Where(c => c.Satisfied is not null && string.CompareOrdinal(c.RatedAt, until) < 0).ToList();
             Add("satisfied", [.. rated.Where(c => c.Satisfied == true).Select(c => c.Evidence)], [.. rated.Select(c => c.Evidence)]);

@@ -44,6 +44,7 @@ public sealed class AuditLog(Db db, CurrentUser user, TimeProvider clock)
         "roles" => "Phân quyền",
         "lock" => "Khóa tài khoản",
         "unlock" => "Mở khóa tài khoản",
+        "delete" => "Xóa",
         _ => action,
     };
 }

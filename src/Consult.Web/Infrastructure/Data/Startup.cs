@@ -36,6 +36,7 @@ public static class Startup
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Db>();
         await SeedAgenciesAsync(db);
+        await Features.Calendar.WorkingCalendars.SeedAsync(db);
         var demo = services.GetRequiredService<IOptions<DemoOptions>>().Value;
         if (demo.Seed && services.GetService<IHostEnvironment>() is { } environment && !environment.IsDevelopment())
         {
