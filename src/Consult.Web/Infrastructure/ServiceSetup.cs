@@ -29,6 +29,7 @@ public static class ServiceSetup
         services.AddScoped<AuditLog>();
         services.AddTransient<RegulationWriter>();
         services.AddScoped<RegulationReader>();
+        services.AddScoped<RegistryFigures>();
         services.AddScoped<Features.Workspace.PendingImports>();
         services.AddScoped<Features.Plans.PlanStore>();
         services.Configure<Features.Consultations.ConsultationOptions>(configuration.GetSection("Consultations"));

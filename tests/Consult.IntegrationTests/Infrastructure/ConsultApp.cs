@@ -107,18 +107,26 @@ public class ConsultApp : WebApplicationFactory<Program>
         if (disposing && !_keepData && Directory.Exists(DataDirectory))
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            // Lucene's merge threads may finish a file just as the folder goes.
-            for (var attempt = 1; ; attempt++)
+            Folders.Delete(DataDirectory);
+        }
+    }
+}
+
+public static class Folders
+{
+    /// <summary>Deletes a folder of a stopped portal: Lucene's merge threads may finish a file just as the folder goes.</summary>
+    public static void Delete(string path)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
             {
-                try
-                {
-                    Directory.Delete(DataDirectory, recursive: true);
-                    return;
-                }
-                catch (IOException) when (attempt < 5)
-                {
-                    Thread.Sleep(50);
-                }
+                Directory.Delete(path, recursive: true);
+                return;
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                Thread.Sleep(50);
             }
         }
     }

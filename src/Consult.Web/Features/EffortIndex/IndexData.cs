@@ -4,6 +4,7 @@ using Consult.Domain.Consultations;
 using Consult.Domain.EffortIndex;
 using Consult.Domain.Plans;
 using Consult.Domain.Registry;
+using Consult.Domain.Text;
 using Consult.Web.Features.Calendar;
 using Consult.Web.Features.Consultations;
 using Consult.Web.Features.Plans;
@@ -78,14 +79,16 @@ public sealed class IndexCalculator(Db db, VersionFacts versions, IOptions<Consu
             "select regulation_id, inputs from cost_estimate where updated_at < @until", new { until = Utc(lastDay) }, db.Transaction))
         .ToDictionary(e => e.RegulationId, e => StandardCostModel.Estimate(CostJson.Read(e.Inputs)));
 
-    private static Panel PanelOf(IEnumerable<RegulationFacts> inForce, IReadOnlyDictionary<long, CostEstimate> estimates)
+    /// <summary>The public figures of some regulations in force, counted as <see cref="RegistryFigures"/> counts them now.</summary>
+    private static Panel PanelOf(IEnumerable<RegulationFacts> inForce, IReadOnlyDictionary<long, CostEstimate> estimates, IReadOnlyDictionary<string, LegalDocumentType> documentTypes)
     {
-        var list = inForce.ToList();
+        var published = inForce.Where(r => r.Published).ToList();
         return new Panel(
-            list.Count,
-            list.SelectMany(r => r.Documents).Distinct().Count(),
-            list.SelectMany(r => r.Sectors).Distinct(StringComparer.OrdinalIgnoreCase).Count(),
-            list.Sum(r => estimates.TryGetValue(r.Id, out var e) ? e.AnnualCost : 0));
+            published.Sum(r => r.Weight),
+            published.SelectMany(r => r.Documents).Distinct()
+                .Count(key => documentTypes.TryGetValue(key, out var type) && LegalDocumentTypes.IsNormative(type)),
+            published.SelectMany(r => r.Sectors).Distinct(StringComparer.OrdinalIgnoreCase).Count(),
+            published.Sum(r => estimates.TryGetValue(r.Id, out var e) ? e.AnnualCost : 0));
     }
 
     public async Task<IndexSnapshot> ComputeAsync(ReportingPeriod period, Methodology methodology, DateOnly today)
@@ -96,6 +99,8 @@ public sealed class IndexCalculator(Db db, VersionFacts versions, IOptions<Consu
         var estimates = await EstimatesAsync(asOf);
         var previousEstimates = await EstimatesAsync(previousEnd);
         var inForce = state.Where(r => r.InForce).ToList();
+        var documentTypes = (await db.Connection.QueryAsync<(string Key, string Type)>("select number_key, doc_type from legal_document", transaction: db.Transaction))
+            .ToDictionary(d => d.Key, d => Enum.TryParse<LegalDocumentType>(d.Type, out var type) ? type : LegalDocumentType.Other);
         var inForceBy = inForce.ToLookup(r => r.Agency);
         var baselineBy = baseline.Where(r => r.InForce).ToLookup(r => r.Agency);
         var previousBy = previousState.Where(r => r.InForce).ToLookup(r => r.Agency);
@@ -185,12 +190,12 @@ public sealed class IndexCalculator(Db db, VersionFacts versions, IOptions<Consu
             Add("answered", [.. closed.Where(c => c.AnsweredOnValue is { } a && a <= asOf).Select(c => c.Evidence)], [.. closed.Select(c => c.Evidence)]);
 
             results.Add(new AgencyIndex(code, name, indicators,
-                PanelOf(mine, estimates),
-                PanelOf(previousBy[code], previousEstimates),
+                PanelOf(mine, estimates, documentTypes),
+                PanelOf(previousBy[code], previousEstimates, documentTypes),
                 RegulationKinds.All.ToDictionary(RegulationKinds.Code, k => mine.Count(r => r.Kind == RegulationKinds.Code(k)))));
         }
         return new IndexSnapshot(period.Key, methodology.Version, methodology, asOf, results,
-            PanelOf(inForce, estimates), PanelOf(previousState.Where(r => r.InForce), previousEstimates));
+            PanelOf(inForce, estimates, documentTypes), PanelOf(previousState.Where(r => r.InForce), previousEstimates, documentTypes));
     }
 
     private static DateOnly? Deadline(PlanItem item) =>

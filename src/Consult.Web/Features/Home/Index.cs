@@ -1,5 +1,6 @@
 using Consult.Domain.Registry;
 using Consult.Web.Infrastructure.Data;
+using Consult.Web.Infrastructure.Registry;
 using Consult.Web.Infrastructure.Search;
 using Consult.Web.Infrastructure.Security;
 using Dapper;
@@ -11,30 +12,32 @@ public static class Index
 {
     public sealed record Query : IRequest<Result>;
 
-    public sealed record KindCount(RegulationKind Kind, int Regulations, int Products);
+    /// <param name="Units">What the kind adds to the total: for KTCN its products and goods.</param>
+    public sealed record KindCount(RegulationKind Kind, int Regulations, int Units);
 
-    public sealed record Result(IReadOnlyList<KindCount> InForce, int DocumentCount, int AgencyCount, IReadOnlyList<Search.Search.Hit> Newest);
+    public sealed record Result(IReadOnlyList<KindCount> InForce, int Total, int DocumentCount, int AgencyCount, IReadOnlyList<Search.Search.Hit> Newest);
 
-    public sealed class Handler(Db db, RegistryFacts facts, CurrentUser user) : IRequestHandler<Query, Result>
+    public sealed class Handler(Db db, RegistryFigures figures, CurrentUser user) : IRequestHandler<Query, Result>
     {
+        /// <summary>The newest list shows at most this many of one agency, so one busy ministry does not fill it.</summary>
+        private const int NewestPerAgency = 2;
+
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
-            facts.CatchUp(db.Connection);
-            var inForce = facts.All().Where(f => f.Status == RegulationStatus.InForce && user.Sees(f.Published, f.AgencyId)).ToList();
-            var counts = RegulationKinds.All
-                .Select(k => new KindCount(k, inForce.Count(f => f.Kind == k), inForce.Where(f => f.Kind == k).Sum(f => f.ProductCount)))
-                .ToList();
-            var documents = await db.Connection.ExecuteScalarAsync<int>("select count(*) from legal_document");
-            var agencies = inForce.Select(f => f.AgencyId).Distinct().Count();
+            var current = await figures.CurrentAsync();
+            var published = current.Government.Published;
+            var counts = RegulationKinds.All.Select(k => new KindCount(k, published.Regulations(k), published.Units(k))).ToList();
+            var agencies = current.ByAgency.Values.Count(f => f.Published.Total > 0);
             var newest = await db.Connection.QueryAsync<Search.Search.Hit>(
                 $"""
                 select {Search.Search.Hit.Columns}
-                from regulation r join agency a on a.id = r.agency_id
-                where {Visibility.Regulations}
+                from (select r.*, row_number() over (partition by r.agency_id order by r.change_seq desc) nth
+                      from regulation r where {Visibility.Regulations}) r
+                join agency a on a.id = r.agency_id
+                where r.nth <= {NewestPerAgency}
                 order by r.change_seq desc limit 8
                 """, user.Visibility);
-            return new Result(counts, documents, agencies,
-                newest.ToList());
+            return new Result(counts, published.Total, current.Government.NormativeDocuments, agencies, newest.ToList());
         }
     }
 }

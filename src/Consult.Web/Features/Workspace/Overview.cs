@@ -1,5 +1,6 @@
 using Consult.Domain.Accounts;
 using Consult.Web.Infrastructure.Data;
+using Consult.Web.Infrastructure.Registry;
 using Consult.Web.Infrastructure.Search;
 using Consult.Web.Infrastructure.Security;
 using MediatR;
@@ -21,9 +22,11 @@ public static class Overview
         public string? Agency { get; init; }
     }
 
-    public sealed record Result(Query Query, Search.Search.Result Regulations, AgencyRef? Agency, IReadOnlyList<AgencyRef> Agencies, bool CanEdit, bool CanPublish);
+    /// <param name="Figure">The agency's (or the government's) figures, counted as on every public page.</param>
+    public sealed record Result(Query Query, Search.Search.Result Regulations, AgencyRef? Agency, IReadOnlyList<AgencyRef> Agencies, bool CanEdit, bool CanPublish,
+        RegistryFigure Figure);
 
-    public sealed class Handler(IMediator mediator, RegistryFacts facts, Db db, CurrentUser user) : IRequestHandler<Query, Result>
+    public sealed class Handler(IMediator mediator, RegistryFacts facts, RegistryFigures figures, Db db, CurrentUser user) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -44,7 +47,8 @@ public static class Overview
             }, cancellationToken);
             var canEdit = agency is not null && user.Holds(Roles.Editor, agency.Id);
             var canPublish = agency is not null && user.Holds(Roles.Lead, agency.Id);
-            return new Result(request, regulations, agency, facts.Agencies, canEdit, canPublish);
+            var current = await figures.CurrentAsync();
+            return new Result(request, regulations, agency, facts.Agencies, canEdit, canPublish, agency is null ? current.Government : current.Of(agency.Id));
         }
     }
 }

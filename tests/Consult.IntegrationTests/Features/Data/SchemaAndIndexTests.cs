@@ -69,7 +69,7 @@ public class SchemaAndIndexTests
         app.Stop();
         if (damage == "missing")
         {
-            Directory.Delete(indexPath, recursive: true);
+            Folders.Delete(indexPath);
         }
         else
         {
