@@ -50,12 +50,15 @@ public sealed class CurrentUser(IHttpContextAccessor http)
 
 /// <summary>
 /// Unpublished regulations, and plans not yet submitted (or returned), are seen only by their agency's staff,
-/// reviewers and administrators.
+/// reviewers and administrators; a plan the agency has put out for public consultation is public.
 /// </summary>
 public sealed record Visibility(bool SeesAll, int OwnAgency)
 {
     public const string Regulations = "(r.published = 1 or @SeesAll or r.agency_id = @OwnAgency)";
-    public const string Plans = "(p.status not in ('draft', 'returned') or @SeesAll or p.agency_id = @OwnAgency)";
+    public const string Plans = """
+        (p.status not in ('draft', 'returned') or @SeesAll or p.agency_id = @OwnAgency
+            or exists (select 1 from consultation pc where pc.plan_id = p.id and pc.published = 1))
+        """;
 
     /// <summary>These parameters together with a query's own.</summary>
     public Dapper.DynamicParameters With(object parameters)

@@ -54,11 +54,14 @@ public class ApprovedPlansReportTests(DemoApp app)
     }
 
     [Fact]
-    public async Task Plans_still_with_their_agency_are_not_public()
+    public async Task Plans_still_with_their_agency_are_not_public_unless_put_out_for_consultation()
     {
         var plans = await app.GetPageAsync("/plans");
         var titles = plans.QuerySelectorAll("[data-testid=plans] tbody tr").Select(r => r.TextContent).ToList();
         Assert.Contains(titles, t => t.Contains("Bộ Nông nghiệp") && t.Contains("Đã trình"));
-        Assert.DoesNotContain(titles, t => t.Contains("Dự thảo") || t.Contains("Trả lại"));
+        Assert.DoesNotContain(titles, t => t.Contains("Trả lại"));
+        var consulted = app.Scalar<string>(
+            "select title from plan p where status = 'draft' and exists (select 1 from consultation c where c.plan_id = p.id and c.published = 1)");
+        Assert.Contains(consulted, Assert.Single(titles, t => t.Contains("Dự thảo")));
     }
 }
