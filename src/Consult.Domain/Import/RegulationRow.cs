@@ -151,7 +151,7 @@ public static partial class RegulationRowParser
             }
             else
             {
-                errors.Add(new FieldError("effective_date", $"ngày \"{dateText}\" không hợp lệ; dùng dạng yyyy-mm-dd."));
+                errors.Add(new FieldError("effective_date", $"ngày \"{dateText}\" không hợp lệ; dùng dạng dd/mm/yyyy hoặc yyyy-mm-dd."));
             }
         }
 

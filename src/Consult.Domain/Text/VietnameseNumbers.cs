@@ -17,6 +17,30 @@ public static class VietnameseNumbers
     public static string Show(decimal value, int decimals = 0) =>
         Math.Round(value, decimals, MidpointRounding.AwayFromZero).ToString("N" + decimals, Format);
 
+    /// <summary>An index score, always with one decimal, so a score reads the same on every page.</summary>
+    public static string Score(decimal score) => Show(score, 1);
+
+    /// <summary>
+    /// An amount of money as a reader takes it in: "850.000 đồng", "13,5 triệu đồng", "1.837,5 tỷ đồng". Pages show
+    /// this; CSV files carry the exact amount.
+    /// </summary>
+    public static string Money(decimal dong) => Math.Abs(dong) switch
+    {
+        >= Billion => $"{Short(dong / Billion)} tỷ đồng",
+        >= Million => $"{Short(dong / Million)} triệu đồng",
+        _ => $"{Show(dong)} đồng",
+    };
+
+    /// <summary>One decimal, left out when it is zero: 6 rather than 6,0.</summary>
+    private static string Short(decimal value)
+    {
+        var rounded = Math.Round(value, 1, MidpointRounding.AwayFromZero);
+        return Show(rounded, rounded == decimal.Truncate(rounded) ? 0 : 1);
+    }
+
+    private const decimal Million = 1_000_000m;
+    private const decimal Billion = 1_000_000_000m;
+
     /// <summary>Reads what a user typed: "1.234.567", "1234567", "0,5" or "0.5" (one dot with up to two decimals is a decimal point).</summary>
     public static bool TryRead(string? text, out decimal value)
     {

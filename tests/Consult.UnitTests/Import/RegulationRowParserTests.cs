@@ -46,7 +46,7 @@ public class RegulationRowParserTests
     [InlineData("kind", "LUAT", "Cột kind")]
     [InlineData("status", "active", "Cột status")]
     [InlineData("published", "yes", "Cột published")]
-    [InlineData("effective_date", "01/11/2017", "Cột effective_date")]
+    [InlineData("effective_date", "31/02/2017", "Cột effective_date")]
     [InlineData("legal_basis", "nghị định số một", "Cột legal_basis")]
     [InlineData("legal_basis", "", "Cột legal_basis")]
     [InlineData("products", "rượu", "Cột products")]

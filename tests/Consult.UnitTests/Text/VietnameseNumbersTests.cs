@@ -28,4 +28,19 @@ public class VietnameseNumbersTests
     [InlineData("mười")]
     [InlineData("1,2,3")]
     public void Text_that_is_not_a_number_is_refused(string text) => Assert.False(VietnameseNumbers.TryRead(text, out _));
+
+    [Theory]
+    [InlineData(59.35, "59,4")]
+    [InlineData(59.34, "59,3")]
+    [InlineData(60, "60,0")]
+    public void Scores_have_one_decimal_rounded_half_up(decimal score, string shown) => Assert.Equal(shown, VietnameseNumbers.Score(score));
+
+    [Theory]
+    [InlineData(850_000, "850.000 đồng")]
+    [InlineData(6_000_000, "6 triệu đồng")]
+    [InlineData(13_540_000, "13,5 triệu đồng")]
+    [InlineData(1_837_500_000, "1,8 tỷ đồng")]
+    [InlineData(146_987_679_000_000, "146.987,7 tỷ đồng")]
+    [InlineData(-2_500_000, "-2,5 triệu đồng")]
+    public void Money_is_shown_in_the_unit_a_reader_takes_in(decimal dong, string shown) => Assert.Equal(shown, VietnameseNumbers.Money(dong));
 }

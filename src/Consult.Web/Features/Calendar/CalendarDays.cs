@@ -63,7 +63,7 @@ public static class CalendarDays
 
         public async Task<Unit> Handle(Save request, CancellationToken cancellationToken)
         {
-            if (!IsoDate.TryReadAny(request.Day, out var day))
+            if (!IsoDate.TryRead(request.Day, out var day))
             {
                 throw new UserInputException(nameof(Save.Day), $"\"{request.Day}\" không phải ngày hợp lệ; nhập dd/mm/yyyy, ví dụ 16/02/2026.");
             }

@@ -65,11 +65,12 @@ public static class ImportLegalDocuments
                     {
                         return null;
                     }
-                    if (!IsoDate.TryRead(text, out _))
+                    if (!IsoDate.TryRead(text, out var day))
                     {
-                        errors.Add($"Dòng {line}: Cột {column}: ngày \"{text}\" không hợp lệ; dùng dạng yyyy-mm-dd.");
+                        errors.Add($"Dòng {line}: Cột {column}: ngày \"{text}\" không hợp lệ; dùng dạng dd/mm/yyyy hoặc yyyy-mm-dd.");
+                        return text;
                     }
-                    return text;
+                    return day.ToString(IsoDate.Pattern);
                 }
                 documents.Add(new
                 {

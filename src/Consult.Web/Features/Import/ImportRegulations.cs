@@ -27,7 +27,7 @@ public sealed class ImportOptions
 
     /// <summary>The message refusing a file of <paramref name="rows"/> data rows, or null if it may be imported.</summary>
     public string? RefuseSize(int rows) => rows <= MaxRows ? null
-        : $"Tệp có {rows:N0} dòng dữ liệu; mỗi lần nhập tối đa {MaxRows:N0} dòng để không ai phải chờ lưu quá vài giây. "
+        : $"Tệp có {VietnameseNumbers.Show(rows)} dòng dữ liệu; mỗi lần nhập tối đa {VietnameseNumbers.Show(MaxRows)} dòng để không ai phải chờ lưu quá vài giây. "
           + "Hãy chia tệp thành nhiều tệp nhỏ hơn và nhập lần lượt; mỗi tệp được nhập trọn vẹn hoặc không nhập gì.";
 }
 

@@ -34,7 +34,7 @@ public static class SavePlanItem
         [StringLength(5_000, ErrorMessage = "Lý do dài quá 5.000 ký tự.")]
         public string? Reason { get; init; }
 
-        [Display(Name = "Văn bản cần sửa đổi (mỗi dòng: số hiệu#điều khoản#hạn yyyy-mm-dd)")]
+        [Display(Name = "Văn bản cần sửa đổi (mỗi dòng: số hiệu#điều khoản#hạn dd/mm/yyyy)")]
         [Required(ErrorMessage = "Nêu ít nhất một văn bản cần sửa đổi, bổ sung hoặc bãi bỏ.")]
         public string? Documents { get; init; }
 
@@ -57,17 +57,19 @@ public static class SavePlanItem
             var parts = line.Split('#', StringSplitOptions.TrimEntries);
             var number = VietnameseFolding.Compose(parts[0]);
             var deadline = parts.ElementAtOrDefault(2) is { Length: > 0 } d ? d : null;
+            var deadlineDay = default(DateOnly);
             if (!DocumentNumber.IsValid(number))
             {
                 errors.Add($"\"{number}\" không phải số hiệu văn bản (ví dụ 100/2019/NĐ-CP#Điều 5#2026-12-31).");
             }
-            else if (deadline is not null && !IsoDate.TryRead(deadline, out _))
+            else if (deadline is not null && !IsoDate.TryRead(deadline, out deadlineDay))
             {
-                errors.Add($"Hạn \"{deadline}\" không hợp lệ; dùng dạng năm-tháng-ngày.");
+                errors.Add($"Hạn \"{deadline}\" không hợp lệ; dùng dạng ngày/tháng/năm, ví dụ 31/12/2026.");
             }
             else
             {
-                lines.Add(new DocumentLine(number, DocumentNumber.InferType(number).ToString(), parts.ElementAtOrDefault(1) ?? "", deadline));
+                lines.Add(new DocumentLine(number, DocumentNumber.InferType(number).ToString(), parts.ElementAtOrDefault(1) ?? "",
+                    deadline is null ? null : deadlineDay.ToString(IsoDate.Pattern)));
             }
         }
         return (lines, errors);

@@ -118,8 +118,8 @@ public static class Search
                     return id != 0;
                 }, "lĩnh vực", notices),
                 Published = Lenient<bool>(request.Published, bool.TryParse, "công khai", notices),
-                EffectiveFrom = Lenient<DateOnly>(request.From, IsoDate.TryReadAny, "hiệu lực từ ngày", notices),
-                EffectiveTo = Lenient<DateOnly>(request.To, IsoDate.TryReadAny, "hiệu lực đến ngày", notices),
+                EffectiveFrom = Lenient<DateOnly>(request.From, IsoDate.TryRead, "hiệu lực từ ngày", notices),
+                EffectiveTo = Lenient<DateOnly>(request.To, IsoDate.TryRead, "hiệu lực đến ngày", notices),
                 DocumentType = Lenient<LegalDocumentType>(request.DocType, (string? t, out LegalDocumentType type) =>
                     Enum.TryParse(t?.Trim(), ignoreCase: true, out type) && Enum.IsDefined(type), "loại văn bản", notices),
                 Sees = user.Sees,

@@ -140,11 +140,12 @@ public static class SaveLegalDocument
                 {
                     return null;
                 }
-                if (!IsoDate.TryRead(text, out _))
+                if (!IsoDate.TryRead(text, out var day))
                 {
                     errors.Add((field, IsoDate.Invalid(text)));
+                    return text.Trim();
                 }
-                return text.Trim();
+                return day.ToString(IsoDate.Pattern);
             }
             var values = new
             {

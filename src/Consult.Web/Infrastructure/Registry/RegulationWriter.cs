@@ -81,7 +81,7 @@ public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, 
             ? snapshot.ChangedSince(RegulationSnapshot.FromJson(previous.Snapshot))
             : [RegulationSnapshot.Created];
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime).ToString("yyyy-MM-dd");
+        var today = clock.Today().ToString(IsoDate.Pattern);
         var seq = Connection.ExecuteScalar<long>(ChangeSequence.AdvanceSql, transaction: Transaction);
         var publishedOn = !row.Published ? null : existing is { Published: true } e ? e.PublishedOn : today;
         var values = new
@@ -201,7 +201,7 @@ public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, 
             ? $"Mã \"{code}\" không có trong hệ thống; không lưu được."
             : expected == New
                 ? $"Mã \"{code}\" đã được dùng cho một quy định khác; hãy chọn mã khác."
-                : $"Quy định {code} đã được {stored.SavedBy} cập nhật lên phiên bản {stored.Version} lúc {stored.SavedAt} UTC, "
+                : $"Quy định {code} đã được {stored.SavedBy} cập nhật lên phiên bản {stored.Version} lúc {VietnameseDates.Show(DateTimeOffset.Parse(stored.SavedAt, System.Globalization.CultureInfo.InvariantCulture))}, "
                   + $"sau phiên bản {expected} bạn đã mở. Thay đổi của bạn chưa được lưu để không ghi đè; hãy xem bản mới rồi sửa lại.",
         StatusCodes.Status409Conflict);
 

@@ -134,7 +134,7 @@ public class ImportTests
     public async Task A_document_import_with_bad_dates_writes_nothing()
     {
         using var app = new ConsultApp();
-        var csv = "number,type,title,issuer,issued_on,effective_on,expires_on,status\n105/2017/NĐ-CP,,A,B,14/09/2017,,,in_force\n";
+        var csv = "number,type,title,issuer,issued_on,effective_on,expires_on,status\n105/2017/NĐ-CP,,A,B,14.09.2017,,,in_force\n";
         var report = await app.SendAsync(new ImportLegalDocuments.Command(new MemoryStream(Encoding.UTF8.GetBytes(csv))));
         Assert.Contains(report.Errors, e => e.StartsWith("Dòng 2: Cột issued_on"));
         Assert.Equal(0, app.Scalar<int>("select count(*) from legal_document"));

@@ -120,7 +120,7 @@ public class PlanLifecycleTests : IAsyncLifetime
         var page = await _app.GetPageAsync($"/plans/{id}");
         Assert.Equal("Đã thực thi", page.QuerySelector("[data-testid=status]")!.TextContent);
         // Before: 2 × (8 h × 25,000 + 1,000,000) × 1,000 = 2,400,000,000; after: (2.5 h × 25,000 + 500,000) × 1,000 = 562,500,000; abolished: 0.
-        Assert.Equal("1.837.500.000", page.QuerySelector("[data-testid=saving]")!.TextContent);
+        Assert.Equal("1,8 tỷ đồng", page.QuerySelector("[data-testid=saving]")!.TextContent);
         Assert.Equal("2/2", page.QuerySelector("[data-testid=progress]")!.TextContent);
         Assert.Contains("Bổ sung chi phí sau.", page.QuerySelector("[data-testid=history]")!.TextContent);
     }
@@ -191,9 +191,9 @@ public class PlanLifecycleTests : IAsyncLifetime
 
         // 10 h × 25,000 + 1,750,000 = 2,000,000 a case; × 600 cases = 1,200,000,000 a year; 3 times a year for one business = 6,000,000.
         var page = await _app.GetPageAsync("/regulations/1.000106?frequency=3");
-        Assert.Contains("1.200.000.000 đồng", page.QuerySelector("[data-testid=cost]")!.TextContent);
+        Assert.Contains("1,2 tỷ đồng", page.QuerySelector("[data-testid=cost]")!.TextContent);
         Assert.Contains("750 ngày công", page.QuerySelector("[data-testid=cost]")!.TextContent);
-        Assert.Contains("6.000.000 đồng", page.QuerySelector("[data-testid=your-cost]")!.TextContent);
+        Assert.Contains("6 triệu đồng", page.QuerySelector("[data-testid=your-cost]")!.TextContent);
 
         var other = await _app.SignInAsync("canbo.byt@example.vn");
         Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync("/workspace/regulations/1.000106/cost")).StatusCode);

@@ -71,13 +71,13 @@ public class LegalDocumentFormTests : IAsyncLifetime
     {
         var editor = await _app.SignInAsync("canbo.bct@example.vn");
         var form = Form("54/2017/NĐ-CP", "Trùng số hiệu", version: 0, id: "");
-        form["IssuedOn"] = "12/09/2017";
+        form["IssuedOn"] = "31/09/2017";
         var response = await editor.PostFormAsync("/workspace/documents/new", "/workspace/documents", form);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await Accounts.Html(response);
         Assert.Contains("Văn bản số 54/2017/NĐ-CP đã có trên cổng.", page.Errors());
-        Assert.Contains(page.Errors(), e => e.Contains("12/09/2017"));
+        Assert.Contains(page.Errors(), e => e.Contains("31/09/2017"));
         Assert.Equal("Trùng số hiệu", page.QuerySelector("textarea[name=Title]")!.TextContent.Trim());
         Assert.Equal(2, _app.Scalar<int>("select count(*) from legal_document"));
     }

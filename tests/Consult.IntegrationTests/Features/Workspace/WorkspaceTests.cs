@@ -85,16 +85,26 @@ public class WorkspaceTests : IAsyncLifetime
     {
         var editor = await _app.SignInAsync("canbo.bct@example.vn");
         var form = Form("1.000106", "", version: 1);
-        form["EffectiveDate"] = "15/01/2026";
+        form["EffectiveDate"] = "15/13/2026";
         form["LegalBasis"] = "không phải số hiệu";
         var response = await editor.PostFormAsync("/workspace", "/workspace/regulations", form);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await Accounts.Html(response);
         Assert.Contains("Thiếu tên quy định.", page.Errors());
-        Assert.Contains(page.Errors(), e => e.Contains("15/01/2026") && e.Contains("yyyy-mm-dd"));
+        Assert.Contains(page.Errors(), e => e.Contains("15/13/2026") && e.Contains("dd/mm/yyyy"));
         Assert.Equal("không phải số hiệu", page.QuerySelector("textarea[name=LegalBasis]")!.TextContent.Trim());
         Assert.Equal(1, Version("1.000106"));
+    }
+
+    [Fact]
+    public async Task A_date_typed_the_Vietnamese_way_is_saved_as_that_day()
+    {
+        var editor = await _app.SignInAsync("canbo.bct@example.vn");
+        var form = Form("1.000106", "Cấp Giấy phép bán buôn rượu", version: 1);
+        form["EffectiveDate"] = "5/1/2026";
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.PostFormAsync("/workspace", "/workspace/regulations", form)).StatusCode);
+        Assert.Equal("2026-01-05", _app.Scalar<string>("select effective_on from regulation where code = '1.000106'"));
     }
 
     [Fact]
