@@ -102,7 +102,10 @@ public sealed class IndexCalculator(Db db, VersionFacts versions, IOptions<Consu
         var documentTypes = (await db.Connection.QueryAsync<(string Key, string Type)>("select number_key, doc_type from legal_document", transaction: db.Transaction))
             .ToDictionary(d => d.Key, d => Enum.TryParse<LegalDocumentType>(d.Type, out var type) ? type : LegalDocumentType.Other);
         var inForceBy = inForce.ToLookup(r => r.Agency);
-        var baselineBy = baseline.Where(r => r.InForce).ToLookup(r => r.Agency);
+        // The stock the targets are shares of: in force on the programme's baseline day (version 2), or as first entered.
+        var baselineBy = baseline.Where(r => r.InForce && (methodology.BaselineDate is not { } day || r.EffectiveOn is { } on && on <= day)).ToLookup(r => r.Agency);
+        var target = methodology.TargetFor(asOf.Year);
+        var windowStart = new DateOnly(target.FromYear, 1, 1);
         var previousBy = previousState.Where(r => r.InForce).ToLookup(r => r.Agency);
         var everListed = state.Concat(baseline).Select(r => r.Agency).ToHashSet();
         var asOfText = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -144,8 +147,9 @@ public sealed class IndexCalculator(Db db, VersionFacts versions, IOptions<Consu
             void Add(string key, IReadOnlyList<Evidence> numerator, IReadOnlyList<Evidence> denominator, decimal? denominatorValue = null) =>
                 indicators.Add(new IndicatorEvidence(key, numerator.Sum(e => e.Amount), denominatorValue ?? denominator.Sum(e => e.Amount), numerator, denominator));
 
-            Add("published", [.. mine.Where(r => r.Published).Select(r => r.Evidence)], [.. mine.Select(r => r.Evidence)]);
-            Add("cost-estimated", [.. mine.Where(r => estimates.ContainsKey(r.Id)).Select(r => r.Evidence)], [.. mine.Select(r => r.Evidence)]);
+            // Counted as every figure of the portal is: a KTCN by its products.
+            Add("published", [.. mine.Where(r => r.Published).Select(r => r.EvidenceOf(r.Weight))], [.. mine.Select(r => r.EvidenceOf(r.Weight))]);
+            Add("cost-estimated", [.. mine.Where(r => estimates.ContainsKey(r.Id)).Select(r => r.EvidenceOf(r.Weight))], [.. mine.Select(r => r.EvidenceOf(r.Weight))]);
 
             var myDrafts = drafts.Where(d => d.AgencyId == agencyId).Select(d => (d.Consulted, Evidence: new Evidence(d.Number, $"/legal-documents/{d.Id}"))).ToList();
             Add("drafts-consulted", [.. myDrafts.Where(d => d.Consulted).Select(d => d.Evidence)], [.. myDrafts.Select(d => d.Evidence)]);
@@ -160,14 +164,26 @@ public sealed class IndexCalculator(Db db, VersionFacts versions, IOptions<Consu
             Add("changes-timely", [.. executed.Where(Timely).Select(x => ItemEvidence(x))], [.. executed.Select(x => ItemEvidence(x))]);
 
             var baselineMine = baselineBy[code].ToList();
-            Add("regulations-cut", [.. myItems.Select(x => ItemEvidence(x, KindCounts.Weight(x.Item.Row.KindValue, x.Item.Row.Products)))],
-                [.. baselineMine.Select(r => r.EvidenceOf(r.Weight))], methodology.RegulationTarget * baselineMine.Sum(r => r.Weight));
-
+            var baselineEvidence = baselineMine.Select(r => r.EvidenceOf(r.Weight)).ToList();
             var planned = myItems.Select(x => x.Item.Row.RegulationId).ToHashSet();
             var baselineCost = myItems.Select(x => ItemEvidence(x, x.Item.Before.AnnualCost))
                 .Concat(mine.Where(r => !planned.Contains(r.Id) && estimates.ContainsKey(r.Id)).Select(r => r.EvidenceOf(estimates[r.Id].AnnualCost))).ToList();
-            Add("cost-saved", [.. myItems.Select(x => ItemEvidence(x, x.Item.Before.AnnualCost - x.Item.After.AnnualCost))], baselineCost,
-                methodology.CostTarget * baselineCost.Sum(e => e.Amount));
+            Evidence Cut((PlanHeader Plan, PlanItem Item) x) => ItemEvidence(x, KindCounts.Weight(x.Item.Row.KindValue, x.Item.Row.Products));
+            Evidence Saved((PlanHeader Plan, PlanItem Item) x) => ItemEvidence(x, x.Item.Before.AnnualCost - x.Item.After.AnnualCost);
+            if (methodology.CreditsExecutedCuts)
+            {
+                // Cuts count once an issued document carries them out, within the target's window.
+                var carriedOut = executed.Where(x => DateOnly.Parse(x.Item.Row.ExecutedOn!, CultureInfo.InvariantCulture) >= windowStart).ToList();
+                var approvedInWindow = myItems.Where(x => DateOnly.Parse(x.Plan.DecisionDate!, CultureInfo.InvariantCulture) >= windowStart).ToList();
+                Add("regulations-cut", [.. carriedOut.Select(Cut)], baselineEvidence, target.Regulations * baselineMine.Sum(r => r.Weight));
+                Add("cost-saved", [.. carriedOut.Select(Saved)], baselineCost, target.Cost * baselineCost.Sum(e => e.Amount));
+                Add("plans-approved", [.. approvedInWindow.Select(Cut)], baselineEvidence, target.Regulations * baselineMine.Sum(r => r.Weight));
+            }
+            else
+            {
+                Add("regulations-cut", [.. myItems.Select(Cut)], baselineEvidence, methodology.RegulationTarget * baselineMine.Sum(r => r.Weight));
+                Add("cost-saved", [.. myItems.Select(Saved)], baselineCost, methodology.CostTarget * baselineCost.Sum(e => e.Amount));
+            }
 
             var due = myItems.Where(x => Deadline(x.Item) is { } d && d <= asOf).ToList();
             Add("items-on-time", [.. due.Where(x => x.Item.Row.ExecutedOn is { } on && DateOnly.Parse(on, CultureInfo.InvariantCulture) <= Deadline(x.Item)).Select(x => ItemEvidence(x))],

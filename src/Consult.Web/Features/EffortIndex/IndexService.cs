@@ -65,12 +65,17 @@ public sealed class IndexCache
 /// <summary>A period's index: the frozen snapshot once published, otherwise computed now from the live data (provisional).</summary>
 public sealed class IndexService(Db db, IndexCalculator calculator, TimeProvider clock, IndexCache cache)
 {
-    public async Task<Methodology> MethodologyForAsync(ReportingPeriod period) =>
-        await db.Connection.QueryFirstOrDefaultAsync<string>(
+    /// <summary>The newest version in effect at the period's start: one shipped with the portal or one a reviewer added.</summary>
+    public async Task<Methodology> MethodologyForAsync(ReportingPeriod period)
+    {
+        var builtIn = Methodology.BuiltIn.Last(m => ReportingPeriod.Parse(m.EffectiveFrom)!.Start <= period.Start);
+        var added = await db.Connection.QueryFirstOrDefaultAsync<string>(
             "select definition from methodology where effective_from <= @start order by version desc limit 1",
             new { start = period.Start.ToString(IsoDate.Pattern) }, db.Transaction) is { } json
             ? JsonSerializer.Deserialize<Methodology>(json, IndexSnapshot.Json)!
-            : Methodology.Default;
+            : null;
+        return added is not null && added.Version >= builtIn.Version ? added : builtIn;
+    }
 
     public async Task<IndexSnapshot?> PublishedAsync(ReportingPeriod period) =>
         await db.Connection.QuerySingleOrDefaultAsync<string>("select snapshot from effort_period where period = @Key", period, db.Transaction) is { } json
@@ -218,8 +223,12 @@ public static class SaveMethodology
             {
                 throw new UserInputException(errors);
             }
-            var version = await db.Connection.ExecuteScalarAsync<int>("select coalesce(max(version), 1) + 1 from methodology", transaction: db.Transaction);
-            var methodology = current with { Version = version, Indicators = indicators, RegulationTarget = regulationTarget, CostTarget = costTarget };
+            var version = await db.Connection.ExecuteScalarAsync<int>("select max(coalesce(max(version), 0), @builtIn) + 1 from methodology",
+                new { builtIn = Methodology.BuiltIn.Max(m => m.Version) }, db.Transaction);
+            var methodology = current with
+            {
+                Version = version, EffectiveFrom = period!.Key, Indicators = indicators, RegulationTarget = regulationTarget, CostTarget = costTarget,
+            };
             await db.Connection.ExecuteAsync(
                 "insert into methodology (version, effective_from, definition, created_at, created_by) values (@version, @from, @definition, @now, @userId)",
                 new { version, from = period!.Start.ToString(IsoDate.Pattern), definition = JsonSerializer.Serialize(methodology, IndexSnapshot.Json), now = clock.GetUtcNow(), userId = user.Id },

@@ -12,7 +12,7 @@ namespace Consult.Web.Features.EffortIndex;
 /// <summary>What the index reads of one saved version of a regulation, with what it derives from it once.</summary>
 public sealed record RegulationFacts(
     long Id, string Code, string Kind, string Title, string Agency, string Status, bool Published,
-    IReadOnlyList<string> Sectors, IReadOnlyList<string> Documents, int ProductCount)
+    IReadOnlyList<string> Sectors, IReadOnlyList<string> Documents, int ProductCount, DateOnly? EffectiveOn)
 {
     public bool InForce { get; } = Status == "in_force";
 
@@ -37,7 +37,7 @@ public sealed class VersionFacts
 
     /// <summary>The snapshot's fields the index needs; the rest of the JSON (text, details) is skipped, not read.</summary>
     private sealed record Stored(string Code, string Kind, string Title, string Agency, string Status, bool Published,
-        IReadOnlyList<string> Sectors, IReadOnlyList<string> LegalBasis, IReadOnlyList<string> Products);
+        IReadOnlyList<string> Sectors, IReadOnlyList<string> LegalBasis, IReadOnlyList<string> Products, string? EffectiveDate);
 
     public async Task<IReadOnlyDictionary<(long Id, int Version), RegulationFacts>> LoadAsync(
         Db db, IReadOnlyCollection<(long Id, int Version)> keys, CancellationToken cancellationToken = default)
@@ -78,7 +78,8 @@ public sealed class VersionFacts
         var s = JsonSerializer.Deserialize<Stored>(snapshot, RegulationSnapshot.Json)!;
         // Agencies, kinds, statuses, sectors and cited documents repeat across thousands of versions.
         return new RegulationFacts(id, s.Code, string.Intern(s.Kind), s.Title, string.Intern(s.Agency), string.Intern(s.Status), s.Published,
-            [.. s.Sectors.Select(string.Intern)], [.. s.LegalBasis.Select(b => string.Intern(DocumentNumber.Key(b.Split('#')[0]))).Distinct()], s.Products.Count);
+            [.. s.Sectors.Select(string.Intern)], [.. s.LegalBasis.Select(b => string.Intern(DocumentNumber.Key(b.Split('#')[0]))).Distinct()], s.Products.Count,
+            IsoDate.TryRead(s.EffectiveDate, out var effective) ? effective : null);
     }
 }
 

@@ -16,7 +16,8 @@ public static class VisibleEvidence
 
     public sealed record Query(IReadOnlyList<Evidence> Records, int Page) : IRequest<Result>;
 
-    public sealed record Result(IReadOnlyList<(Evidence Record, int Number)> Rows, int Page, int PageCount, int HiddenRegulations, int HiddenPlans);
+    /// <param name="HiddenAmount">What the hidden records add to the number (a KTCN counts its products).</param>
+    public sealed record Result(IReadOnlyList<(Evidence Record, int Number)> Rows, int Page, int PageCount, int HiddenRegulations, int HiddenPlans, decimal HiddenAmount);
 
     public sealed class Handler(Db db, CurrentUser user) : IRequestHandler<Query, Result>
     {
@@ -42,16 +43,19 @@ public static class VisibleEvidence
 
             var hiddenRegulations = 0;
             var hiddenPlans = 0;
+            var hiddenAmount = 0m;
             var shown = new List<Evidence>();
             foreach (var record in request.Records)
             {
                 if (RegulationOf(record) is { } code && !visibleRegulations.Contains(RegulationCode.Key(code)))
                 {
                     hiddenRegulations++;
+                    hiddenAmount += record.Amount;
                 }
                 else if (PlanOf(record) is { } plan && !visiblePlans.Contains(plan))
                 {
                     hiddenPlans++;
+                    hiddenAmount += record.Amount;
                 }
                 else
                 {
@@ -61,7 +65,7 @@ public static class VisibleEvidence
             var pageCount = Math.Max(1, (shown.Count + PageSize - 1) / PageSize);
             var page = Math.Clamp(request.Page, 1, pageCount);
             var rows = shown.Select((r, i) => (r, i + 1)).Skip((page - 1) * PageSize).Take(PageSize).ToList();
-            return new Result(rows, page, pageCount, hiddenRegulations, hiddenPlans);
+            return new Result(rows, page, pageCount, hiddenRegulations, hiddenPlans, hiddenAmount);
         }
 
         // Snapshots published before records named their regulation still link to its page.

@@ -46,9 +46,10 @@ public class EffortIndexDemoTests(DemoApp app)
             foreach (var part in new[] { "numerator", "denominator" })
             {
                 var page = await app.GetPageAsync($"/effort-index/{json.GetProperty("period").GetString()}/BCT/{key}/{part}");
-                // Records the public may not see are counted under the list, never named.
-                var hidden = page.QuerySelector("[data-testid=hidden]") is { } notice ? int.Parse(notice.TextContent.Split(' ')[1].Replace(".", "")) : 0;
-                Assert.Equal(indicator.GetProperty(part).GetDecimal(), page.QuerySelectorAll("[data-testid=records] tbody tr").Length + hidden);
+                // Records the public may not see are counted under the list, never named; a KTCN adds its products.
+                decimal Amount(AngleSharp.Dom.IElement e) => decimal.Parse(e.GetAttribute("data-amount")!, System.Globalization.CultureInfo.InvariantCulture);
+                var hidden = page.QuerySelector("[data-testid=hidden]") is { } notice ? Amount(notice) : 0;
+                Assert.Equal(indicator.GetProperty(part).GetDecimal(), page.QuerySelectorAll("[data-testid=records] tbody tr").Sum(Amount) + hidden);
             }
         }
     }
@@ -116,7 +117,7 @@ public class EffortIndexPublicationTests : IAsyncLifetime
     {
         _app.Clock.Set("2026-06-01T09:00");
         var reviewer = await _app.SignInAsync("ratsoat@example.vn");
-        var points = Consult.Domain.EffortIndex.Methodology.Default.Indicators.ToDictionary(i => $"Points[{i.Key}]", i => i.MaxPoints.ToString());
+        var points = Consult.Domain.EffortIndex.Methodology.Programme.Indicators.ToDictionary(i => $"Points[{i.Key}]", i => i.MaxPoints.ToString());
         points["Points[published]"] = "18";
         points["Points[cost-estimated]"] = "0";
         var form = new Dictionary<string, string>(points) { ["EffectiveFrom"] = "2027", ["RegulationTarget"] = "10", ["CostTarget"] = "10" };
@@ -127,9 +128,9 @@ public class EffortIndexPublicationTests : IAsyncLifetime
         Assert.Contains((await Accounts.Html(wrongTotal)).Errors(), e => e.Contains("Tổng điểm phải bằng 100"));
         Assert.Equal(HttpStatusCode.Redirect, (await reviewer.PostFormAsync("/effort-index/methodology", "/effort-index/methodology", form)).StatusCode);
 
-        Assert.Equal(1, (await _app.GetJsonAsync("/api/v1/effort-index?period=2026")).GetProperty("methodologyVersion").GetInt32());
+        Assert.Equal(2, (await _app.GetJsonAsync("/api/v1/effort-index?period=2026")).GetProperty("methodologyVersion").GetInt32());
         var next = await _app.GetJsonAsync("/api/v1/effort-index?period=2027");
-        Assert.Equal(2, next.GetProperty("methodologyVersion").GetInt32());
+        Assert.Equal(3, next.GetProperty("methodologyVersion").GetInt32());
         var published = next.GetProperty("agencies")[0].GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("key").GetString() == "published");
         // Drafts and timeliness have no data and cost estimates now weigh nothing: publication carries the whole group.
         Assert.Equal(30m, published.GetProperty("maxPoints").GetDecimal());

@@ -61,6 +61,41 @@ public class PlanLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reform_results_count_cuts_once_an_issued_document_carries_them_out_against_the_stock_of_the_baseline_day()
+    {
+        // Effective after 31/5/2020, so outside the programme's baseline.
+        await _app.ImportAsync(File(Row("1.000108", "Cấp Giấy phép bán lẻ rượu", effective: "2021-03-01")));
+        var editor = await _app.SignInAsync("canbo@example.vn");
+        var lead = await _app.SignInAsync("lanhdao@example.vn");
+        var reviewer = await _app.SignInAsync("ratsoat@example.vn");
+        var id = await DraftAsync(editor);
+        foreach (var (code, action) in new[] { ("1.000106", "simplify"), ("1.000107", "abolish") })
+        {
+            await editor.PostFormAsync($"/plans/{id}", $"/plans/{id}/items", new(Item(code, action)) { ["ExpectedVersion"] = PlanVersion(id).ToString() });
+        }
+        async Task Step(HttpClient who, string step, Dictionary<string, string>? fields = null) =>
+            Assert.Equal(HttpStatusCode.Redirect, (await who.PostFormAsync("/account/login", $"/plans/{id}/{step}",
+                new(fields ?? []) { ["expectedVersion"] = PlanVersion(id).ToString() })).StatusCode);
+        await Step(lead, "submit");
+        await Step(reviewer, "approve", new() { ["DecisionNumber"] = "1977/QĐ-TTg", ["DecisionDate"] = "15/10/2026" });
+
+        async Task<(decimal Cut, decimal Target, decimal Approved)> ResultsAsync()
+        {
+            var bct = (await _app.GetJsonAsync("/api/v1/effort-index?period=2026")).GetProperty("agencies").EnumerateArray()
+                .Single(a => a.GetProperty("agency").GetProperty("code").GetString() == "BCT");
+            System.Text.Json.JsonElement Indicator(string key) => bct.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("key").GetString() == key);
+            return (Indicator("regulations-cut").GetProperty("numerator").GetDecimal(), Indicator("regulations-cut").GetProperty("denominator").GetDecimal(),
+                Indicator("plans-approved").GetProperty("numerator").GetDecimal());
+        }
+        // 10% (the portal's target for a year after the programme) of the 2 regulations in force by 31/5/2020.
+        Assert.Equal((0m, 0.2m, 2m), await ResultsAsync());
+
+        var first = _app.Scalar<long>("select min(id) from plan_item where plan_id = @id", new { id });
+        await Step(editor, $"items/{first}/execution", new() { ["DocumentNumber"] = "55/2026/NĐ-CP", ["IssuedOn"] = "01/11/2026" });
+        Assert.Equal((1m, 0.2m, 2m), await ResultsAsync());
+    }
+
+    [Fact]
     public async Task A_plan_goes_through_every_step_and_each_step_is_refused_to_the_wrong_role()
     {
         var editor = await _app.SignInAsync("canbo@example.vn");
