@@ -63,6 +63,24 @@ public sealed class AdminController(IMediator mediator, SiteLinks links) : Contr
         return Redirect("/admin/agencies");
     }
 
+    [HttpGet("agencies/{code}/reorganise")]
+    public IActionResult Reorganise(string code) => View(new ReorganiseAgency.Command { Code = code, EffectiveOn = "01/03/2025" });
+
+    /// <summary>Shows what would move; the confirmation, a second post with Confirm, moves it.</summary>
+    [HttpPost("agencies/{code}/reorganise")]
+    [FormView(nameof(Reorganise))]
+    public async Task<IActionResult> Reorganise(string code, ReorganiseAgency.Command command)
+    {
+        var result = await mediator.Send(command with { Code = code });
+        if (!result.Done)
+        {
+            ViewData["Preview"] = result;
+            return View(command with { Code = code });
+        }
+        TempData["Notice"] = $"Đã chuyển {result.From.Name} sang {result.To.Name} từ ngày {Consult.Domain.Text.VietnameseDates.Show(result.EffectiveOn)}.";
+        return Redirect("/admin/agencies");
+    }
+
     [HttpGet("sectors")]
     public async Task<IActionResult> Sectors() => View(await mediator.Send(new ReferenceLists.SectorsQuery()));
 

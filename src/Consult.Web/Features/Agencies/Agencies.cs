@@ -1,4 +1,5 @@
 using Consult.Domain.Registry;
+using Consult.Web.Infrastructure;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Registry;
 using Consult.Web.Infrastructure.Search;
@@ -10,7 +11,10 @@ namespace Consult.Web.Features.Agencies;
 
 public static class Agencies
 {
-    public sealed record ListQuery : IRequest<IReadOnlyList<AgencySummary>>;
+    public sealed record ListQuery : IRequest<AgencyList>;
+
+    /// <param name="Former">Agencies merged into others, with the agency that took them over.</param>
+    public sealed record AgencyList(IReadOnlyList<AgencySummary> Current, IReadOnlyList<(AgencyRef Agency, AgencyRef? Successor)> Former);
 
     /// <param name="SeesUnpublished">Whether the reader may see the agency's unpublished regulations (and their count).</param>
     public sealed record AgencySummary(AgencyRef Agency, RegistryFigure Figure, bool SeesUnpublished);
@@ -21,17 +25,21 @@ public static class Agencies
 
     public sealed record AgencyDetails(AgencyRef Agency, RegistryFigure Figure, bool SeesUnpublished, IReadOnlyList<KindGroup> Kinds);
 
-    public sealed class Handler(Db db, RegistryFacts facts, RegistryFigures figures, CurrentUser user) :
-        IRequestHandler<ListQuery, IReadOnlyList<AgencySummary>>,
+    public sealed class Handler(Db db, RegistryFacts facts, RegistryFigures figures, CurrentUser user, TimeProvider clock) :
+        IRequestHandler<ListQuery, AgencyList>,
         IRequestHandler<DetailsQuery, AgencyDetails?>
     {
-        public async Task<IReadOnlyList<AgencySummary>> Handle(ListQuery request, CancellationToken cancellationToken)
+        public async Task<AgencyList> Handle(ListQuery request, CancellationToken cancellationToken)
         {
             var current = await figures.CurrentAsync();
-            return facts.Agencies
+            var today = clock.Today();
+            var summaries = facts.Agencies.Where(a => a.ExistsOn(today))
                 .Select(a => new AgencySummary(a, current.Of(a.Id), user.Sees(false, a.Id)))
                 .OrderByDescending(s => s.Figure.Published.Total).ThenBy(s => s.Agency.Name)
                 .ToList();
+            var former = facts.Agencies.Where(a => !a.ExistsOn(today))
+                .Select(a => (a, facts.Agencies.FirstOrDefault(s => s.Id == a.SuccessorId))).ToList();
+            return new AgencyList(summaries, former);
         }
 
         public async Task<AgencyDetails?> Handle(DetailsQuery request, CancellationToken cancellationToken)

@@ -103,7 +103,10 @@ public sealed class IndexCalculator(Db db, VersionFacts versions, IOptions<Consu
             .ToDictionary(d => d.Key, d => Enum.TryParse<LegalDocumentType>(d.Type, out var type) ? type : LegalDocumentType.Other);
         var inForceBy = inForce.ToLookup(r => r.Agency);
         // The stock the targets are shares of: in force on the programme's baseline day (version 2), or as first entered.
-        var baselineBy = baseline.Where(r => r.InForce && (methodology.BaselineDate is not { } day || r.EffectiveOn is { } on && on <= day)).ToLookup(r => r.Agency);
+        // Owned by whoever owns the regulation at the period's end, so a successor inherits a merged agency's stock.
+        var owner = state.ToDictionary(r => r.Id, r => r.Agency);
+        var baselineBy = baseline.Where(r => r.InForce && (methodology.BaselineDate is not { } day || r.EffectiveOn is { } on && on <= day))
+            .ToLookup(r => owner.GetValueOrDefault(r.Id, r.Agency));
         var target = methodology.TargetFor(asOf.Year);
         var windowStart = new DateOnly(target.FromYear, 1, 1);
         var previousBy = previousState.Where(r => r.InForce).ToLookup(r => r.Agency);
@@ -111,7 +114,10 @@ public sealed class IndexCalculator(Db db, VersionFacts versions, IOptions<Consu
         var asOfText = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var until = Utc(asOf);
 
-        var agencies = (await db.Connection.QueryAsync<(long Id, string Code, string Name)>("select id, code, name from agency order by name", transaction: db.Transaction)).ToList();
+        // Agencies merged into others before the period began are not scored for it; their successors carry their records.
+        var agencies = (await db.Connection.QueryAsync<(long Id, string Code, string Name)>(
+            "select id, code, name from agency where valid_to is null or valid_to >= @start order by name",
+            new { start = period.Start.ToString(IsoDate.Pattern) }, db.Transaction)).ToList();
         var plans = await PlanSheets.LoadAsync(db, "p.status in ('approved', 'in_execution', 'executed') and p.decision_date <= @asOfText", new { asOfText });
         var submitted = (await db.Connection.QueryAsync<(long Id, long AgencyId, string Title, string? SubmittedOn)>(
             "select id, agency_id, title, submitted_on from plan where year = @year", new { year = asOf.Year }, db.Transaction)).ToList();

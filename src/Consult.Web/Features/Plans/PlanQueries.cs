@@ -131,7 +131,7 @@ public static class PlanReports
 
         public async Task<IReadOnlyList<ExecutedRow>> Handle(ExecutedQuery request, CancellationToken cancellationToken) =>
             (await PlanSheets.LoadAsync(db, Approved))
-                .GroupBy(p => (p.Plan.AgencyCode, p.Plan.AgencyName))
+                .GroupBy(p => (AgencyCode: p.Plan.OriginCode, AgencyName: p.Plan.OriginName))
                 .Select(g =>
                 {
                     var executed = g.SelectMany(p => p.Items).Where(i => i.Row.ExecutedBy is not null).ToList();

@@ -23,6 +23,9 @@ public sealed record PlanHeader
     public int AgencyId { get; init; }
     public string AgencyCode { get; init; } = "";
     public string AgencyName { get; init; } = "";
+    /// <summary>The agency that drafted the plan, which reports of its decision name even after a merger moved it.</summary>
+    public string OriginCode { get; init; } = "";
+    public string OriginName { get; init; } = "";
     public string Title { get; init; } = "";
     public int Year { get; init; }
     public string Summary { get; init; } = "";
@@ -92,9 +95,9 @@ public sealed record PlanSheet(PlanHeader Plan, IReadOnlyList<PlanItem> Items)
 public static class PlanSheets
 {
     private const string Headers = """
-        select p.id, p.agency_id, a.code agency_code, a.name agency_name, p.title, p.year, p.summary, p.status, p.submitted_on,
-            p.decision_number, p.decision_date, p.return_reason, p.version
-        from plan p join agency a on a.id = p.agency_id
+        select p.id, p.agency_id, a.code agency_code, a.name agency_name, o.code origin_code, o.name origin_name, p.title, p.year, p.summary,
+            p.status, p.submitted_on, p.decision_number, p.decision_date, p.return_reason, p.version
+        from plan p join agency a on a.id = p.agency_id join agency o on o.id = coalesce(p.origin_agency_id, p.agency_id)
         """;
 
     /// <summary>Plans matching a filter over <c>plan p</c>, with their items; in one pass for lists and reports.</summary>

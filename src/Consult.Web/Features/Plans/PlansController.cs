@@ -174,7 +174,7 @@ public sealed class PlansController(IMediator mediator) : Controller
         var csv = new StringBuilder("agency,agency_name,decision_no,decision_date,regs_total,ycdk,cdbc,tcqc,ktcn_products,tthc,cam,docs_total,docs_luat,docs_phap_lenh,docs_nghi_dinh,docs_qd_ttcp,docs_thong_tu,docs_other\r\n");
         foreach (var p in plans)
         {
-            csv.Append(string.Join(',', new[] { p.Plan.AgencyCode, p.Plan.AgencyName, p.Plan.DecisionNumber ?? "", p.Plan.DecisionDate ?? "" }.Select(Domain.Import.Csv.ExportCell)))
+            csv.Append(string.Join(',', new[] { p.Plan.OriginCode, p.Plan.OriginName, p.Plan.DecisionNumber ?? "", p.Plan.DecisionDate ?? "" }.Select(Domain.Import.Csv.ExportCell)))
                 .Append(',').Append(string.Join(',', CountColumns(p.Counts, p.Documents))).Append("\r\n");
         }
         return this.Csv(csv, "phuong-an-da-phe-duyet.csv");

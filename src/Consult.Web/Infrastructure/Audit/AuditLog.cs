@@ -45,6 +45,7 @@ public sealed class AuditLog(Db db, CurrentUser user, TimeProvider clock)
         "lock" => "Khóa tài khoản",
         "unlock" => "Mở khóa tài khoản",
         "delete" => "Xóa",
+        "reorganise" => "Hợp nhất, chia tách",
         _ => action,
     };
 }

@@ -54,6 +54,7 @@ public static class Startup
                 await DemoAccounts.CreateAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), db);
                 await DemoPlans.LoadAsync(db);
                 await DemoConsultations.LoadAsync(mediator, db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
+                await ReorganiseAsTheReferenceSaysAsync(mediator, db);
                 return true;
             });
         }
@@ -62,10 +63,43 @@ public static class Startup
     private static async Task SeedAgenciesAsync(Db db)
     {
         var (table, error) = CsvTable.Read(SchemaMigrator.EmbeddedStream("db/reference/agencies.csv"));
-        var agencies = table?.Rows.Select(r => new { code = table.Cell(r.Fields, "code"), name = table.Cell(r.Fields, "name") })
-            ?? throw new InvalidOperationException(error);
+        var agencies = table?.Rows.Select(r => new
+        {
+            code = table.Cell(r.Fields, "code"),
+            name = table.Cell(r.Fields, "name"),
+            kind = table.Cell(r.Fields, "kind"),
+            validFrom = NullIfEmpty(table.Cell(r.Fields, "valid_from")),
+            validTo = NullIfEmpty(table.Cell(r.Fields, "valid_to")),
+            successor = NullIfEmpty(table.Cell(r.Fields, "successor")),
+        }).ToList() ?? throw new InvalidOperationException(error);
+        await db.Connection.ExecuteAsync("insert into agency (code, name) values (@code, @name) on conflict (code) do nothing", agencies);
+        // Kind, dates and successor are filled once per agency; administrators' later edits are kept.
         await db.Connection.ExecuteAsync(
-            "insert into agency (code, name) values (@code, @name) on conflict (code) do nothing", agencies);
+            """
+            update agency set kind = @kind, valid_from = @validFrom, valid_to = @validTo,
+                successor_id = (select s.id from agency s where s.code = @successor), described = 1
+            where code = @code and described = 0
+            """, agencies);
+    }
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+
+    /// <summary>
+    /// The demo's records were written for the ministries before 1 March 2025; moving them as an administrator would
+    /// makes the demo show today's government, with the old ministries kept in the history.
+    /// </summary>
+    private static async Task ReorganiseAsTheReferenceSaysAsync(IMediator mediator, Db db)
+    {
+        var merged = await db.Connection.QueryAsync<(string Code, string Successor, string LastDay)>(
+            "select a.code, s.code, a.valid_to from agency a join agency s on s.id = a.successor_id order by a.code", transaction: db.Transaction);
+        foreach (var (code, successor, lastDay) in merged)
+        {
+            var on = DateOnly.ParseExact(lastDay, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).AddDays(1);
+            await mediator.Send(new Features.Admin.ReorganiseAgency.Command
+            {
+                Code = code, Successor = successor, EffectiveOn = on.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Confirm = true,
+            });
+        }
     }
 
     private static async Task LoadDemoAsync(IMediator mediator, ImportOptions limits)

@@ -37,7 +37,9 @@ public class SchemaAndIndexTests
     public void The_agencies_of_the_reference_list_are_seeded_even_without_demo_data()
     {
         using var app = new ConsultApp();
-        Assert.Equal(26, app.Scalar<int>("select count(*) from agency"));
+        Assert.Equal(28, app.Scalar<int>("select count(*) from agency"));
+        Assert.Equal("bo|2025-02-28|BXD", app.Scalar<string>(
+            "select a.kind || '|' || a.valid_to || '|' || s.code from agency a join agency s on s.id = a.successor_id where a.code = 'BGTVT'"));
         Assert.Equal("Bộ Công Thương", app.Scalar<string>("select name from agency where code = 'BCT'"));
         Assert.Equal(0, app.Scalar<int>("select count(*) from regulation"));
     }
