@@ -24,7 +24,9 @@ public class EffortIndexJourneyTests(BrowserFixture browser)
         var count = int.Parse((await numerator.TextContentAsync())!.Replace(".", ""));
         await numerator.ClickAsync();
         await Assertions.Expect(page.GetByTestId("value")).ToHaveTextAsync(count.ToString("N0", new System.Globalization.CultureInfo("vi-VN")));
-        await Assertions.Expect(page.GetByTestId("records").Locator("tbody tr")).ToHaveCountAsync(count);
+        // Each record adds its amount: one per regulation, a KTCN its products.
+        var sum = await page.GetByTestId("records").Locator("tbody tr").EvaluateAllAsync<int>("rows => rows.reduce((s, r) => s + Number(r.dataset.amount), 0)");
+        Assert.Equal(count, sum);
         await page.ScreenshotAsync("no-luc-cai-cach-ban-ghi");
 
         var first = page.GetByTestId("records").Locator("tbody tr a").First;

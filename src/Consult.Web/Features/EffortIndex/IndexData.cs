@@ -54,8 +54,7 @@ public sealed class IndexCalculator(Db db, VersionFacts versions, IOptions<Consu
         public int? YearBefore { get; init; }
     }
 
-    private static string Utc(DateOnly lastDay) =>
-        new DateTimeOffset(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), VietnamTime.Offset).ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    private static string Utc(DateOnly lastDay) => VietnamTime.EndOfDayUtc(lastDay);
 
     private async Task<States> StatesAsync(DateOnly asOf, DateOnly yearBefore)
     {

@@ -1,5 +1,6 @@
 using Consult.Domain.Accounts;
 using Consult.Domain.Plans;
+using Consult.Domain.Text;
 using Consult.Domain.Registry;
 using Consult.Web.Infrastructure;
 using Consult.Web.Infrastructure.Audit;
@@ -115,26 +116,28 @@ public static class PlanDetails
 /// <summary>The government's two tables, computed from the data: approved plans (Phụ lục 1 II) and executed cuts (Phụ lục 1 I).</summary>
 public static class PlanReports
 {
-    public sealed record ApprovedQuery : IRequest<IReadOnlyList<PlanSheet>>;
+    /// <summary>Plans whose approving decision is dated in the range.</summary>
+    public sealed record ApprovedQuery(DateRange Range) : IRequest<IReadOnlyList<PlanSheet>>;
 
     /// <summary>Per agency: the regulations whose cut is carried out, counted by kind, and the distinct documents that carried them out.</summary>
     public sealed record ExecutedRow(string AgencyCode, string AgencyName, KindCounts Counts, DocumentCounts Documents);
 
-    public sealed record ExecutedQuery : IRequest<IReadOnlyList<ExecutedRow>>;
+    /// <summary>Cuts carried out by documents issued in the range.</summary>
+    public sealed record ExecutedQuery(DateRange Range) : IRequest<IReadOnlyList<ExecutedRow>>;
 
     private const string Approved = "p.status in ('approved', 'in_execution', 'executed')";
 
     public sealed class Handler(Db db) : IRequestHandler<ApprovedQuery, IReadOnlyList<PlanSheet>>, IRequestHandler<ExecutedQuery, IReadOnlyList<ExecutedRow>>
     {
         public async Task<IReadOnlyList<PlanSheet>> Handle(ApprovedQuery request, CancellationToken cancellationToken) =>
-            (await PlanSheets.LoadAsync(db, Approved)).OrderBy(p => p.Plan.DecisionDate).ToList();
+            (await PlanSheets.LoadAsync(db, Approved)).Where(p => request.Range.Contains(p.Plan.DecisionDate)).OrderBy(p => p.Plan.DecisionDate).ToList();
 
         public async Task<IReadOnlyList<ExecutedRow>> Handle(ExecutedQuery request, CancellationToken cancellationToken) =>
             (await PlanSheets.LoadAsync(db, Approved))
                 .GroupBy(p => (AgencyCode: p.Plan.OriginCode, AgencyName: p.Plan.OriginName))
                 .Select(g =>
                 {
-                    var executed = g.SelectMany(p => p.Items).Where(i => i.Row.ExecutedBy is not null).ToList();
+                    var executed = g.SelectMany(p => p.Items).Where(i => i.Row.ExecutedBy is not null && request.Range.Contains(i.Row.ExecutedOn)).ToList();
                     return new ExecutedRow(g.Key.AgencyCode, g.Key.AgencyName,
                         KindCounts.Of(executed.Select(i => (i.Row.KindValue, i.Row.Products))),
                         DocumentCounts.Of(executed.Select(i => (i.Row.ExecutedBy!, Domain.Text.DocumentNumber.InferType(i.Row.ExecutedBy!)))));

@@ -164,11 +164,13 @@ public sealed class PlansController(IMediator mediator) : Controller
     }
 
     [HttpGet("reports/approved-plans")]
-    public async Task<IActionResult> ApprovedPlans(string? format)
+    public async Task<IActionResult> ApprovedPlans(string? format, string? from, string? to)
     {
-        var plans = await mediator.Send(new PlanReports.ApprovedQuery());
+        var range = ReportRange(from, to);
+        var plans = await mediator.Send(new PlanReports.ApprovedQuery(range));
         if (format != "csv")
         {
+            ViewData["Range"] = range;
             return View("ApprovedReport", plans);
         }
         var csv = new StringBuilder("agency,agency_name,decision_no,decision_date,regs_total,ycdk,cdbc,tcqc,ktcn_products,tthc,cam,docs_total,docs_luat,docs_phap_lenh,docs_nghi_dinh,docs_qd_ttcp,docs_thong_tu,docs_other\r\n");
@@ -177,15 +179,18 @@ public sealed class PlansController(IMediator mediator) : Controller
             csv.Append(string.Join(',', new[] { p.Plan.OriginCode, p.Plan.OriginName, p.Plan.DecisionNumber ?? "", p.Plan.DecisionDate ?? "" }.Select(Domain.Import.Csv.ExportCell)))
                 .Append(',').Append(string.Join(',', CountColumns(p.Counts, p.Documents))).Append("\r\n");
         }
-        return this.Csv(csv, "phuong-an-da-phe-duyet.csv");
+        csv.Append($"TONG,Tổng cộng ({plans.Count} quyết định),,,").Append(string.Join(',', Totals(plans.Select(p => CountColumns(p.Counts, p.Documents))))).Append("\r\n");
+        return this.Csv(csv, $"phuong-an-da-phe-duyet_{range.FileSuffix}.csv");
     }
 
     [HttpGet("reports/executed-cuts")]
-    public async Task<IActionResult> ExecutedCuts(string? format)
+    public async Task<IActionResult> ExecutedCuts(string? format, string? from, string? to)
     {
-        var rows = await mediator.Send(new PlanReports.ExecutedQuery());
+        var range = ReportRange(from, to);
+        var rows = await mediator.Send(new PlanReports.ExecutedQuery(range));
         if (format != "csv")
         {
+            ViewData["Range"] = range;
             return View("ExecutedReport", rows);
         }
         var csv = new StringBuilder("agency,agency_name,regs_total,ycdk,cdbc,tcqc,ktcn_products,tthc,cam,docs_total,docs_luat,docs_phap_lenh,docs_nghi_dinh,docs_qd_ttcp,docs_thong_tu,docs_other\r\n");
@@ -194,8 +199,19 @@ public sealed class PlansController(IMediator mediator) : Controller
             csv.Append(Domain.Import.Csv.ExportCell(r.AgencyCode)).Append(',').Append(Domain.Import.Csv.ExportCell(r.AgencyName))
                 .Append(',').Append(string.Join(',', CountColumns(r.Counts, r.Documents))).Append("\r\n");
         }
-        return this.Csv(csv, "quy-dinh-da-cat-giam.csv");
+        csv.Append("TONG,Tổng cộng,").Append(string.Join(',', Totals(rows.Select(r => CountColumns(r.Counts, r.Documents))))).Append("\r\n");
+        return this.Csv(csv, $"quy-dinh-da-cat-giam_{range.FileSuffix}.csv");
     }
+
+    private static DateRange ReportRange(string? from, string? to)
+    {
+        var (range, error) = DateRange.Read(from, to);
+        return range ?? throw new UserInputException("", error!);
+    }
+
+    /// <summary>Column sums of a report's count rows, for its total row.</summary>
+    public static IReadOnlyList<int> Totals(IEnumerable<IEnumerable<int>> rows) =>
+        rows.Select(r => r.ToList()).Aggregate((IReadOnlyList<int>?)null, (sum, row) => sum is null ? row : [.. sum.Zip(row, (a, b) => a + b)]) ?? [];
 
     /// <summary>The count columns in the order of the government's tables.</summary>
     public static IEnumerable<int> CountColumns(KindCounts counts, DocumentCounts documents) =>

@@ -1,11 +1,46 @@
+using System.Text;
 using Consult.Domain.Registry;
+using Consult.Domain.Text;
+using Consult.Web.Features.Shared;
+using Consult.Web.Infrastructure;
+using Consult.Web.Infrastructure.Validation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Consult.Web.Features.Statistics;
 
-public sealed class StatisticsController(IMediator mediator) : Controller
+public sealed class StatisticsController(IMediator mediator, TimeProvider clock) : Controller
 {
+    /// <summary>Phụ lục 1 (III) as of a day (today unless asked), as a page or CSV.</summary>
+    [HttpGet("reports/published")]
+    public async Task<IActionResult> Published(string? asOf, string? format)
+    {
+        var day = clock.Today();
+        if (!string.IsNullOrWhiteSpace(asOf) && !IsoDate.TryRead(asOf, out day))
+        {
+            throw new UserInputException(nameof(asOf), IsoDate.Invalid(asOf));
+        }
+        var report = await mediator.Send(new PublicationReport.Query(day));
+        if (format != "csv")
+        {
+            return View("Publication", report);
+        }
+        var csv = new StringBuilder("as_of,agency,agency_name,"
+            + string.Join(',', RegulationKinds.All.Select(k => $"{RegulationKinds.Code(k).ToLowerInvariant()}_pub,{RegulationKinds.Code(k).ToLowerInvariant()}_unpub"))
+            + ",ktcn_procedures_pub,ktcn_procedures_unpub,total_pub,total_unpub\r\n");
+        void Line(string code, string name, KindTally published, KindTally unpublished) =>
+            csv.Append(string.Join(',', new[] { day.ToString(IsoDate.Pattern), code, name }.Select(Domain.Import.Csv.ExportCell))).Append(',')
+                .Append(string.Join(',', RegulationKinds.All.SelectMany(k => new[] { published.Units(k), unpublished.Units(k) })))
+                .Append(',').Append(published.Regulations(RegulationKind.SpecialisedInspection)).Append(',').Append(unpublished.Regulations(RegulationKind.SpecialisedInspection))
+                .Append(',').Append(published.Total).Append(',').Append(unpublished.Total).Append("\r\n");
+        foreach (var row in report.Rows)
+        {
+            Line(row.Agency.Code, row.Agency.Name, row.Published, row.Unpublished);
+        }
+        Line("TONG", "Tổng cộng", report.Published, report.Unpublished);
+        return this.Csv(csv, $"cong-khai-quy-dinh_{day.ToString(IsoDate.Pattern)}.csv");
+    }
+
     [HttpGet("api/v1/statistics/regulations")]
     public async Task<IActionResult> Regulations(string? status)
     {
