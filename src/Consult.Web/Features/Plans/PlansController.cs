@@ -211,7 +211,7 @@ public sealed class PlansController(IMediator mediator) : Controller
 
     /// <summary>Column sums of a report's count rows, for its total row.</summary>
     public static IReadOnlyList<int> Totals(IEnumerable<IEnumerable<int>> rows) =>
-        rows.Select(r => r.ToList()).Aggregate((IReadOnlyList<int>?)null, (sum, row) => sum is null ? row : [.. sum.Zip(row, (a, b) => a + b)]) ?? [];
+        rows.Aggregate((IReadOnlyList<int>)[.. CountColumns(KindCounts.Of([]), DocumentCounts.Of([])).Select(_ => 0)], (sum, row) => [.. sum.Zip(row, (a, b) => a + b)]);
 
     /// <summary>The count columns in the order of the government's tables.</summary>
     public static IEnumerable<int> CountColumns(KindCounts counts, DocumentCounts documents) =>
