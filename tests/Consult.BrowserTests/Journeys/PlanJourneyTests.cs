@@ -108,7 +108,7 @@ public class PlanJourneyTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/reports/approved-plans");
-        await Assertions.Expect(page.Locator("[data-testid=report] tfoot td").First).ToHaveTextAsync("1107");
+        await Assertions.Expect(page.Locator("[data-testid=report] tfoot td").First).ToHaveTextAsync("1.107");
         await page.ScreenshotAsync("bao-cao-phuong-an");
         await page.GetByRole(AriaRole.Link, new() { Name = "Bộ Giao thông vận tải" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("decision")).ToContainTextAsync("1977/QĐ-TTg");

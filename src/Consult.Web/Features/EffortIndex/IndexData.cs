@@ -109,7 +109,7 @@ public sealed class IndexCalculator(Db db, VersionFacts versions, IOptions<Consu
         var target = methodology.TargetFor(asOf.Year);
         var windowStart = new DateOnly(target.FromYear, 1, 1);
         var previousBy = previousState.Where(r => r.InForce).ToLookup(r => r.Agency);
-        var everListed = state.Concat(baseline).Select(r => r.Agency).ToHashSet();
+        var everListed = state.Select(r => r.Agency).Concat(baseline.Select(r => owner.GetValueOrDefault(r.Id, r.Agency))).ToHashSet();
         var asOfText = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var until = Utc(asOf);
 

@@ -39,6 +39,8 @@ public sealed class VersionFacts
     private sealed record Stored(string Code, string Kind, string Title, string Agency, string Status, bool Published,
         IReadOnlyList<string> Sectors, IReadOnlyList<string> LegalBasis, IReadOnlyList<string> Products, string? EffectiveDate);
 
+    /// <param name="cancellationToken">Checked between batches; never handed to a running SQLite command, whose
+    /// cancellation callback could throw from inside the host's shutdown and keep later services from being disposed.</param>
     public async Task<IReadOnlyDictionary<(long Id, int Version), RegulationFacts>> LoadAsync(
         Db db, IReadOnlyCollection<(long Id, int Version)> keys, CancellationToken cancellationToken = default)
     {
@@ -57,9 +59,9 @@ public sealed class VersionFacts
         }
         foreach (var ids in missing.Select(k => k.Id).Distinct().Chunk(Batch))
         {
-            var rows = await db.Connection.QueryAsync<(long Id, int Version, string Snapshot)>(new CommandDefinition(
-                "select regulation_id, version, snapshot from regulation_version where regulation_id in @ids", new { ids }, db.Transaction,
-                cancellationToken: cancellationToken));
+            cancellationToken.ThrowIfCancellationRequested();
+            var rows = await db.Connection.QueryAsync<(long Id, int Version, string Snapshot)>(
+                "select regulation_id, version, snapshot from regulation_version where regulation_id in @ids", new { ids }, db.Transaction);
             foreach (var (id, version, snapshot) in rows.Where(r => missing.Contains((r.Id, r.Version))))
             {
                 var facts = Read(id, snapshot);
@@ -97,8 +99,7 @@ public sealed class VersionFactsWarmup(IServiceScopeFactory scopes, VersionFacts
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<Db>();
             var started = TimeProvider.System.GetTimestamp();
-            var keys = (await db.Connection.QueryAsync<(long Id, int Version)>(
-                new CommandDefinition("select id, version from regulation", cancellationToken: stoppingToken))).ToList();
+            var keys = (await db.Connection.QueryAsync<(long Id, int Version)>("select id, version from regulation")).ToList();
             await versions.LoadAsync(db, keys, stoppingToken);
             log.LogInformation("Read {Count} regulations for the effort index in {Elapsed:N1} s.", keys.Count, TimeProvider.System.GetElapsedTime(started).TotalSeconds);
         }

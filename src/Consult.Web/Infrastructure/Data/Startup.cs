@@ -55,6 +55,8 @@ public static class Startup
                 await DemoPlans.LoadAsync(db);
                 await DemoConsultations.LoadAsync(mediator, db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
                 await ReorganiseAsTheReferenceSaysAsync(mediator, db);
+                await DemoHistory.SpreadAsync(db);
+                await mediator.Send(new Features.EffortIndex.PublishPeriod.Command("2025"));
                 return true;
             });
         }

@@ -263,10 +263,17 @@ public sealed class SearchIndex : IDisposable
                 return;
             }
             _disposed = true;
-            CommitIfDue(force: true);
-            _searchers.Dispose();
-            _writer.Dispose();
-            _directory.Dispose();
+            // The lock must be released whatever happens to the last commit, or this process keeps the index.
+            try
+            {
+                CommitIfDue(force: true);
+            }
+            finally
+            {
+                _searchers.Dispose();
+                _writer.Dispose();
+                _directory.Dispose();
+            }
         }
     }
 

@@ -1,0 +1,33 @@
+using Dapper;
+
+namespace Consult.Web.Infrastructure.Data;
+
+/// <summary>
+/// The demo is loaded in one go, today; a portal in use would have years behind it. This dates the demo's records as
+/// they would have come: each regulation entered on a day between January 2022 and mid-February 2025 (its cost
+/// estimate with it), and the moves of the 1 March 2025 reorganisation on that day, so periods from 2022 on, and the
+/// 2025 ranking the demo publishes, have data, with the ministries of each time.
+/// </summary>
+public static class DemoHistory
+{
+    /// <summary>Days between 3 January 2022 and 14 February 2025, over which the regulations' first versions spread.</summary>
+    private const int Days = 1138;
+
+    public static async Task SpreadAsync(Db db)
+    {
+        // Moments are stored as "yyyy-MM-dd HH:mm:ss+00:00"; 02:00 UTC is 09:00 in Vietnam.
+        await db.Connection.ExecuteAsync(
+            $"""
+            update regulation_version
+            set saved_at = strftime('%Y-%m-%d %H:%M:%S', '2022-01-03 02:00:00', '+' || ((regulation_id * 7919) % {Days}) || ' days') || '+00:00'
+            where version = 1 and source = 'demo';
+            update regulation_version
+            set saved_at = (select a.valid_to || ' 17:00:00+00:00' from agency a where 'reorganise:' || a.code = regulation_version.source)
+            where source like 'reorganise:%';
+            update regulation set created_at = (select v.saved_at from regulation_version v where v.regulation_id = regulation.id and v.version = 1),
+                updated_at = (select v.saved_at from regulation_version v where v.regulation_id = regulation.id and v.version = regulation.version),
+                published_on = case when published = 1 then (select substr(v.saved_at, 1, 10) from regulation_version v where v.regulation_id = regulation.id and v.version = 1) end;
+            update cost_estimate set updated_at = (select v.saved_at from regulation_version v where v.regulation_id = cost_estimate.regulation_id and v.version = 1);
+            """, transaction: db.Transaction);
+    }
+}
