@@ -52,8 +52,11 @@ public class ConsultApp : WebApplicationFactory<Program>
     /// <summary>Configuration for this app, set before its first request.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
+    private bool _built;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        _built = true;
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         if (!Settings.ContainsKey("Demo:Seed"))
         {
@@ -103,6 +106,21 @@ public class ConsultApp : WebApplicationFactory<Program>
 
     protected override void Dispose(bool disposing)
     {
+        if (disposing && _built)
+        {
+            // Lucene keeps a list of the index locks this process holds. Several portals start and stop in one test
+            // process, and an index left open by a host whose shutdown went wrong would lock out the next portal on
+            // that folder, so the index is closed first, whatever the host's disposal does (closing twice is a no-op).
+            _built = false;
+            try
+            {
+                Services.GetRequiredService<SearchIndex>().Dispose();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Disposed asynchronously already, the index with it.
+            }
+        }
         base.Dispose(disposing);
         if (disposing && !_keepData && Directory.Exists(DataDirectory))
         {

@@ -273,6 +273,7 @@ public sealed class SearchIndex : IDisposable
                 _searchers.Dispose();
                 _writer.Dispose();
                 _directory.Dispose();
+                _log.LogInformation("Search index {Path} closed at change {Seq}.", Path, _indexedSeq);
             }
         }
     }
