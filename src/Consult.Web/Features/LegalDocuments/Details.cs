@@ -27,6 +27,7 @@ public static class Details
         public int? AgencyId { get; init; }
         public string? AgencyCode { get; init; }
 
+        public bool Illustrative { get; init; }
         public string TypeLabel => DocumentNumber.Label(DocType);
 
         public string StatusLabel => Domain.Registry.LegalDocumentStatuses.Label(Status);

@@ -30,11 +30,13 @@ public static class Index
         public string Issuer { get; init; } = "";
         public string? IssuedOn { get; init; }
         public int Regulations { get; init; }
+        /// <summary>A number made up for the demo.</summary>
+        public bool Illustrative { get; init; }
     }
 
     /// <summary>The columns of a <see cref="Row"/> over <c>legal_document d</c>; needs the reader's <c>@SeesAll, @OwnAgency</c>.</summary>
     public const string RowColumns = $"""
-        d.id, d.number, d.doc_type, d.title, d.issuer, d.issued_on,
+        d.id, d.number, d.doc_type, d.title, d.issuer, d.issued_on, d.illustrative,
             (select count(distinct b.regulation_id) from regulation_basis b join regulation r on r.id = b.regulation_id
              where b.legal_document_id = d.id and {Visibility.Regulations}) regulations
         """;

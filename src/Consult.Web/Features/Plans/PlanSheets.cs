@@ -68,6 +68,7 @@ public sealed record PlanItemDocument
     public string DocType { get; init; } = "";
     public string Article { get; init; } = "";
     public string? Deadline { get; init; }
+    public bool Illustrative { get; init; }
     public LegalDocumentType TypeValue => Enum.Parse<LegalDocumentType>(DocType);
 }
 
@@ -118,7 +119,7 @@ public static class PlanSheets
             where i.plan_id in @ids order by i.id
             """, new { ids }, db.Transaction)).ToList();
         var documents = (await db.Connection.QueryAsync<PlanItemDocument>(
-            "select d.item_id, d.position, d.number, d.doc_type, d.article, d.deadline from plan_item_document d join plan_item i on i.id = d.item_id where i.plan_id in @ids order by d.item_id, d.position",
+            "select d.item_id, d.position, d.number, d.doc_type, d.article, d.deadline, d.illustrative from plan_item_document d join plan_item i on i.id = d.item_id where i.plan_id in @ids order by d.item_id, d.position",
             new { ids }, db.Transaction)).ToLookup(d => d.ItemId);
         var byPlan = items.ToLookup(i => i.PlanId);
         return plans.Select(p => new PlanSheet(p, byPlan[p.Id]

@@ -42,6 +42,7 @@ public static class Details
         public string DocType { get; init; } = "";
         public string Title { get; init; } = "";
         public string Article { get; init; } = "";
+        public bool Illustrative { get; init; }
         public string TypeLabel => DocumentNumber.Label(DocType);
     }
 
@@ -93,7 +94,7 @@ public static class Details
                 select processing_time, fees, implementing_body, dossier, result, report_frequency, report_recipient, business_line
                 from regulation where id = @id;
                 select s.name from regulation_sector rs join sector s on s.id = rs.sector_id where rs.regulation_id = @id order by s.name;
-                select d.id document_id, d.number, d.doc_type, d.title, b.article
+                select d.id document_id, d.number, d.doc_type, d.title, b.article, d.illustrative
                 from regulation_basis b join legal_document d on d.id = b.legal_document_id
                 where b.regulation_id = @id order by b.position;
                 select hs_code, name from regulation_product where regulation_id = @id order by position;

@@ -30,4 +30,16 @@ public static class DemoHistory
             update cost_estimate set updated_at = (select v.saved_at from regulation_version v where v.regulation_id = cost_estimate.regulation_id and v.version = 1);
             """, transaction: db.Transaction);
     }
+
+    /// <summary>
+    /// The demo's real documents are the ones it describes (db/demo/legal_documents.csv, with a title); every other number
+    /// it cites — the decrees and laws its plans amend, most of all — was made up, and is marked so wherever it shows.
+    /// </summary>
+    public static async Task MarkIllustrativeNumbersAsync(Db db) =>
+        await db.Connection.ExecuteAsync(
+            """
+            update legal_document set illustrative = 1 where title = '';
+            update plan_item_document set illustrative = 1
+            where not exists (select 1 from legal_document d where d.number = plan_item_document.number and d.illustrative = 0);
+            """, transaction: db.Transaction);
 }

@@ -56,6 +56,7 @@ public static class Startup
                 await DemoConsultations.LoadAsync(mediator, db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
                 await ReorganiseAsTheReferenceSaysAsync(mediator, db);
                 await DemoHistory.SpreadAsync(db);
+                await DemoHistory.MarkIllustrativeNumbersAsync(db);
                 await mediator.Send(new Features.EffortIndex.PublishPeriod.Command("2025"));
                 return true;
             });
