@@ -11,7 +11,7 @@ namespace Consult.Web.Infrastructure.Mediator;
 /// The one place writes are allowed or refused: every command states its <see cref="Permission"/>,
 /// and this checks it against the current user before the handler runs, whatever route the command came by.
 /// </summary>
-public sealed class AuthorizationBehavior<TRequest, TResponse>(Db db, CurrentUser user) : IPipelineBehavior<TRequest, TResponse>
+public sealed class AuthorizationBehavior<TRequest, TResponse>(Db db, CurrentUser user, TimeProvider clock) : IPipelineBehavior<TRequest, TResponse>
     where TRequest : ICommand
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -49,11 +49,19 @@ public sealed class AuthorizationBehavior<TRequest, TResponse>(Db db, CurrentUse
         var role = permission.Roles[0];
 
         // Codes were normalised once (Permission.AgencyWork); an agency that does not exist is an error, never a fallback.
-        var known = (await db.Connection.QueryAsync<(int Id, string Code)>(
-            "select id, code from agency where code in @Agencies", permission, db.Transaction)).ToList();
+        var known = (await db.Connection.QueryAsync<(int Id, string Code, string Name, string? ValidTo, string? Successor)>(
+            "select a.id, a.code, a.name, a.valid_to, s.name from agency a left join agency s on s.id = a.successor_id where a.code in @Agencies",
+            permission, db.Transaction)).ToList();
         if (permission.Agencies.FirstOrDefault(code => known.All(a => a.Code != code)) is { } unknown)
         {
             throw new UserInputException("", $"Không có cơ quan mã \"{unknown}\"; không lưu được.");
+        }
+        // New records go to the agencies of today; the history of a merged agency is kept, not added to.
+        var today = clock.Today().ToString(IsoDate.Pattern);
+        if (known.FirstOrDefault(a => a.ValidTo is { } last && string.CompareOrdinal(last, today) < 0) is { Code: not null } gone)
+        {
+            throw new UserInputException("", $"{gone.Name} không còn hoạt động từ ngày {VietnameseDates.Show(IsoDate.TryRead(gone.ValidTo, out var day) ? day.AddDays(1) : default)}"
+                + (gone.Successor is null ? "; không lưu được." : $"; việc của cơ quan này nay thuộc {gone.Successor}."));
         }
         var agencyIds = (await db.Connection.QueryAsync<int>(
             """

@@ -72,6 +72,23 @@ public class ReorganiseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_merged_agency_takes_no_new_records_and_the_message_names_its_successor()
+    {
+        await _app.CreateUserAsync("canbo@example.vn", "BTTTT", Roles.Editor);
+        var editor = await _app.SignInAsync("canbo@example.vn");
+        var response = await editor.PostFormAsync("/workspace", "/workspace/regulations", new()
+        {
+            ["Code"] = "BTTTT-0003", ["Kind"] = "TTHC", ["Title"] = "Cấp giấy phép cung cấp dịch vụ trò chơi điện tử", ["Agency"] = "btttt",
+            ["Sectors"] = "Viễn thông", ["LegalBasis"] = "72/2013/NĐ-CP#Điều 31", ["Status"] = "in_force", ["EffectiveDate"] = "01/01/2020",
+            ["Content"] = "Nội dung.", ["ExpectedVersion"] = "0",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains((await Accounts.Html(response)).Errors(), e => e.Contains("không còn hoạt động từ ngày 01/03/2025") && e.Contains("Bộ Khoa học và Công nghệ"));
+        Assert.Equal(0, _app.Scalar<int>("select count(*) from regulation where code = 'BTTTT-0003'"));
+    }
+
+    [Fact]
     public async Task Only_administrators_reorganise_and_a_bad_successor_is_refused_with_the_form_kept()
     {
         var lead = await _app.SignInAsync("lanhdao@example.vn");
