@@ -15,6 +15,9 @@ public class PageTourTests(BrowserFixture browser)
     [InlineData("quantri@consult.demo", "/admin/users", "Quản trị: tài khoản", "quan-tri-tai-khoan")]
     [InlineData("quantri@consult.demo", "/admin/agencies", "Quản trị: cơ quan", "quan-tri-co-quan")]
     [InlineData("quantri@consult.demo", "/admin/sectors", "Quản trị: lĩnh vực", "quan-tri-linh-vuc")]
+    [InlineData("quantri@consult.demo", "/admin/calendar", "Quản trị: lịch làm việc", "quan-tri-lich-lam-viec")]
+    [InlineData("quantri@consult.demo", "/admin/agencies/BCA/reorganise", "Hợp nhất, chia tách: Bộ Công an", "quan-tri-hop-nhat")]
+    [InlineData("quantri@consult.demo", "/reports/published", "Kết quả cập nhật, công khai quy định trên cổng", "bao-cao-cong-khai")]
     public async Task A_main_page_opens_for_its_role(string email, string path, string heading, string screenshot)
     {
         var page = await browser.NewPageAsync();
