@@ -30,6 +30,7 @@ public static class ServiceSetup
         services.AddTransient<RegulationWriter>();
         services.AddScoped<RegulationReader>();
         services.AddScoped<RegistryFigures>();
+        services.AddSingleton<RegistryFiguresCache>();
         services.AddScoped<Features.Workspace.PendingImports>();
         services.AddScoped<Features.Plans.PlanStore>();
         services.Configure<Features.Consultations.ConsultationOptions>(configuration.GetSection("Consultations"));

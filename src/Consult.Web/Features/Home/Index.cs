@@ -31,10 +31,9 @@ public static class Index
             var newest = await db.Connection.QueryAsync<Search.Search.Hit>(
                 $"""
                 select {Search.Search.Hit.Columns}
-                from (select r.*, row_number() over (partition by r.agency_id order by r.change_seq desc) nth
-                      from regulation r where {Visibility.Regulations}) r
-                join agency a on a.id = r.agency_id
-                where r.nth <= {NewestPerAgency}
+                from agency a join regulation r on r.id in (
+                    select r.id from regulation r where r.agency_id = a.id and {Visibility.Regulations}
+                    order by r.change_seq desc limit {NewestPerAgency})
                 order by r.change_seq desc limit 8
                 """, user.Visibility);
             return new Result(counts, published.Total, current.Government.NormativeDocuments, agencies, newest.ToList());

@@ -24,18 +24,24 @@ public sealed record RegistryFiguresResult(IReadOnlyDictionary<int, RegistryFigu
 /// published for the public (staff also see the unpublished ones apart), a KTCN counted by its products as the
 /// government's tables do. The effort index counts the same way at a period's end (<c>IndexCalculator</c>).
 /// </summary>
-public sealed class RegistryFigures(Db db, RegistryFacts facts)
+public sealed class RegistryFigures(Db db, RegistryFacts facts, RegistryFiguresCache cache)
 {
-    private sealed record DocumentCount
-    {
-        public int? AgencyId { get; init; }
-        public string DocType { get; init; } = "";
-        public int Documents { get; init; }
-    }
-
     public async Task<RegistryFiguresResult> CurrentAsync()
     {
         facts.CatchUp(db.Connection, db.Transaction);
+        // Every write that changes a figure advances the change sequence, so one count serves until the next.
+        var seq = await db.Connection.ExecuteScalarAsync<long>("select change_seq from registry_state", transaction: db.Transaction);
+        if (cache.Get(seq) is { } counted)
+        {
+            return counted;
+        }
+        var figures = await CountAsync();
+        // What a transaction has not committed yet is nobody else's figure.
+        return db.Transaction is null ? cache.Keep(seq, figures) : figures;
+    }
+
+    private async Task<RegistryFiguresResult> CountAsync()
+    {
         var published = new Dictionary<int, KindTally>();
         var unpublished = new Dictionary<int, KindTally>();
         var government = (Published: new KindTally(), Unpublished: new KindTally());
@@ -45,32 +51,39 @@ public sealed class RegistryFigures(Db db, RegistryFacts facts)
             (tallies.TryGetValue(fact.AgencyId, out var tally) ? tally : tallies[fact.AgencyId] = new KindTally()).Add(fact.Kind, fact.ProductCount);
             (fact.Published ? government.Published : government.Unpublished).Add(fact.Kind, fact.ProductCount);
         }
-        // A document cited by two agencies counts once for the government, once for each agency.
-        var documents = (await db.Connection.QueryAsync<DocumentCount>(
+        // The documents published regulations in force rest on; one cited by two agencies counts once for the government.
+        var cited = (await db.Connection.QueryAsync<(int AgencyId, long DocumentId, string DocType)>(
             """
-            select r.agency_id, d.doc_type, count(distinct d.id) documents
+            select r.agency_id, d.id, d.doc_type
             from regulation r join regulation_basis b on b.regulation_id = r.id join legal_document d on d.id = b.legal_document_id
             where r.status = 'in_force' and r.published = 1
-            group by r.agency_id, d.doc_type
-            union all
-            select null, d.doc_type, count(distinct d.id)
-            from regulation r join regulation_basis b on b.regulation_id = r.id join legal_document d on d.id = b.legal_document_id
-            where r.status = 'in_force' and r.published = 1
-            group by d.doc_type
             """, transaction: db.Transaction)).ToList();
-        (int Normative, int Other) Documents(int? agencyId)
+        static bool Normative(string docType) => Enum.TryParse<LegalDocumentType>(docType, out var type) && LegalDocumentTypes.IsNormative(type);
+        RegistryFigure Figure(KindTally pub, KindTally unpub, IEnumerable<(int AgencyId, long DocumentId, string DocType)> documents)
         {
-            var mine = documents.Where(d => d.AgencyId == agencyId).ToList();
-            var normative = mine.Where(d => Enum.TryParse<LegalDocumentType>(d.DocType, out var type) && LegalDocumentTypes.IsNormative(type)).Sum(d => d.Documents);
-            return (normative, mine.Sum(d => d.Documents) - normative);
+            var distinct = documents.DistinctBy(d => d.DocumentId).ToList();
+            var normative = distinct.Count(d => Normative(d.DocType));
+            return new RegistryFigure(pub, unpub, normative, distinct.Count - normative);
         }
-        RegistryFigure Figure(KindTally pub, KindTally unpub, int? agencyId)
-        {
-            var (normative, other) = Documents(agencyId);
-            return new RegistryFigure(pub, unpub, normative, other);
-        }
+        var byCitingAgency = cited.ToLookup(d => d.AgencyId);
         var byAgency = published.Keys.Union(unpublished.Keys).ToDictionary(id => id,
-            id => Figure(published.GetValueOrDefault(id) ?? new KindTally(), unpublished.GetValueOrDefault(id) ?? new KindTally(), id));
-        return new RegistryFiguresResult(byAgency, Figure(government.Published, government.Unpublished, null));
+            id => Figure(published.GetValueOrDefault(id) ?? new KindTally(), unpublished.GetValueOrDefault(id) ?? new KindTally(), byCitingAgency[id]));
+        return new RegistryFiguresResult(byAgency, Figure(government.Published, government.Unpublished, cited));
+    }
+}
+
+/// <summary>The last figures counted and the change sequence they were counted at; shared by every request.</summary>
+public sealed class RegistryFiguresCache
+{
+    private sealed record Entry(long Seq, RegistryFiguresResult Figures);
+
+    private Entry? _latest;
+
+    public RegistryFiguresResult? Get(long seq) => Volatile.Read(ref _latest) is { } latest && latest.Seq == seq ? latest.Figures : null;
+
+    public RegistryFiguresResult Keep(long seq, RegistryFiguresResult figures)
+    {
+        Volatile.Write(ref _latest, new Entry(seq, figures));
+        return figures;
     }
 }
