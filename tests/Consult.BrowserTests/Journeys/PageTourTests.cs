@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace Consult.BrowserTests.Journeys;
 
-/// <summary>Each main page opens for the role that uses it; a screenshot of each is kept.</summary>
+/// <summary>Each main page opens for the role that uses it; a screenshot of each is kept, at desktop and phone width.</summary>
 [Collection(nameof(BrowserCollection))]
 public class PageTourTests(BrowserFixture browser)
 {
@@ -27,5 +27,7 @@ public class PageTourTests(BrowserFixture browser)
         Assert.Equal(200, response!.Status);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(heading);
         await page.ScreenshotAsync(screenshot);
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ScreenshotAsync(screenshot + "-390");
     }
 }

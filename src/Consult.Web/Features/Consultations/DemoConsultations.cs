@@ -8,12 +8,19 @@ using MediatR;
 namespace Consult.Web.Features.Consultations;
 
 /// <summary>
-/// The demo's consultations, dated from the day the demo is loaded: Bộ Công Thương's 2026 plan open for comments,
-/// standing feedback on a licence, and a closed consultation whose comments are answered (one late, one rated);
-/// and closed consultations of four other ministries that answer well, late or not at all, so the index has something to tell.
+/// The demo's consultations. Dated from the day the demo is loaded: Bộ Công Thương's plan open for comments, standing
+/// feedback on a licence, a closed consultation whose comments are answered (one late, one rated), and closed
+/// consultations of four other ministries. Dated in 2023–2025: closed consultations of five or six ministries a year that
+/// answer well, late or not at all, so every year's index has something to tell.
 /// </summary>
 public static class DemoConsultations
 {
+    // (days after the due day the answer came, or null for none; the commenter's rating, if any)
+    private static readonly (int? Answered, bool? Satisfied)[] Diligent = [(-5, true), (-4, true), (-2, false)];
+    private static readonly (int? Answered, bool? Satisfied)[] Late = [(6, false), (null, null), (null, null), (null, null)];
+    private static readonly (int? Answered, bool? Satisfied)[] Prompt = [(-6, true), (-6, true)];
+    private static readonly (int? Answered, bool? Satisfied)[] Mixed = [(-3, null), (-1, true), (4, false)];
+
     public static async Task LoadAsync(IMediator mediator, Db db, TimeProvider clock)
     {
         var today = clock.Today();
@@ -60,33 +67,80 @@ public static class DemoConsultations
             });
         await db.Connection.ExecuteAsync("insert into rating (comment_id, satisfied, remark, rated_at) values (@first, 1, 'Giải trình rõ ràng.', @at)",
             new { first, at = clock.GetUtcNow().AddDays(-5) });
+    }
 
-        // (days after the due day the answer came, or null for none; the commenter's rating, if any)
-        (int? Answered, bool? Satisfied)[] diligent = [(-5, true), (-4, true), (-2, false)];
-        (int? Answered, bool? Satisfied)[] late = [(6, false), (null, null), (null, null), (null, null)];
-        (int? Answered, bool? Satisfied)[] prompt = [(-6, true), (-6, true)];
-        (int? Answered, bool? Satisfied)[] mixed = [(-3, null), (-1, true), (4, false)];
-        foreach (var (agency, comments) in new[] { ("BYT", diligent), ("BGTVT", late), ("BNNPTNT", prompt), ("BTTTT", mixed) })
+    /// <summary>2023 and 2024, before the reorganisation moves the merged ministries' records to their successors.</summary>
+    public static async Task LoadPastYearsAsync(IMediator mediator, Db db)
+    {
+        foreach (var (year, month, rounds) in new[]
+                 {
+                     (2023, 9, new[] { ("BYT", Diligent), ("BGTVT", Late), ("BNNPTNT", Prompt), ("BTTTT", Mixed), ("BCT", Diligent) }),
+                     (2024, 6, new[] { ("BYT", Mixed), ("BGTVT", Diligent), ("BNNPTNT", Mixed), ("BTTTT", Prompt), ("BCT", Late) }),
+                 })
         {
-            var code = await db.Connection.ExecuteScalarAsync<string>(
-                "select r.code from regulation r join agency a on a.id = r.agency_id where a.code = @agency and r.status = 'in_force' and r.published = 1 order by r.id limit 1", new { agency }) ?? throw new InvalidOperationException($"Demo: {agency} has no public regulation.");
-            var id = await CreateAsync("regulation", code, $"Lấy ý kiến về quy định {code}", "Lấy ý kiến doanh nghiệp về thủ tục và chi phí tuân thủ.", -70, -45, agency);
-            var answersDue = AnswerDeadline.Due(today.AddDays(-45), 10, calendar);
-            for (var i = 0; i < comments.Length; i++)
+            foreach (var (agency, comments) in rounds)
             {
-                var comment = await CommentAsync(id, i % 2 == 0 ? "amend" : "oppose", $"Góp ý số {i + 1} về quy định {code}: đề nghị giảm thành phần hồ sơ và cho phép nộp trực tuyến.", 60 - i);
-                if (comments[i].Answered is { } days)
-                {
-                    await db.Connection.ExecuteAsync(
-                        "insert into answer (comment_id, verdict, explanation, answered_on, answered_at, answered_by) values (@comment, 'partly', @explanation, @on, @at, null)",
-                        new { comment, explanation = "Tiếp thu một phần: sẽ rà soát thành phần hồ sơ khi sửa đổi văn bản.", on = answersDue.AddDays(days).ToString(IsoDate.Pattern), at = clock.GetUtcNow().AddDays(-30) });
-                }
-                if (comments[i].Satisfied is { } satisfied)
-                {
-                    await db.Connection.ExecuteAsync("insert into rating (comment_id, satisfied, remark, rated_at) values (@comment, @satisfied, '', @at)",
-                        new { comment, satisfied, at = clock.GetUtcNow().AddDays(-20) });
-                }
+                var opens = new DateOnly(year, month, 2);
+                await ClosedAsync(mediator, db, agency, year - 2022, opens, opens.AddDays(30), comments);
             }
         }
     }
+
+    /// <summary>2025 and this year, after the reorganisation: today's ministries answer.</summary>
+    public static async Task LoadSinceReorganisationAsync(IMediator mediator, Db db, TimeProvider clock)
+    {
+        var opens2025 = new DateOnly(2025, 6, 2);
+        foreach (var (agency, comments) in new[] { ("BYT", Prompt), ("BXD", Mixed), ("BNNMT", Diligent), ("BKHCN", Late), ("BCT", Prompt), ("BTC", Diligent) })
+        {
+            await ClosedAsync(mediator, db, agency, 3, opens2025, opens2025.AddDays(30), comments);
+        }
+        var today = clock.Today();
+        foreach (var (agency, comments) in new[] { ("BYT", Diligent), ("BXD", Late), ("BNNMT", Prompt), ("BKHCN", Mixed) })
+        {
+            await ClosedAsync(mediator, db, agency, 0, today.AddDays(-70), today.AddDays(-45), comments);
+        }
+    }
+
+    /// <summary>A closed consultation of one agency on one of its regulations (the pick-th), its comments answered as the pattern says.</summary>
+    private static async Task ClosedAsync(IMediator mediator, Db db, string agency, int pick, DateOnly opens, DateOnly closes, (int? Answered, bool? Satisfied)[] comments)
+    {
+        var code = await db.Connection.ExecuteScalarAsync<string>(
+            """
+            select r.code from regulation r join agency a on a.id = r.agency_id
+            where a.code = @agency and r.status = 'in_force' and r.published = 1 order by r.id limit 1 offset @pick
+            """, new { agency, pick }) ?? throw new InvalidOperationException($"Demo: {agency} has no public regulation.");
+        var id = await mediator.Send(new SaveConsultation.Command
+        {
+            Agency = agency, Subject = "regulation", SubjectRef = code, Title = $"Lấy ý kiến về quy định {code}",
+            Summary = "Lấy ý kiến doanh nghiệp về thủ tục và chi phí tuân thủ.", OpensOn = opens.ToString(IsoDate.Pattern), ClosesOn = closes.ToString(IsoDate.Pattern),
+        });
+        await db.Connection.ExecuteAsync("update consultation set published = 1 where id = @id", new { id });
+        var business = await db.Connection.ExecuteScalarAsync<long>("select id from app_user where email = 'doanhnghiep@consult.demo'");
+        var answersDue = AnswerDeadline.Due(closes, 10, await Calendar.WorkingCalendars.LoadAsync(db));
+        for (var i = 0; i < comments.Length; i++)
+        {
+            var body = $"Góp ý số {i + 1} về quy định {code}: đề nghị giảm thành phần hồ sơ và cho phép nộp trực tuyến.";
+            var comment = await db.Connection.ExecuteScalarAsync<long>(
+                """
+                insert into comment (consultation_id, user_id, stance, respondent_kind, body, body_key, created_at)
+                values (@id, @business, @stance, 'business', @body, @key, @at) returning id
+                """, new { id, business, stance = i % 2 == 0 ? "amend" : "oppose", body, key = CommentText.Key(body), at = Noon(opens.AddDays(2 + i)) });
+            if (comments[i].Answered is not { } days)
+            {
+                continue;
+            }
+            var answeredOn = answersDue.AddDays(days);
+            await db.Connection.ExecuteAsync(
+                "insert into answer (comment_id, verdict, explanation, answered_on, answered_at, answered_by) values (@comment, 'partly', @explanation, @on, @at, null)",
+                new { comment, explanation = "Tiếp thu một phần: sẽ rà soát thành phần hồ sơ khi sửa đổi văn bản.", on = answeredOn.ToString(IsoDate.Pattern), at = Noon(answeredOn) });
+            if (comments[i].Satisfied is { } satisfied)
+            {
+                await db.Connection.ExecuteAsync("insert into rating (comment_id, satisfied, remark, rated_at) values (@comment, @satisfied, '', @at)",
+                    new { comment, satisfied, at = Noon(answeredOn.AddDays(3)) });
+            }
+        }
+    }
+
+    /// <summary>12:00 in Vietnam on that day.</summary>
+    private static DateTimeOffset Noon(DateOnly day) => new(day.ToDateTime(new TimeOnly(5, 0)), TimeSpan.Zero);
 }

@@ -1,6 +1,7 @@
 using Consult.Domain.Text;
 using Consult.Web.Infrastructure.Data;
 using Dapper;
+using MediatR;
 
 namespace Consult.Web.Features.Plans;
 
@@ -63,15 +64,15 @@ public static class DemoPlans
             {
                 var itemId = await connection.ExecuteScalarAsync<long>(
                     """
-                    insert into plan_item (plan_id, regulation_id, action, reason, cost_before, cost_after, executed_by, executed_on)
-                    select @planId, r.id, @action, @reason, coalesce(c.inputs, '{}'), @after, nullif(@executedBy, ''), nullif(@executedOn, '')
+                    insert into plan_item (plan_id, regulation_id, action, reason, cost_before, cost_after)
+                    select @planId, r.id, @action, @reason, coalesce(c.inputs, '{}'), @after
                     from regulation r left join cost_estimate c on c.regulation_id = r.id where r.code_key = @key
                     returning id
                     """,
                     new
                     {
                         planId = planIds[item["plan"]], key = RegulationCode.Key(item["regulation"]), action = item["action"], reason = item["reason"],
-                        after = item["cost_after"].Length > 0 ? item["cost_after"] : "{}", executedBy = item["executed_by"], executedOn = item["executed_on"],
+                        after = item["cost_after"].Length > 0 ? item["cost_after"] : "{}",
                     }, transaction);
                 var (documents, errors) = SavePlanItem.ReadDocuments(item["documents"]);
                 if (errors.Count > 0)
@@ -84,6 +85,49 @@ public static class DemoPlans
             }
             return 0;
         });
+    }
+
+    /// <summary>
+    /// Carries out part of each approved plan through the portal's own step, as the amending documents of 2025 and 2026
+    /// would have: a different share per plan (so the ranking's results differ), each document a made-up number
+    /// (9xx/yyyy/NĐ-CP, above any real one), dated on its issue day. Runs after the reorganisation, so the versions it
+    /// writes come after every earlier one.
+    /// </summary>
+    public static async Task ExecuteAsync(IMediator mediator, Db db)
+    {
+        int[] twentiethsCarriedOut = [6, 1, 3, 2, 5, 1, 4, 2, 3];
+        var plans = (await db.Connection.QueryAsync<long>(
+            "select id from plan where status in ('approved', 'in_execution') order by decision_date, id", transaction: db.Transaction)).ToList();
+        for (var p = 0; p < plans.Count; p++)
+        {
+            var items = (await db.Connection.QueryAsync<long>(
+                "select id from plan_item where plan_id = @plan and executed_by is null order by id", new { plan = plans[p] }, db.Transaction)).ToList();
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (i % 20 >= twentiethsCarriedOut[p % twentiethsCarriedOut.Length])
+                {
+                    continue;
+                }
+                // Most in 2025 (April to November), one in four in the first half of 2026.
+                var issued = i % 4 == 3 ? new DateOnly(2026, 1, 15).AddDays(i * 13 % 160) : new DateOnly(2025, 4, 1).AddDays(i * 37 % 240);
+                var version = await db.Connection.ExecuteScalarAsync<int>("select version from plan where id = @id", new { id = plans[p] }, db.Transaction);
+                await mediator.Send(new RecordExecution.Command
+                {
+                    PlanId = plans[p], ItemId = items[i], ExpectedVersion = version,
+                    DocumentNumber = $"{901 + p * 2 + issued.Year % 2}/{issued.Year}/NĐ-CP", IssuedOn = issued.ToString(IsoDate.Pattern),
+                });
+                // The versions it wrote are dated on the issue day (09:00 in Vietnam); the audit trail, append-only, keeps the day it was loaded.
+                var at = new DateTimeOffset(issued.ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero);
+                await db.Connection.ExecuteAsync(
+                    """
+                    update regulation_version set saved_at = @at
+                    where source = 'plan:' || @plan and regulation_id = (select regulation_id from plan_item where id = @item)
+                      and version = (select max(v.version) from regulation_version v where v.regulation_id = regulation_version.regulation_id);
+                    update regulation set updated_at = @at where id = (select regulation_id from plan_item where id = @item);
+                    update cost_estimate set updated_at = @at where regulation_id = (select regulation_id from plan_item where id = @item);
+                    """, new { at, plan = plans[p], item = items[i] }, db.Transaction);
+            }
+        }
     }
 
     private static IEnumerable<(string At, string Action, string Summary)> Steps(IReadOnlyDictionary<string, string> plan)

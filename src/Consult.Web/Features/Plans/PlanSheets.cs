@@ -53,6 +53,8 @@ public sealed record PlanItemRow
     public string CostAfter { get; init; } = "";
     public string? ExecutedBy { get; init; }
     public string? ExecutedOn { get; init; }
+    /// <summary>The executing document's number was made up for the demo.</summary>
+    public bool ExecutedByIllustrative { get; init; }
     /// <summary>Whether the regulation is public, and its agency: who may see the item (<c>CurrentUser.Sees</c>).</summary>
     public bool Published { get; init; }
     public int RegulationAgencyId { get; init; }
@@ -114,7 +116,8 @@ public static class PlanSheets
             """
             select i.id, i.plan_id, i.regulation_id, r.code, r.title, r.kind,
                 (select count(*) from regulation_product rp where rp.regulation_id = r.id) products,
-                i.action, i.reason, i.cost_before, i.cost_after, i.executed_by, i.executed_on, r.published, r.agency_id regulation_agency_id
+                i.action, i.reason, i.cost_before, i.cost_after, i.executed_by, i.executed_on, r.published, r.agency_id regulation_agency_id,
+                exists (select 1 from legal_document d where d.number = i.executed_by and d.illustrative = 1) executed_by_illustrative
             from plan_item i join regulation r on r.id = i.regulation_id
             where i.plan_id in @ids order by i.id
             """, new { ids }, db.Transaction)).ToList();

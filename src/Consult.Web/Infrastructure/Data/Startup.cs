@@ -53,9 +53,13 @@ public static class Startup
                 await LoadDemoAsync(mediator, services.GetRequiredService<IOptions<ImportOptions>>().Value);
                 await DemoAccounts.CreateAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), db);
                 await DemoPlans.LoadAsync(db);
-                await DemoConsultations.LoadAsync(mediator, db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
+                var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+                await DemoConsultations.LoadAsync(mediator, db, clock);
+                await DemoConsultations.LoadPastYearsAsync(mediator, db);
                 await ReorganiseAsTheReferenceSaysAsync(mediator, db);
+                await DemoConsultations.LoadSinceReorganisationAsync(mediator, db, clock);
                 await DemoHistory.SpreadAsync(db);
+                await DemoPlans.ExecuteAsync(mediator, db);
                 await DemoHistory.MarkIllustrativeNumbersAsync(db);
                 await mediator.Send(new Features.EffortIndex.PublishPeriod.Command("2025"));
                 return true;

@@ -96,4 +96,19 @@ public class WorkingCalendarTests : IAsyncLifetime
         Assert.Equal(0, restarted.Scalar<int>("select count(*) from calendar_day where day = '2026-02-16'"));
         Assert.Equal(4, restarted.Scalar<int>("select count(*) from calendar_day where day like '2026-02-%'"));
     }
+
+    [Theory]
+    [InlineData(2024)]
+    [InlineData(2025)]
+    [InlineData(2026)]
+    [InlineData(2027)]
+    public void Every_shipped_year_has_Tet_the_Hung_Kings_day_and_National_Day_off(int year)
+    {
+        int Off(string name) => _app.Scalar<int>(
+            "select count(*) from calendar_day where kind = 'off' and day like @year and name like @name", new { year = $"{year}-%", name = $"%{name}%" });
+        Assert.True(Off("Tết Nguyên đán") >= 5, $"Tết {year}");
+        Assert.Equal(1, Off("Giỗ Tổ Hùng Vương"));
+        Assert.Equal(2, Off("Quốc khánh"));
+        Assert.Equal(1, Off("Tết Dương lịch"));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net;
 using Consult.Domain.Accounts;
 using Consult.IntegrationTests.Infrastructure;
@@ -33,6 +34,20 @@ public class EffortIndexDemoTests(DemoApp app)
             Assert.Equal(Consult.Domain.Text.VietnameseNumbers.Show(score, 1), row.QuerySelector("[data-testid=score]")!.TextContent);
             Assert.Contains(agency.GetProperty("agency").GetProperty("name").GetString()!, row.TextContent);
         }
+    }
+
+    [Fact]
+    public async Task The_published_2025_ranking_lists_todays_ministries_with_results_and_satisfaction_from_that_year()
+    {
+        var json = await app.GetJsonAsync("/api/v1/effort-index?period=2025");
+        Assert.Equal("published", json.GetProperty("status").GetString());
+        var agencies = json.GetProperty("agencies").EnumerateArray().ToList();
+        var dissolved = new[] { "BKHDT", "BTTTT", "BGTVT", "BTNMT", "BNNPTNT", "BLDTBXH" };
+        Assert.DoesNotContain(agencies, a => dissolved.Contains(a.GetProperty("agency").GetProperty("code").GetString()));
+        decimal Group(JsonElement a, string group) => a.GetProperty("groups").GetProperty(group).GetDecimal();
+        Assert.True(agencies.Count(a => Group(a, "satisfaction") > 0) >= 4, "comments answered and rated in 2025 or before");
+        Assert.True(agencies.Count(a => Group(a, "results") > 0) >= 4, "cuts carried out by documents issued by 2025");
+        Assert.True(agencies.Select(a => Group(a, "results")).Distinct().Count() >= 3, "results differ between ministries");
     }
 
     [Fact]

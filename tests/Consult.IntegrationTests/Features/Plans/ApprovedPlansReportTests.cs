@@ -48,7 +48,7 @@ public class ApprovedPlansReportTests(DemoApp app)
         Assert.Equal("1.107", totals[0]);
         Assert.Equal("188", totals[6]);
 
-        var json = await app.GetJsonAsync("/api/v1/plans?status=approved");
+        var json = await app.GetJsonAsync("/api/v1/plans?status=in_execution");
         var plan = json.GetProperty("items").EnumerateArray().First(p => p.GetProperty("decisionNumber").GetString() == "1977/QĐ-TTg");
         Assert.Equal(165, plan.GetProperty("counts").GetProperty("total").GetInt32());
         Assert.Equal(51, plan.GetProperty("counts").GetProperty("KTCN").GetInt32());
