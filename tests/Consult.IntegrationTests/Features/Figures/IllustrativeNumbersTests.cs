@@ -24,5 +24,10 @@ public class IllustrativeNumbersTests(DemoApp app)
             "select i.plan_id from plan_item_document d join plan_item i on i.id = d.item_id join plan p on p.id = i.plan_id where d.number = '900/2018/NĐ-CP' and p.status <> 'draft'");
         var page = await app.GetPageAsync($"/plans/{plan}");
         Assert.Contains(page.QuerySelectorAll("[data-testid=illustrative]"), tag => tag.ParentElement!.TextContent.Contains("900/2018/NĐ-CP"));
+
+        var (executedPlan, executedBy) = app.Scalar<string>("select plan_id || ' ' || executed_by from plan_item where executed_by is not null order by id limit 1")
+            .Split(' ') is [var p, var n] ? (p, n) : throw new InvalidOperationException("the demo executes no plan item");
+        var executed = await app.GetPageAsync($"/plans/{executedPlan}");
+        Assert.Contains(executed.QuerySelectorAll("[data-testid=illustrative]"), tag => tag.ParentElement!.TextContent.Contains(executedBy));
     }
 }
