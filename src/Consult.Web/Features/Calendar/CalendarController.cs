@@ -1,3 +1,5 @@
+using Consult.Domain.Text;
+using Consult.Web.Infrastructure;
 using Consult.Web.Infrastructure.Security;
 using Consult.Web.Infrastructure.Validation;
 using MediatR;
@@ -8,10 +10,12 @@ namespace Consult.Web.Features.Calendar;
 
 [Authorize(Policy = IdentitySetup.AdminPolicy)]
 [Route("admin/calendar")]
-public sealed class CalendarController(IMediator mediator) : Controller
+public sealed class CalendarController(IMediator mediator, TimeProvider clock) : Controller
 {
+    /// <summary>One year at a time, this year unless another is asked for (a long list would bury the form on a phone).</summary>
     [HttpGet("")]
-    public async Task<IActionResult> Index() => View("Calendar", (await mediator.Send(new CalendarDays.ListQuery()), new CalendarDays.Save()));
+    public async Task<IActionResult> Index(int? year) =>
+        View("Calendar", (await mediator.Send(new CalendarDays.ListQuery(year is >= 2000 and <= 2100 ? year.Value : clock.Today().Year)), new CalendarDays.Save()));
 
     [HttpPost("")]
     [FormView("CalendarForm")]
@@ -19,7 +23,7 @@ public sealed class CalendarController(IMediator mediator) : Controller
     {
         await mediator.Send(command);
         TempData["Notice"] = $"Đã lưu ngày {command.Day} vào lịch làm việc.";
-        return Redirect("/admin/calendar");
+        return Redirect(IsoDate.TryRead(command.Day, out var day) ? $"/admin/calendar?year={day.Year}" : "/admin/calendar");
     }
 
     [HttpPost("{day}/remove")]
@@ -27,6 +31,6 @@ public sealed class CalendarController(IMediator mediator) : Controller
     {
         await mediator.Send(new CalendarDays.Remove(day));
         TempData["Notice"] = $"Đã xóa ngày {day} khỏi lịch làm việc.";
-        return Redirect("/admin/calendar");
+        return Redirect(IsoDate.TryRead(day, out var date) ? $"/admin/calendar?year={date.Year}" : "/admin/calendar");
     }
 }

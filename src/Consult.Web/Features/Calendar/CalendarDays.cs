@@ -25,7 +25,10 @@ public static class CalendarDays
         public DateOnly Date => DateOnly.ParseExact(Day, IsoDate.Pattern, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public sealed record ListQuery : IRequest<IReadOnlyList<Row>>;
+    /// <summary>One year's days, and the years the calendar holds.</summary>
+    public sealed record ListQuery(int Year) : IRequest<YearPage>;
+
+    public sealed record YearPage(int Year, IReadOnlyList<int> Years, IReadOnlyList<Row> Days);
 
     public sealed record Save : IRequest<Unit>, ICommand
     {
@@ -56,10 +59,15 @@ public static class CalendarDays
     }
 
     public sealed class Handler(Db db, AuditLog audit) :
-        IRequestHandler<ListQuery, IReadOnlyList<Row>>, IRequestHandler<Save, Unit>, IRequestHandler<Remove, Unit>
+        IRequestHandler<ListQuery, YearPage>, IRequestHandler<Save, Unit>, IRequestHandler<Remove, Unit>
     {
-        public async Task<IReadOnlyList<Row>> Handle(ListQuery request, CancellationToken cancellationToken) =>
-            (await db.Connection.QueryAsync<Row>("select day, kind, name, source from calendar_day order by day desc", transaction: db.Transaction)).ToList();
+        public async Task<YearPage> Handle(ListQuery request, CancellationToken cancellationToken)
+        {
+            var years = (await db.Connection.QueryAsync<int>("select distinct cast(substr(day, 1, 4) as integer) from calendar_day order by 1", transaction: db.Transaction)).ToList();
+            var days = await db.Connection.QueryAsync<Row>(
+                "select day, kind, name, source from calendar_day where day like @year order by day", new { year = $"{request.Year:D4}-%" }, db.Transaction);
+            return new YearPage(request.Year, years, days.ToList());
+        }
 
         public async Task<Unit> Handle(Save request, CancellationToken cancellationToken)
         {

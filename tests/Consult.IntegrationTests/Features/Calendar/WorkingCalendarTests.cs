@@ -58,6 +58,9 @@ public class WorkingCalendarTests : IAsyncLifetime
         Assert.Equal("2026-03-09", await AnswersDueAsync());
         var calendar = await Accounts.Html(await admin.GetAsync("/admin/calendar"));
         Assert.Contains("Thứ Hai 02/03/2026", calendar.QuerySelector("[data-testid=calendar-2026]")!.TextContent);
+        Assert.Null(calendar.QuerySelector("[data-testid=calendar-2025]"));
+        var year2027 = await Accounts.Html(await admin.GetAsync("/admin/calendar?year=2027"));
+        Assert.Contains("Thứ Sáu 16/04/2027", year2027.QuerySelector("[data-testid=calendar-2027]")!.TextContent);
 
         var refused = await admin.PostFormAsync("/admin/calendar", "/admin/calendar", new()
         {
