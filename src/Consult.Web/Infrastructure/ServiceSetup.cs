@@ -33,6 +33,7 @@ public static class ServiceSetup
         services.AddSingleton<RegistryFiguresCache>();
         services.AddScoped<Features.Workspace.PendingImports>();
         services.AddScoped<Features.Plans.PlanStore>();
+        services.AddScoped<Features.Plans.CostEstimateStore>();
         services.Configure<Features.Consultations.ConsultationOptions>(configuration.GetSection("Consultations"));
         services.Configure<Features.Consultations.AlertOptions>(configuration.GetSection("Alerts"));
         services.AddScoped<Features.Consultations.ConsultationStore>();

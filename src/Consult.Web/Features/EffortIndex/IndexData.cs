@@ -41,7 +41,7 @@ public sealed record IndexSnapshot(string Period, int MethodologyVersion, Method
 /// Computes every agency's indicators for a period from the registry as it stood at the period's end (the last version
 /// saved by then), the plans, the consultations and the cost estimates dated up to then.
 /// </summary>
-public sealed class IndexCalculator(Db db, VersionFacts versions, IOptions<ConsultationOptions> consultationOptions)
+public sealed class IndexCalculator(Db db, VersionFacts versions, CostEstimateStore costs, IOptions<ConsultationOptions> consultationOptions)
 {
     /// <summary>The registry at three moments: as of a day (each regulation's last version saved by then), its first versions, and a year earlier.</summary>
     private sealed record States(List<RegulationFacts> AsOf, List<RegulationFacts> Baseline, List<RegulationFacts> YearBefore);
@@ -74,9 +74,7 @@ public sealed class IndexCalculator(Db db, VersionFacts versions, IOptions<Consu
     }
 
     private async Task<Dictionary<long, CostEstimate>> EstimatesAsync(DateOnly lastDay) =>
-        (await db.Connection.QueryAsync<(long RegulationId, string Inputs)>(
-            "select regulation_id, inputs from cost_estimate where updated_at < @until", new { until = Utc(lastDay) }, db.Transaction))
-        .ToDictionary(e => e.RegulationId, e => StandardCostModel.Estimate(CostJson.Read(e.Inputs)));
+        (await costs.AsOfAsync(Utc(lastDay))).ToDictionary(e => e.RegulationId, e => StandardCostModel.Estimate(CostJson.Read(e.Inputs)));
 
     /// <summary>The public figures of some regulations in force, counted as <see cref="RegistryFigures"/> counts them now.</summary>
     private static Panel PanelOf(IEnumerable<RegulationFacts> inForce, IReadOnlyDictionary<long, CostEstimate> estimates, IReadOnlyDictionary<string, LegalDocumentType> documentTypes)

@@ -53,7 +53,7 @@ public static class SaveCostEstimate
 
     public sealed record Query(string Code) : IRequest<Command?>;
 
-    public sealed class Handler(Db db, AuditLog audit, CurrentUser user, TimeProvider clock) :
+    public sealed class Handler(Db db, AuditLog audit, CurrentUser user, CostEstimateStore costs, TimeProvider clock) :
         IRequestHandler<Command, Unit>, IRequestHandler<Query, Command?>
     {
         public async Task<Command?> Handle(Query request, CancellationToken cancellationToken)
@@ -100,12 +100,7 @@ public static class SaveCostEstimate
                 throw new UserInputException("", $"Ước tính chi phí đã được cập nhật lên phiên bản {version} sau khi bạn mở; thay đổi chưa được lưu, hãy mở lại.", StatusCodes.Status409Conflict);
             }
             var json = CostJson.Write(inputs!);
-            await db.Connection.ExecuteAsync(
-                """
-                insert into cost_estimate (regulation_id, year, inputs, updated_at, updated_by) values (@regulationId, @Year, @json, @now, @userId)
-                on conflict (regulation_id) do update set year = excluded.year, inputs = excluded.inputs, version = version + 1,
-                    updated_at = excluded.updated_at, updated_by = excluded.updated_by
-                """, new { regulationId, request.Year, json, now = clock.GetUtcNow(), userId = user.Id }, db.Transaction);
+            await costs.SaveAsync(regulationId, request.Year!.Value, json, user.Id);
             var estimate = StandardCostModel.Estimate(inputs!);
             audit.Record(new AuditEntry(version == 0 ? "create" : "update", "cost", request.Code,
                 $"{VietnameseNumbers.Show(estimate.AnnualCost)} đồng/năm, {VietnameseNumbers.Show(estimate.PersonDaysPerYear)} ngày công/năm")
@@ -134,7 +129,7 @@ public static class SaveHourlyIncome
         public string? Amount { get; init; }
 
         [Display(Name = "Nguồn số liệu")]
-        [Required(ErrorMessage = "Nêu nguồn số liệu (ví dụ Tổng cục Thống kê, năm, cách quy đổi).")]
+        [Required(ErrorMessage = "Nêu nguồn số liệu (ví dụ Cục Thống kê, năm, cách quy đổi).")]
         [StringLength(500, ErrorMessage = "Nguồn dài quá 500 ký tự.")]
         public string? Source { get; init; }
 

@@ -32,6 +32,9 @@ public static class DemoPlans
                 select id, @year, @inputs, @now from regulation where code_key = @key
                 """,
                 Read("cost_estimates.csv").Select(r => new { key = RegulationCode.Key(r["regulation"]), year = int.Parse(r["year"]), inputs = r["inputs"], now = Now() }), transaction);
+            await connection.ExecuteAsync(
+                "insert into cost_estimate_version (regulation_id, version, year, inputs, saved_at) select regulation_id, version, year, inputs, updated_at from cost_estimate",
+                transaction: transaction);
 
             var planIds = new Dictionary<string, long>();
             foreach (var plan in Read("plans.csv"))
@@ -125,6 +128,8 @@ public static class DemoPlans
                       and version = (select max(v.version) from regulation_version v where v.regulation_id = regulation_version.regulation_id);
                     update regulation set updated_at = @at where id = (select regulation_id from plan_item where id = @item);
                     update cost_estimate set updated_at = @at where regulation_id = (select regulation_id from plan_item where id = @item);
+                    update cost_estimate_version set saved_at = @at
+                    where (regulation_id, version) = (select regulation_id, version from cost_estimate where regulation_id = (select regulation_id from plan_item where id = @item));
                     """, new { at, plan = plans[p], item = items[i] }, db.Transaction);
             }
         }

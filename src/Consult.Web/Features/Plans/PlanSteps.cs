@@ -144,7 +144,7 @@ public static class RecordExecution
         public Permission Permission => Permission.AgencyWork(Roles.Editor, plans: [PlanId]);
     }
 
-    public sealed class Handler(Db db, PlanStore plans, RegulationReader reader, RegulationWriter writer, TimeProvider clock) : IRequestHandler<Command, Unit>
+    public sealed class Handler(Db db, PlanStore plans, RegulationReader reader, RegulationWriter writer, CostEstimateStore costs) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -182,11 +182,7 @@ public static class RecordExecution
                 ? row with { Status = RegulationStatus.Repealed }
                 : row with { LegalBasis = [.. row.LegalBasis, new Domain.Import.LegalBasisItem(number, null)] };
             writer.Save(row, $"plan:{plan.Id}", action: item.ActionValue == PlanAction.Abolish ? "repeal" : "update");
-            await db.Connection.ExecuteAsync(
-                """
-                insert into cost_estimate (regulation_id, year, inputs, updated_at) values (@RegulationId, @year, @CostAfter, @now)
-                on conflict (regulation_id) do update set inputs = excluded.inputs, year = excluded.year, version = version + 1, updated_at = excluded.updated_at
-                """, new { item.RegulationId, year = issued.Year, item.CostAfter, now = clock.GetUtcNow() }, db.Transaction);
+            await costs.SaveAsync(item.RegulationId, issued.Year, item.CostAfter);
 
             var (items, executed) = await db.Connection.QuerySingleAsync<(int, int)>(
                 "select count(*), count(executed_by) from plan_item where plan_id = @PlanId", request, db.Transaction);

@@ -4,14 +4,15 @@ namespace Consult.Web.Infrastructure.Data;
 
 /// <summary>
 /// The demo is loaded in one go, today; a portal in use would have years behind it. This dates the demo's records as
-/// they would have come: each regulation entered on a day between January 2022 and mid-February 2025 (its cost
-/// estimate with it), and the moves of the 1 March 2025 reorganisation on that day, so periods from 2022 on, and the
-/// 2025 ranking the demo publishes, have data, with the ministries of each time.
+/// they would have come: each regulation entered on a day of 2022 or 2023 (its cost estimate with it), so the registry
+/// is whole before the years it is compared over and later changes are the cuts themselves; and the moves of the
+/// 1 March 2025 reorganisation on that day, so periods from 2022 on, and the 2025 ranking the demo publishes, have
+/// data, with the ministries of each time.
 /// </summary>
 public static class DemoHistory
 {
-    /// <summary>Days between 3 January 2022 and 14 February 2025, over which the regulations' first versions spread.</summary>
-    private const int Days = 1138;
+    /// <summary>Days between 3 January 2022 and 22 December 2023, over which the regulations' first versions spread.</summary>
+    private const int Days = 719;
 
     public static async Task SpreadAsync(Db db)
     {
@@ -28,6 +29,7 @@ public static class DemoHistory
                 updated_at = (select v.saved_at from regulation_version v where v.regulation_id = regulation.id and v.version = regulation.version),
                 published_on = case when published = 1 then (select substr(v.saved_at, 1, 10) from regulation_version v where v.regulation_id = regulation.id and v.version = 1) end;
             update cost_estimate set updated_at = (select v.saved_at from regulation_version v where v.regulation_id = cost_estimate.regulation_id and v.version = 1);
+            update cost_estimate_version set saved_at = (select c.updated_at from cost_estimate c where c.regulation_id = cost_estimate_version.regulation_id);
             """, transaction: db.Transaction);
     }
 

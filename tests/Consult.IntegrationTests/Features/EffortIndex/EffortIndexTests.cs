@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Net;
 using Consult.Domain.Accounts;
+using Consult.Domain.Text;
 using Consult.IntegrationTests.Infrastructure;
 using Consult.Web.Features.Plans;
 using static Consult.IntegrationTests.Infrastructure.Rows;
@@ -125,6 +126,21 @@ public class EffortIndexPublicationTests : IAsyncLifetime
         Assert.Equal(q1, await ScoreAsync("2026-Q1"));
         Assert.NotEqual(q2Before, await ScoreAsync("2026-Q2"));
         Assert.Equal(HttpStatusCode.BadRequest, (await (await _app.SignInAsync("ratsoat@example.vn")).PostFormAsync("/account", "/effort-index/2026-Q1/publish", [])).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_year_before_counts_the_cost_estimate_that_stood_then_not_todays()
+    {
+        // 10 triệu đồng a year in 2026; revised down to 4 triệu in 2027.
+        _app.Clock.Set("2027-03-01T09:00");
+        await _app.SendAsync(new SaveCostEstimate.Command
+        {
+            Code = "1.000106", Year = 2026, Cost = new CostForm { Fees = "40.000", FrequencyPerYear = "1", SubjectsPerYear = "100" }, ExpectedVersion = 1,
+        });
+
+        var panel = (await _app.GetPageAsync("/effort-index?period=2027")).QuerySelector("[data-testid=panel]")!;
+        var change = panel.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("So với một năm trước")).QuerySelectorAll("td")[3].TextContent;
+        Assert.Equal($"Giảm {VietnameseNumbers.Money(6_000_000m)}", change.Trim());
     }
 
     [Fact]
