@@ -102,6 +102,15 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 });
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseMiddleware<RequestGuard>();
+app.Use((context, next) =>
+{
+    // HEAD is GET without the body (the server drops it): monitors and link checkers use it on every page.
+    if (HttpMethods.IsHead(context.Request.Method))
+    {
+        context.Request.Method = HttpMethods.Get;
+    }
+    return next();
+});
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();

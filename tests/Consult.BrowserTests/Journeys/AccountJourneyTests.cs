@@ -18,6 +18,7 @@ public class AccountJourneyTests(BrowserFixture browser)
         await page.GetByLabel("Mã số thuế (không bắt buộc)").FillAsync("0100109106-001");
         await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync("Hop-tac-2026");
         await page.GetByLabel("Nhập lại mật khẩu").FillAsync("Hop-tac-2026");
+        await page.GetByLabel("Tôi đồng ý để cổng xử lý dữ liệu cá nhân").CheckAsync();
         await page.ScreenshotAsync("dang-ky");
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng ký" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("registered")).ToContainTextAsync("hoptac@example.vn");

@@ -30,4 +30,20 @@ public class PageTourTests(BrowserFixture browser)
         await page.SetViewportSizeAsync(390, 844);
         await page.ScreenshotAsync(screenshot + "-390");
     }
+
+    [Fact]
+    public async Task A_printed_page_keeps_the_portal_name_its_address_and_the_date_and_drops_the_menus()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/regulations/1.000106");
+        await Assertions.Expect(page.GetByTestId("printed-from")).ToBeHiddenAsync();
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+
+        var printed = page.GetByTestId("printed-from");
+        await Assertions.Expect(printed).ToBeVisibleAsync();
+        await Assertions.Expect(printed).ToContainTextAsync("Cổng tham vấn và tra cứu quy định kinh doanh");
+        await Assertions.Expect(printed).ToContainTextAsync("/regulations/1.000106");
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Điều hướng chính" })).ToBeHiddenAsync();
+        await page.ScreenshotAsync("in-quy-dinh");
+    }
 }

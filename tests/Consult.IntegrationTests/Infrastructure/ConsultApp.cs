@@ -63,6 +63,8 @@ public class ConsultApp : WebApplicationFactory<Program>
             builder.UseSetting("Demo:Seed", _seedDemo ? "true" : "false");
         }
         builder.UseSetting("Site:PublicUrl", "http://localhost");
+        builder.UseSetting("Site:Owner", "Cơ quan kiểm thử");
+        builder.UseSetting("Site:ContactEmail", "lienhe@example.vn");
         // A null value leaves the setting to the app's own configuration.
         foreach (var (key, value) in Settings.Where(s => s.Value is not null))
         {

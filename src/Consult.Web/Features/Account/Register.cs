@@ -43,6 +43,10 @@ public static class Register
         [DataType(DataType.Password)]
         public string? ConfirmPassword { get; init; }
 
+        /// <summary>Agreement to the processing of personal data as the privacy notice describes; an account needs it.</summary>
+        [Display(Name = "Tôi đồng ý để cổng xử lý dữ liệu cá nhân của tôi như Chính sách bảo vệ dữ liệu cá nhân mô tả")]
+        public bool Consent { get; init; }
+
         /// <summary>Where the mailed activation link leads; set by the server from Site:PublicUrl, never bound.</summary>
         [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
         public string ConfirmPage { get; init; } = "";
@@ -60,6 +64,11 @@ public static class Register
 
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
+            if (!request.Consent)
+            {
+                throw new UserInputException(nameof(Command.Consent),
+                    "Cần bạn đồng ý với việc xử lý dữ liệu cá nhân để mở tài khoản (Nghị định 13/2023/NĐ-CP); không có gì được lưu khi chưa đồng ý.");
+            }
             if (!UserKinds.TryParse(request.UserKind, out var kind))
             {
                 throw new UserInputException(nameof(Command.UserKind), "Chọn một trong các đối tượng trong danh sách.");
@@ -101,6 +110,7 @@ public static class Register
                 TaxCode = taxCode,
                 CreatedAt = clock.GetUtcNow(),
                 EmailConfirmed = false,
+                PrivacyConsentAt = clock.GetUtcNow(),
             };
             (await users.CreateAsync(user, request.Password!)).ThrowOnFailure(nameof(Command.Password), nameof(Command.Email));
             audit.Record(new AuditEntry("register", AuditLog.Account, user.Email, UserKinds.Label(kind)));

@@ -19,4 +19,6 @@ public sealed class AppUser
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>False only for a self-registered account until its mailed link is opened.</summary>
     public bool EmailConfirmed { get; set; } = true;
+    /// <summary>When the user agreed, at registration, to the processing of their personal data.</summary>
+    public DateTimeOffset? PrivacyConsentAt { get; set; }
 }

@@ -17,7 +17,7 @@ public sealed class UserStore(Db db) :
 {
     private const string Columns = """
         id, email, normalized_email, display_name, user_kind, tax_code, agency_id, password_hash, security_stamp,
-        concurrency_stamp, lockout_enabled, lockout_end, access_failed_count, created_at, email_confirmed
+        concurrency_stamp, lockout_enabled, lockout_end, access_failed_count, created_at, email_confirmed, privacy_consent_at
         """;
 
     public async Task<IdentityResult> CreateAsync(AppUser user, CancellationToken cancellationToken)
@@ -25,9 +25,9 @@ public sealed class UserStore(Db db) :
         user.Id = await db.Connection.ExecuteScalarAsync<long>(
             """
             insert into app_user (email, normalized_email, display_name, user_kind, tax_code, agency_id, password_hash,
-                security_stamp, concurrency_stamp, lockout_enabled, lockout_end, access_failed_count, created_at, email_confirmed)
+                security_stamp, concurrency_stamp, lockout_enabled, lockout_end, access_failed_count, created_at, email_confirmed, privacy_consent_at)
             values (@Email, @NormalizedEmail, @DisplayName, @UserKind, @TaxCode, @AgencyId, @PasswordHash,
-                @SecurityStamp, @ConcurrencyStamp, @LockoutEnabled, @LockoutEnd, @AccessFailedCount, @CreatedAt, @EmailConfirmed)
+                @SecurityStamp, @ConcurrencyStamp, @LockoutEnabled, @LockoutEnd, @AccessFailedCount, @CreatedAt, @EmailConfirmed, @PrivacyConsentAt)
             returning id
             """, user, db.Transaction);
         return IdentityResult.Success;

@@ -15,6 +15,7 @@ public class AccountTests
         ["TaxCode"] = taxCode,
         ["Password"] = password,
         ["ConfirmPassword"] = password,
+        ["Consent"] = "true",
     };
 
     private static string MailedLink(ConsultApp app, string address, string path)
@@ -45,6 +46,7 @@ public class AccountTests
         Assert.Contains("0100109106", account.QuerySelector(".facts")!.TextContent);
         Assert.Equal("register", app.Scalar<string>("select action from audit_event where entity_key = 'dn@example.vn'"));
         Assert.StartsWith("AQAAAA", app.Scalar<string>("select password_hash from app_user where email = 'dn@example.vn'"));
+        Assert.NotNull(app.Scalar<string?>("select privacy_consent_at from app_user where email = 'dn@example.vn'"));
         Assert.Equal(HttpStatusCode.BadRequest, (await app.Browser().GetAsync(link + "x")).StatusCode);
     }
 
@@ -52,6 +54,7 @@ public class AccountTests
     [InlineData("TaxCode", "0100109107", "chữ số kiểm tra")]
     [InlineData("Email", "", "Nhập địa chỉ thư điện tử.")]
     [InlineData("Password", "ngan", "ít nhất 8 ký tự")]
+    [InlineData("Consent", "false", "đồng ý với việc xử lý dữ liệu cá nhân")]
     public async Task Bad_registration_input_returns_the_form_with_the_values_and_a_message_and_saves_nothing(string field, string value, string message)
     {
         using var app = new ConsultApp();

@@ -1,0 +1,62 @@
+using Consult.Web.Infrastructure.Data;
+using Consult.Web.Infrastructure.Security;
+using Dapper;
+using MediatR;
+
+namespace Consult.Web.Features.Site;
+
+/// <summary>
+/// The pages a search engine may list: what an anonymous reader may open, by the same visibility rules as the pages
+/// themselves. Regulations come in parts small enough for one sitemap file each (the format allows 50,000 addresses).
+/// </summary>
+public static class Sitemap
+{
+    public const int RegulationsPerPart = 40_000;
+
+    private static readonly string[] FixedPages =
+        ["/", "/search", "/legal-documents", "/agencies", "/consultations", "/plans", "/effort-index", "/effort-index/methodology",
+         "/reports/approved-plans", "/reports/executed-cuts", "/reports/published", "/about/privacy", "/about/terms", "/about/open-data"];
+
+    /// <summary>How many regulation parts there are.</summary>
+    public sealed record PartsQuery : IRequest<int>;
+
+    /// <summary>The fixed pages, agencies, documents, consultations and plans.</summary>
+    public sealed record PagesQuery : IRequest<IReadOnlyList<string>>;
+
+    /// <summary>Part <see cref="Part"/> (from 1) of the public regulations.</summary>
+    public sealed record RegulationsQuery(int Part) : IRequest<IReadOnlyList<string>>;
+
+    public sealed class Handler(Db db) :
+        IRequestHandler<PartsQuery, int>, IRequestHandler<PagesQuery, IReadOnlyList<string>>, IRequestHandler<RegulationsQuery, IReadOnlyList<string>>
+    {
+        private static readonly Visibility Anonymous = new(SeesAll: false, OwnAgency: -1);
+
+        public async Task<int> Handle(PartsQuery request, CancellationToken cancellationToken)
+        {
+            var count = await db.Connection.ExecuteScalarAsync<int>($"select count(*) from regulation r where {Visibility.Regulations}", Anonymous, db.Transaction);
+            return Math.Max(1, (count + RegulationsPerPart - 1) / RegulationsPerPart);
+        }
+
+        public async Task<IReadOnlyList<string>> Handle(PagesQuery request, CancellationToken cancellationToken)
+        {
+            var agencies = await db.Connection.QueryAsync<string>("select code from agency order by code", transaction: db.Transaction);
+            var documents = await db.Connection.QueryAsync<long>("select id from legal_document order by id", transaction: db.Transaction);
+            var consultations = await db.Connection.QueryAsync<long>("select id from consultation where published = 1 order by id", transaction: db.Transaction);
+            var plans = await db.Connection.QueryAsync<long>($"select p.id from plan p where {Visibility.Plans} order by p.id", Anonymous, db.Transaction);
+            return
+            [
+                .. FixedPages,
+                .. agencies.Select(code => $"/agencies/{Uri.EscapeDataString(code)}"),
+                .. documents.Select(id => $"/legal-documents/{id}"),
+                .. consultations.Select(id => $"/consultations/{id}"),
+                .. plans.Select(id => $"/plans/{id}"),
+            ];
+        }
+
+        public async Task<IReadOnlyList<string>> Handle(RegulationsQuery request, CancellationToken cancellationToken) =>
+            (await db.Connection.QueryAsync<string>(
+                $"select r.code from regulation r where {Visibility.Regulations} order by r.id limit @take offset @skip",
+                Anonymous.With(new { take = RegulationsPerPart, skip = (request.Part - 1) * RegulationsPerPart }), db.Transaction))
+            .Select(code => $"/regulations/{Uri.EscapeDataString(code)}").ToList();
+    }
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Xml.Linq;
+using Consult.IntegrationTests.Infrastructure;
+
+namespace Consult.IntegrationTests.Features.Site;
+
+/// <summary>What crawlers, monitors and readers expect of a public site: HEAD, robots.txt, a sitemap of what the public may open, notices.</summary>
+[Collection(nameof(DemoCollection))]
+public class SiteTests(DemoApp app)
+{
+    private static readonly XNamespace Sitemaps = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/search?q=rượu")]
+    [InlineData("/regulations/1.000106")]
+    [InlineData("/effort-index")]
+    [InlineData("/api/v1/regulations")]
+    [InlineData("/css/site.css")]
+    public async Task Head_answers_like_get(string url)
+    {
+        var response = await app.CreateClient().SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var get = await app.CreateClient().GetAsync(url);
+        Assert.Equal(get.Content.Headers.ContentType?.MediaType, response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Head_on_a_missing_page_is_404_not_405()
+    {
+        var response = await app.CreateClient().SendAsync(new HttpRequestMessage(HttpMethod.Head, "/regulations/KHONG-CO"));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Robots_keep_crawlers_out_of_accounts_and_staff_pages_and_name_the_sitemap_at_the_configured_address()
+    {
+        var robots = await app.CreateClient().GetStringAsync("/robots.txt");
+        Assert.Contains("Disallow: /workspace", robots);
+        Assert.Contains("Disallow: /admin", robots);
+        Assert.Contains("Sitemap: http://localhost/sitemap.xml", robots);
+    }
+
+    [Fact]
+    public async Task The_sitemap_lists_only_pages_an_anonymous_reader_opens_and_every_public_regulation()
+    {
+        var client = app.CreateClient();
+        var index = XDocument.Parse(await client.GetStringAsync("/sitemap.xml"));
+        var parts = index.Descendants(Sitemaps + "loc").Select(l => new Uri(l.Value).PathAndQuery).ToList();
+        Assert.Contains("/sitemap/pages.xml", parts);
+
+        var urls = new List<string>();
+        foreach (var part in parts)
+        {
+            urls.AddRange(XDocument.Parse(await client.GetStringAsync(part)).Descendants(Sitemaps + "loc").Select(l => new Uri(l.Value).PathAndQuery));
+        }
+        Assert.Equal(urls.Count, urls.Distinct().Count());
+        var regulations = urls.Where(u => u.StartsWith("/regulations/")).ToList();
+        Assert.Equal(app.Scalar<int>("select count(*) from regulation where published = 1"), regulations.Count);
+        var unpublished = app.Scalar<string>("select code from regulation where published = 0 order by id limit 1");
+        Assert.DoesNotContain($"/regulations/{Uri.EscapeDataString(unpublished)}", urls);
+
+        // Every page other than the many regulations, and a sample of those, opens for the public.
+        foreach (var url in urls.Where(u => !u.StartsWith("/regulations/")).Concat(regulations.Where((_, i) => i % 97 == 0)))
+        {
+            Assert.True((await client.GetAsync(url)).StatusCode == HttpStatusCode.OK, url);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/sitemap/regulations-{parts.Count + 1}.xml")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_icon_is_served_and_asked_for_at_its_usual_address()
+    {
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var redirect = await client.GetAsync("/favicon.ico");
+        Assert.Equal(HttpStatusCode.MovedPermanently, redirect.StatusCode);
+        var icon = await client.GetAsync(redirect.Headers.Location!.ToString());
+        Assert.Equal("image/svg+xml", icon.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Every_page_names_its_owner_and_links_the_notices_and_a_printed_page_says_where_and_when()
+    {
+        var home = await app.GetPageAsync("/");
+        Assert.Contains("lienhe@example.vn", home.QuerySelector("[data-testid=owner]")!.TextContent);
+        foreach (var notice in new[] { "/about/privacy", "/about/terms", "/about/open-data" })
+        {
+            Assert.NotNull(home.QuerySelector($"footer a[href='{notice}']"));
+            var page = await app.GetPageAsync(notice);
+            Assert.Contains("lienhe@example.vn", page.QuerySelector("main")!.TextContent);
+        }
+        Assert.Contains("13/2023/NĐ-CP", (await app.GetPageAsync("/about/privacy")).QuerySelector("main")!.TextContent);
+        Assert.Contains("CC BY 4.0", (await app.GetPageAsync("/about/open-data")).QuerySelector("main")!.TextContent);
+
+        var printed = (await app.GetPageAsync("/regulations/1.000106")).QuerySelector("[data-testid=printed-from]")!.TextContent;
+        Assert.Contains("Cổng tham vấn và tra cứu quy định kinh doanh", printed);
+        Assert.Contains("http://localhost/regulations/1.000106", printed);
+        Assert.Matches(@"in ngày \d{2}/\d{2}/\d{4}", printed);
+    }
+}
