@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Consult.Web.Features.ApiDocs;
 using Consult.Web.Infrastructure.Cli;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure;
@@ -20,12 +21,14 @@ builder.Services.AddConsultCore(builder.Configuration);
 builder.Services.AddConsultIdentity(builder.Configuration);
 builder.Services.AddHostedService<Consult.Web.Features.Consultations.DigestService>();
 builder.Services.AddHostedService<Consult.Web.Infrastructure.Search.SearchIndexer>();
+builder.Services.AddOpenDataApi();
 builder.Services
     .AddControllersWithViews(options =>
     {
         options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
         options.Filters.Add<UserInputFilter>();
         options.Conventions.Add(new RouteValuesFromRoute());
+        options.Conventions.Add(new Consult.Web.Features.ApiDocs.OpenDataApiConvention());
         BindingMessages.Apply(options.ModelBindingMessageProvider);
     })
     .AddRazorOptions(options =>
@@ -117,6 +120,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 app.MapControllers();
+app.MapOpenApi("/openapi/{documentName}.json");
 await app.RunAsync();
 return 0;
 

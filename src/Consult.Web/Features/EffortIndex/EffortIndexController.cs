@@ -84,6 +84,11 @@ public sealed class EffortIndexController(IndexService index, IMediator mediator
     private static string Points(decimal value) => Math.Round(value, 2).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     [HttpGet("api/v1/effort-index")]
+    [Microsoft.AspNetCore.Http.EndpointSummary("Chỉ số nỗ lực cải cách")]
+    [Microsoft.AspNetCore.Http.EndpointDescription("period: năm (2025) hoặc quý (2025-Q3), mặc định kỳ hiện tại; điểm không làm tròn nên cộng lại đúng tổng.")]
+    [Produces("application/json")]
+    [ProducesResponseType(200)]
+    [ProducesResponseType(400)]
     public async Task<IActionResult> Api(string? period)
     {
         if (PeriodOr(period) is not { } p)

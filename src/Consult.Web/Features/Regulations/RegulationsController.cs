@@ -22,6 +22,11 @@ public sealed class RegulationsController(IMediator mediator) : Controller
         await mediator.Send(new VersionChanges.Query(code, version)) is { } result ? View(result) : NotFound();
 
     [HttpGet("api/v1/regulations/{code}")]
+    [Microsoft.AspNetCore.Http.EndpointSummary("Một quy định")]
+    [Microsoft.AspNetCore.Http.EndpointDescription("Toàn bộ hồ sơ: cơ quan, lĩnh vực, thông tin theo loại, căn cứ pháp lý kèm điều khoản, sản phẩm, các phiên bản.")]
+    [Produces("application/json")]
+    [ProducesResponseType(200)]
+    [ProducesResponseType(404)]
     public async Task<IActionResult> Api(string code)
     {
         if (await mediator.Send(new Details.Query(code)) is not { } result)

@@ -39,6 +39,10 @@ public sealed class SearchController(IMediator mediator, SiteLinks links) : Cont
     }
 
     [HttpGet("api/v1/regulations")]
+    [Microsoft.AspNetCore.Http.EndpointSummary("Tra cứu quy định")]
+    [Microsoft.AspNetCore.Http.EndpointDescription("Xếp hạng như trang tra cứu; total là số kết quả chính xác; from/to là ngày có hiệu lực (yyyy-mm-dd hoặc dd/mm/yyyy); pageSize tối đa 100.")]
+    [Produces("application/json")]
+    [ProducesResponseType(200)]
     public async Task<IActionResult> Api([FromQuery] Search.Query query)
     {
         var result = await mediator.Send(query);

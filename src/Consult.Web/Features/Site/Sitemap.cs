@@ -15,7 +15,7 @@ public static class Sitemap
 
     private static readonly string[] FixedPages =
         ["/", "/search", "/legal-documents", "/agencies", "/consultations", "/plans", "/effort-index", "/effort-index/methodology",
-         "/reports/approved-plans", "/reports/executed-cuts", "/reports/published", "/about/privacy", "/about/terms", "/about/open-data"];
+         "/reports/approved-plans", "/reports/executed-cuts", "/reports/published", "/api", "/about/privacy", "/about/terms", "/about/open-data"];
 
     /// <summary>How many regulation parts there are.</summary>
     public sealed record PartsQuery : IRequest<int>;
