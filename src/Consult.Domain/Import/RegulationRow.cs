@@ -11,7 +11,7 @@ public sealed record ProductItem(string HsCode, string Name);
 /// <summary>A problem with one column's value; the message is a Vietnamese sentence fragment.</summary>
 public sealed record FieldError(string Column, string Message)
 {
-    public override string ToString() => $"Cột {Column}: {Message}";
+    public override string ToString() => $"{ImportColumns.Cell(Column)}: {Message}";
 }
 
 /// <summary>Kind-specific fields; each kind fills the ones its users need.</summary>

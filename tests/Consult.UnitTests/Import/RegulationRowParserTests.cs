@@ -43,15 +43,15 @@ public class RegulationRowParserTests
     }
 
     [Theory]
-    [InlineData("kind", "LUAT", "Cột kind")]
-    [InlineData("status", "active", "Cột status")]
-    [InlineData("published", "yes", "Cột published")]
-    [InlineData("effective_date", "31/02/2017", "Cột effective_date")]
-    [InlineData("legal_basis", "nghị định số một", "Cột legal_basis")]
+    [InlineData("kind", "LUAT", "Cột kind (loại quy định)")]
+    [InlineData("status", "active", "Cột status (trạng thái)")]
+    [InlineData("published", "yes", "Cột published (công khai)")]
+    [InlineData("effective_date", "31/02/2017", "Cột effective_date (ngày có hiệu lực)")]
+    [InlineData("legal_basis", "nghị định số một", "Cột legal_basis (căn cứ pháp lý)")]
     [InlineData("legal_basis", "", "Cột legal_basis")]
-    [InlineData("products", "rượu", "Cột products")]
-    [InlineData("title", "", "Cột title")]
-    [InlineData("code", "a b", "Cột code")]
+    [InlineData("products", "rượu", "Cột products (sản phẩm, hàng hóa)")]
+    [InlineData("title", "", "Cột title (tên)")]
+    [InlineData("code", "a b", "Cột code (mã)")]
     public void Names_the_faulty_column_in_vietnamese(string column, string value, string expected)
     {
         var cells = GoodRow();

@@ -27,6 +27,8 @@ public static class AuditTrail
         public long Id { get; init; }
         public DateTimeOffset At { get; init; }
         public string Actor { get; init; } = "";
+        /// <summary>The acting user's display name, when the event was a signed-in user's.</summary>
+        public string? ActorName { get; init; }
         public string Action { get; init; } = "";
         public string Entity { get; init; } = "";
         public string EntityKey { get; init; } = "";
@@ -34,7 +36,34 @@ public static class AuditTrail
         public int? FromVersion { get; init; }
         public int? ToVersion { get; init; }
         public string Summary { get; init; } = "";
+        /// <summary>For an account's events, the account's display name (its key is its e-mail address).</summary>
+        public string? AccountName { get; init; }
+        /// <summary>For a comment's events, the consultation it belongs to.</summary>
+        public long? ConsultationId { get; init; }
         public string ActionLabel => AuditLog.ActionLabel(Action);
+        public string EntityLabel => AuditLog.EntityLabel(Entity);
+
+        /// <summary>The record's page, where it has one.</summary>
+        public string? Link => Entity switch
+        {
+            AuditLog.Regulation or "cost" => $"/regulations/{Uri.EscapeDataString(EntityKey)}",
+            AuditLog.Agency => $"/agencies/{Uri.EscapeDataString(EntityKey)}",
+            "plan" => $"/plans/{EntityKey}",
+            "consultation" => $"/consultations/{EntityKey}",
+            "comment" when ConsultationId is not null => $"/consultations/{ConsultationId}#comment-{EntityKey}",
+            AuditLog.LegalDocument => $"/search?q={Uri.EscapeDataString(EntityKey)}",
+            _ => null,
+        };
+
+        /// <summary>How the record is named: a number for plans, consultations and comments, a person's name for accounts.</summary>
+        public string RecordName => Entity switch
+        {
+            "plan" or "consultation" or "comment" => $"{EntityLabel} số {EntityKey}",
+            AuditLog.Account => $"{EntityLabel} {AccountName ?? EntityKey}",
+            _ => $"{EntityLabel} {EntityKey}",
+        };
+
+        public string ActorShown => ActorName ?? Actor;
     }
 
     public sealed record Result(Query Query, IReadOnlyList<Event> Events, bool HasMore, IReadOnlyList<string> Actions);
@@ -58,7 +87,7 @@ public static class AuditTrail
             }
             if (!string.IsNullOrWhiteSpace(request.Actor))
             {
-                where.Add("e.actor like '%' || @Actor || '%'");
+                where.Add("(e.actor like '%' || @Actor || '%' or u.display_name like '%' || @Actor || '%')");
             }
             if (!string.IsNullOrWhiteSpace(request.Action))
             {
@@ -75,8 +104,10 @@ public static class AuditTrail
             var page = Math.Max(1, request.Page);
             var events = (await db.Connection.QueryAsync<Event>(
                 $"""
-                select e.id, e.at, e.actor, e.action, e.entity, e.entity_key, a.code agency_code, e.from_version, e.to_version, e.summary
-                from audit_event e left join agency a on a.id = e.agency_id
+                select e.id, e.at, e.actor, u.display_name actor_name, e.action, e.entity, e.entity_key, a.code agency_code, e.from_version, e.to_version, e.summary,
+                    (select o.display_name from app_user o where e.entity = 'account' and o.email = e.entity_key) account_name,
+                    (select m.consultation_id from comment m where e.entity = 'comment' and m.id = cast(e.entity_key as integer)) consultation_id
+                from audit_event e left join agency a on a.id = e.agency_id left join app_user u on u.id = e.user_id
                 where {string.Join(" and ", where)}
                 order by e.id desc limit @Take offset @Skip
                 """,

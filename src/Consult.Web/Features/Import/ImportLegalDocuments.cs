@@ -1,4 +1,5 @@
 using Consult.Domain.Accounts;
+using Consult.Domain.Import;
 using Consult.Domain.Registry;
 using Consult.Domain.Text;
 using Consult.Web.Infrastructure.Audit;
@@ -34,7 +35,7 @@ public static class ImportLegalDocuments
             }
             if (Columns.Where(c => table.ColumnIndex(c) < 0).ToList() is { Count: > 0 } missing)
             {
-                return new ImportReport(0, 0, 0, [$"Dòng 1: thiếu cột {string.Join(", ", missing)}."]);
+                return new ImportReport(0, 0, 0, [$"Dòng 1: thiếu cột {string.Join(", ", missing.Select(ImportColumns.Name))}."]);
             }
 
             var errors = new List<string>();
@@ -45,18 +46,18 @@ public static class ImportLegalDocuments
                 var number = Cell("number");
                 if (!DocumentNumber.IsValid(number))
                 {
-                    errors.Add($"Dòng {line}: Cột number: \"{number}\" không phải số hiệu văn bản.");
+                    errors.Add($"Dòng {line}: {ImportColumns.Cell("number")}: \"{number}\" không phải số hiệu văn bản.");
                     continue;
                 }
                 var type = DocumentNumber.InferType(number);
                 if (Cell("type") is { Length: > 0 } typeText && !Enum.TryParse(typeText, ignoreCase: true, out type))
                 {
-                    errors.Add($"Dòng {line}: Cột type: loại \"{typeText}\" không hợp lệ; dùng {string.Join(", ", Enum.GetNames<LegalDocumentType>())}.");
+                    errors.Add($"Dòng {line}: {ImportColumns.Cell("type")}: loại \"{typeText}\" không hợp lệ; dùng {string.Join(", ", Enum.GetNames<LegalDocumentType>())}.");
                 }
                 var status = Cell("status") is { Length: > 0 } s ? s : "unknown";
                 if (!LegalDocumentStatuses.All.Contains(status))
                 {
-                    errors.Add($"Dòng {line}: Cột status: trạng thái \"{status}\" không hợp lệ; dùng {string.Join(", ", LegalDocumentStatuses.All)}.");
+                    errors.Add($"Dòng {line}: {ImportColumns.Cell("status")}: trạng thái \"{status}\" không hợp lệ; dùng {string.Join(", ", LegalDocumentStatuses.All)}.");
                 }
                 string? Date(string column)
                 {
@@ -67,7 +68,7 @@ public static class ImportLegalDocuments
                     }
                     if (!IsoDate.TryRead(text, out var day))
                     {
-                        errors.Add($"Dòng {line}: Cột {column}: ngày \"{text}\" không hợp lệ; dùng dạng dd/mm/yyyy hoặc yyyy-mm-dd.");
+                        errors.Add($"Dòng {line}: {ImportColumns.Cell(column)}: ngày \"{text}\" không hợp lệ; dùng dạng dd/mm/yyyy hoặc yyyy-mm-dd.");
                         return text;
                     }
                     return day.ToString(IsoDate.Pattern);

@@ -54,7 +54,7 @@ public static class RegulationFile
         var errors = new List<string>();
         if (missing.Count > 0)
         {
-            errors.Add($"Dòng 1: thiếu cột {string.Join(", ", missing)}.");
+            errors.Add($"Dòng 1: thiếu cột {string.Join(", ", missing.Select(ImportColumns.Name))}.");
         }
         if (unknown.Count > 0)
         {
@@ -73,7 +73,7 @@ public static class RegulationFile
             var messages = rowErrors.Select(e => e.ToString()).ToList();
             if (row is not null && !seenCodes.TryAdd(RegulationCode.Key(row.Code), line))
             {
-                messages.Add($"Cột code: mã \"{row.Code}\" đã có ở dòng {seenCodes[RegulationCode.Key(row.Code)]}.");
+                messages.Add($"{ImportColumns.Cell("code")}: mã \"{row.Code}\" đã có ở dòng {seenCodes[RegulationCode.Key(row.Code)]}.");
             }
             errors.AddRange(messages.Select(m => $"Dòng {line}: {m}"));
             if (row is not null && messages.Count == 0)
@@ -118,7 +118,7 @@ public static class ImportRegulations
         {
             var unknownAgencies = request.Rows
                 .Where(r => !writer.Agencies.ContainsKey(r.Row.AgencyCode))
-                .Select(r => (r.Line, Message: $"Dòng {r.Line}: Cột agency: không có cơ quan mã \"{r.Row.AgencyCode}\"."));
+                .Select(r => (r.Line, Message: $"Dòng {r.Line}: {ImportColumns.Cell("agency")}: không có cơ quan mã \"{r.Row.AgencyCode}\"."));
             var errors = request.FileErrors.Select(e => (Line: LineOf(e), Message: e))
                 .Concat(unknownAgencies).OrderBy(e => e.Line).Select(e => e.Message).ToList();
             if (errors.Count > 0)

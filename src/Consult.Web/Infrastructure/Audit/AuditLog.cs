@@ -46,6 +46,39 @@ public sealed class AuditLog(Db db, CurrentUser user, TimeProvider clock)
         "unlock" => "Mở khóa tài khoản",
         "delete" => "Xóa",
         "reorganise" => "Hợp nhất, chia tách",
+        "submit" => "Trình Thủ tướng Chính phủ",
+        "return" => "Trả lại",
+        "approve" => "Phê duyệt",
+        "execute" => "Ghi nhận thực thi",
+        "add-item" => "Thêm mục phương án",
+        "update-item" => "Sửa mục phương án",
+        "remove-item" => "Bỏ mục phương án",
+        "open" => "Mở lấy ý kiến",
+        "close" => "Kết thúc lấy ý kiến",
+        "comment" => "Góp ý",
+        "answer" => "Giải trình",
+        "rate" => "Đánh giá giải trình",
+        "hide" => "Ẩn góp ý",
+        "methodology" => "Phương pháp tính chỉ số",
         _ => action,
+    };
+
+    /// <summary>What kind of record an event is about, in words.</summary>
+    public static string EntityLabel(string entity) => entity switch
+    {
+        Regulation => "Quy định",
+        LegalDocument => "Văn bản",
+        Account => "Tài khoản",
+        Agency => "Cơ quan",
+        Sector => "Lĩnh vực",
+        "plan" => "Phương án",
+        "consultation" => "Đợt lấy ý kiến",
+        "comment" => "Góp ý",
+        "cost" => "Chi phí tuân thủ",
+        "calendar_day" => "Ngày nghỉ, làm bù",
+        "hourly_income" => "Thu nhập bình quân một giờ",
+        "methodology" => "Phương pháp tính chỉ số",
+        "effort_index" => "Kỳ chỉ số",
+        _ => entity,
     };
 }

@@ -194,12 +194,22 @@ public class WorkspaceTests : IAsyncLifetime
         await editor.PostFormAsync("/workspace", "/workspace/regulations", Form("1.000106", "Tên đã sửa", version: 1));
         Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync("/audit")).StatusCode);
 
+        using (var connection = Database.Open(_app))
+        {
+            Dapper.SqlMapper.Execute(connection, "update app_user set display_name = 'Trần Thị Cán Bộ' where email = 'canbo.bct@example.vn'");
+        }
         var reviewer = await _app.SignInAsync("ratsoat@example.vn");
-        var page = await Accounts.Html(await reviewer.GetAsync("/audit?actor=canbo.bct&key=1.000106"));
-        var row = Assert.Single(page.QuerySelectorAll("[data-testid=audit] tbody tr")).TextContent;
-        Assert.Contains("Cập nhật", row);
-        Assert.Contains("1 → 2", row);
-        Assert.Contains("canbo.bct@example.vn", row);
+        foreach (var actor in new[] { "canbo.bct", "Cán Bộ" })
+        {
+            var page = await Accounts.Html(await reviewer.GetAsync($"/audit?actor={Uri.EscapeDataString(actor)}&key=1.000106"));
+            var row = Assert.Single(page.QuerySelectorAll("[data-testid=audit] tbody tr"));
+            Assert.Contains("Cập nhật", row.TextContent);
+            Assert.Contains("1 → 2", row.TextContent);
+            // People by name, records by what they are, with a link.
+            Assert.Contains("Trần Thị Cán Bộ", row.TextContent);
+            Assert.DoesNotContain("@example.vn", row.TextContent);
+            Assert.Equal("Quy định 1.000106", row.QuerySelector("a[href='/regulations/1.000106']")!.TextContent);
+        }
     }
 
     [Fact]
