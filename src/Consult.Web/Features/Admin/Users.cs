@@ -108,7 +108,7 @@ public static class Users
             }
             if (!string.IsNullOrWhiteSpace(request.Agency))
             {
-                where.Add("a.code = @Agency");
+                where.Add(Shared.AgencyPicker.Sql);
             }
             var page = Math.Max(1, request.Page);
             var rows = (await db.Connection.QueryAsync<Row>(

@@ -83,7 +83,7 @@ public static class AuditTrail
             }
             if (!string.IsNullOrWhiteSpace(request.Agency))
             {
-                where.Add("a.code = @Agency");
+                where.Add(Shared.AgencyPicker.Sql);
             }
             if (!string.IsNullOrWhiteSpace(request.Actor))
             {

@@ -27,7 +27,7 @@ public static class ConsultationList
             var where = new List<string> { "1 = 1" };
             if (!string.IsNullOrWhiteSpace(request.Agency))
             {
-                where.Add("a.code = @Agency");
+                where.Add(Shared.AgencyPicker.Sql);
             }
             if (request.Status == ConsultationStatuses.Code(ConsultationStatus.Open))
             {

@@ -31,7 +31,7 @@ public static class PlanList
             var where = new List<string> { Visibility.Plans };
             if (!string.IsNullOrWhiteSpace(request.Agency))
             {
-                where.Add("a.code = @Agency");
+                where.Add(Shared.AgencyPicker.Sql);
             }
             if (!string.IsNullOrWhiteSpace(request.Status))
             {
