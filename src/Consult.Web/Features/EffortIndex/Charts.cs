@@ -18,22 +18,23 @@ public static class Charts
     {
         const int rowHeight = 22, labelWidth = 260, barWidth = 380;
         var height = bars.Count * rowHeight + 10;
-        var svg = new StringBuilder($"""<svg class="chart" id="{id}" role="img" aria-labelledby="{id}-title" viewBox="0 0 {labelWidth + barWidth + 60} {height}" width="100%"><title id="{id}-title">{E(title)}</title>""");
+        var width = labelWidth + barWidth + 60;
+        var svg = new StringBuilder($"""<div class="chart-box"><svg class="chart" id="{id}" role="img" aria-labelledby="{id}-title" viewBox="0 0 {width} {height}" width="{width}" height="{height}"><title id="{id}-title">{E(title)}</title>""");
         for (var i = 0; i < bars.Count; i++)
         {
             var y = i * rowHeight + 5;
-            var width = max <= 0 ? 0 : (double)(bars[i].Value / max) * barWidth;
+            var length = max <= 0 ? 0 : (double)(bars[i].Value / max) * barWidth;
             svg.Append($"""<text x="{labelWidth - 6}" y="{y + 15}" text-anchor="end" font-size="12">{E(bars[i].Label)}</text>""")
-               .Append($"""<rect x="{labelWidth}" y="{y + 2}" width="{N(width)}" height="{rowHeight - 6}" fill="{bars[i].Colour}"/>""")
-               .Append($"""<text x="{N(labelWidth + width + 4)}" y="{y + 15}" font-size="12">{E(bars[i].Value.ToString("0.#", CultureInfo.GetCultureInfo("vi-VN")))}</text>""");
+               .Append($"""<rect x="{labelWidth}" y="{y + 2}" width="{N(length)}" height="{rowHeight - 6}" fill="{bars[i].Colour}"/>""")
+               .Append($"""<text x="{N(labelWidth + length + 4)}" y="{y + 15}" font-size="12">{E(bars[i].Value.ToString("0.#", CultureInfo.GetCultureInfo("vi-VN")))}</text>""");
         }
-        return new HtmlString(svg.Append("</svg>").ToString());
+        return new HtmlString(svg.Append("</svg></div>").ToString());
     }
 
     public static IHtmlContent Line(string id, string title, IReadOnlyList<(string Label, decimal Value)> points, decimal max)
     {
         const int width = 520, height = 180, left = 40, bottom = 30, top = 10;
-        var svg = new StringBuilder($"""<svg class="chart" id="{id}" role="img" aria-labelledby="{id}-title" viewBox="0 0 {width} {height}" width="100%"><title id="{id}-title">{E(title)}</title>""");
+        var svg = new StringBuilder($"""<div class="chart-box"><svg class="chart" id="{id}" role="img" aria-labelledby="{id}-title" viewBox="0 0 {width} {height}" width="{width}" height="{height}"><title id="{id}-title">{E(title)}</title>""");
         svg.Append($"""<line x1="{left}" y1="{height - bottom}" x2="{width - 10}" y2="{height - bottom}" stroke="#505a5f"/>""");
         var step = points.Count > 1 ? (width - left - 30) / (double)(points.Count - 1) : 0;
         var coordinates = points.Select((p, i) => (X: left + 10 + i * step, Y: height - bottom - (double)(p.Value / Math.Max(max, 1)) * (height - bottom - top), p.Label, p.Value)).ToList();
@@ -44,9 +45,9 @@ public static class Charts
         foreach (var c in coordinates)
         {
             svg.Append($"""<circle cx="{N(c.X)}" cy="{N(c.Y)}" r="4" fill="#1d70b8"/>""")
-               .Append($"""<text x="{N(c.X)}" y="{height - 10}" text-anchor="middle" font-size="11">{E(c.Label)}</text>""")
-               .Append($"""<text x="{N(c.X)}" y="{N(c.Y - 8)}" text-anchor="middle" font-size="11">{E(c.Value.ToString("0.#", CultureInfo.GetCultureInfo("vi-VN")))}</text>""");
+               .Append($"""<text x="{N(c.X)}" y="{height - 10}" text-anchor="middle" font-size="12">{E(c.Label)}</text>""")
+               .Append($"""<text x="{N(c.X)}" y="{N(c.Y - 8)}" text-anchor="middle" font-size="12">{E(c.Value.ToString("0.#", CultureInfo.GetCultureInfo("vi-VN")))}</text>""");
         }
-        return new HtmlString(svg.Append("</svg>").ToString());
+        return new HtmlString(svg.Append("</svg></div>").ToString());
     }
 }
