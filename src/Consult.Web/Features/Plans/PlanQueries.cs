@@ -74,6 +74,16 @@ public static class PlanDetails
         public required IReadOnlyList<PlanItem> VisibleItems { get; init; }
 
         public int HiddenItems => Sheet.Items.Count - VisibleItems.Count;
+
+        /// <summary>A plan may hold a hundred items or more: the page lists them <see cref="ItemsPerPage"/> at a time.</summary>
+        public const int ItemsPerPage = 50;
+
+        public int ItemPageCount => Math.Max(1, (VisibleItems.Count + ItemsPerPage - 1) / ItemsPerPage);
+
+        /// <summary>The page of items asked for, kept within the pages there are.</summary>
+        public int ItemPage { get; init; } = 1;
+
+        public IEnumerable<PlanItem> ItemsOnPage => VisibleItems.Skip((Math.Clamp(ItemPage, 1, ItemPageCount) - 1) * ItemsPerPage).Take(ItemsPerPage);
     }
 
     public sealed class Handler(Db db, CurrentUser user, IOptions<PlanOptions> options, TimeProvider clock) : IRequestHandler<Query, Result?>

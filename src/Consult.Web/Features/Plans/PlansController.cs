@@ -17,8 +17,8 @@ public sealed class PlansController(IMediator mediator) : Controller
     public async Task<IActionResult> Index([FromQuery] PlanList.Query query) => View(await mediator.Send(query));
 
     [HttpGet("plans/{id:long}")]
-    public async Task<IActionResult> Details(long id) =>
-        await mediator.Send(new PlanDetails.Query(id)) is { } result ? View(result) : NotFound();
+    public async Task<IActionResult> Details(long id, int page = 1) =>
+        await mediator.Send(new PlanDetails.Query(id)) is { } result ? View(result with { ItemPage = page }) : NotFound();
 
     [Authorize(Policy = IdentitySetup.WorkspacePolicy)]
     [HttpGet("plans/new")]
