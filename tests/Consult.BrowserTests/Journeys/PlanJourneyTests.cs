@@ -63,6 +63,10 @@ public class PlanJourneyTests(BrowserFixture browser)
         var lead = await AsAsync("lanhdao.bct@consult.demo");
         await lead.GotoAsync(planUrl);
         await lead.GetByRole(AriaRole.Button, new() { Name = "Trình Thủ tướng Chính phủ" }).ClickAsync();
+        // An irreversible step asks first and says what will happen.
+        await Assertions.Expect(lead.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Trình Thủ tướng Chính phủ phương án này?");
+        await lead.ScreenshotAsync("phuong-an-xac-nhan-trinh");
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Trình Thủ tướng Chính phủ" }).ClickAsync();
         await ExpectStatusAsync(lead, "Đã trình");
 
         var reviewer = await AsAsync("ratsoat@consult.demo");
@@ -75,6 +79,7 @@ public class PlanJourneyTests(BrowserFixture browser)
 
         await lead.GotoAsync(planUrl);
         await Assertions.Expect(lead.GetByRole(AriaRole.Note)).ToContainTextAsync("Bổ sung căn cứ");
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Trình Thủ tướng Chính phủ" }).ClickAsync();
         await lead.GetByRole(AriaRole.Button, new() { Name = "Trình Thủ tướng Chính phủ" }).ClickAsync();
         await ExpectStatusAsync(lead, "Đã trình");
 

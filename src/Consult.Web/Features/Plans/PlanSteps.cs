@@ -15,7 +15,7 @@ namespace Consult.Web.Features.Plans;
 /// <summary>The agency lead submits a draft or returned plan to the Prime Minister's office.</summary>
 public static class SubmitPlan
 {
-    public sealed record Command(long PlanId, int ExpectedVersion) : IRequest<Unit>, ICommand
+    public sealed record Command(long PlanId, int ExpectedVersion, bool Confirmed = false) : IRequest<Unit>, ICommand
     {
         public Permission Permission => Permission.AgencyWork(Roles.Lead, plans: [PlanId]);
     }
@@ -26,9 +26,19 @@ public static class SubmitPlan
         {
             var plan = await plans.CurrentAsync(request.PlanId, request.ExpectedVersion, PlanStatuses.CanSubmit,
                 "Chỉ trình được phương án dự thảo hoặc đã được trả lại.");
-            if (!await db.Connection.ExecuteScalarAsync<bool>("select exists (select 1 from plan_item where plan_id = @PlanId)", request, db.Transaction))
+            var items = await db.Connection.ExecuteScalarAsync<int>("select count(*) from plan_item where plan_id = @PlanId", request, db.Transaction);
+            if (items == 0)
             {
                 throw new UserInputException("", "Phương án chưa có quy định nào; hãy thêm ít nhất một mục trước khi trình.");
+            }
+            if (!request.Confirmed)
+            {
+                throw new ConfirmationRequiredException("Trình Thủ tướng Chính phủ phương án này?",
+                [
+                    $"Phương án với {items} quy định được gửi Văn phòng Chính phủ xem xét và trở thành công khai.",
+                    "Cơ quan không sửa phương án được nữa, trừ khi người rà soát trả lại.",
+                    "Ngày trình được ghi nhận và tính cho chỉ số trình đúng hạn.",
+                ], "Trình Thủ tướng Chính phủ", $"/plans/{request.PlanId}");
             }
             await db.Connection.ExecuteAsync(
                 "update plan set submitted_on = @today, return_reason = null where id = @PlanId",

@@ -73,16 +73,16 @@ public sealed class PlansController(IMediator mediator) : Controller
     }
 
     [HttpPost("plans/{id:long}/items/{itemId:long}/remove")]
-    public async Task<IActionResult> RemoveItem(long id, long itemId, int expectedVersion)
+    public async Task<IActionResult> RemoveItem(long id, long itemId, int expectedVersion, bool confirmed)
     {
-        await mediator.Send(new RemovePlanItem.Command(id, itemId, expectedVersion));
+        await mediator.Send(new RemovePlanItem.Command(id, itemId, expectedVersion, confirmed));
         return Redirect($"/plans/{id}#items");
     }
 
     [HttpPost("plans/{id:long}/submit")]
-    public async Task<IActionResult> Submit(long id, int expectedVersion)
+    public async Task<IActionResult> Submit(long id, int expectedVersion, bool confirmed)
     {
-        await mediator.Send(new SubmitPlan.Command(id, expectedVersion));
+        await mediator.Send(new SubmitPlan.Command(id, expectedVersion, confirmed));
         TempData["Notice"] = "Đã trình phương án.";
         return Redirect($"/plans/{id}");
     }

@@ -156,7 +156,7 @@ public static class SavePlanItem
 /// <summary>Takes an item out of a draft or returned plan.</summary>
 public static class RemovePlanItem
 {
-    public sealed record Command(long PlanId, long ItemId, int ExpectedVersion) : IRequest<Unit>, ICommand
+    public sealed record Command(long PlanId, long ItemId, int ExpectedVersion, bool Confirmed = false) : IRequest<Unit>, ICommand
     {
         public Permission Permission => Permission.AgencyWork(Roles.Editor, plans: [PlanId]);
     }
@@ -170,6 +170,14 @@ public static class RemovePlanItem
             var code = await db.Connection.ExecuteScalarAsync<string?>(
                 "select r.code from plan_item i join regulation r on r.id = i.regulation_id where i.id = @ItemId and i.plan_id = @PlanId", request, db.Transaction)
                 ?? throw new UserInputException("", "Mục này không còn trong phương án.");
+            if (!request.Confirmed)
+            {
+                throw new ConfirmationRequiredException($"Bỏ quy định {code} khỏi phương án?",
+                [
+                    $"Mục của quy định {code} — hành động đề xuất, lý do, văn bản cần sửa và chi phí sau khi đơn giản hóa — bị xóa khỏi dự thảo.",
+                    "Muốn đưa lại phải nhập lại mục từ đầu; nhật ký vẫn ghi việc bỏ mục.",
+                ], "Bỏ khỏi phương án", $"/plans/{request.PlanId}#items");
+            }
             await db.Connection.ExecuteAsync(
                 "delete from plan_item_document where item_id = @ItemId; delete from plan_item where id = @ItemId", request, db.Transaction);
             await plans.StepAsync(plan, "remove-item", code);

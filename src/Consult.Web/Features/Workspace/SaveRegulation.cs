@@ -158,6 +158,8 @@ public static class ChangeRegulation
         public string Code { get; init; } = "";
         public string? Action { get; init; }
         public int ExpectedVersion { get; init; }
+        /// <summary>Repealing asks first (<see cref="ConfirmationRequiredException"/>); publishing can be undone and does not.</summary>
+        public bool Confirmed { get; init; }
 
         public Permission Permission => Permission.AgencyWork(Action == "repeal" ? Roles.Editor : Roles.Lead, regulations: [Code]);
     }
@@ -171,6 +173,15 @@ public static class ChangeRegulation
                 throw new UserInputException("", "Thao tác không hợp lệ.");
             }
             var current = await reader.CurrentAsync(request.Code) ?? throw new UserInputException("", $"Không có quy định mã {request.Code}.");
+            if (request.Action == "repeal" && !request.Confirmed)
+            {
+                throw new ConfirmationRequiredException($"Ghi nhận quy định {request.Code} đã bị bãi bỏ?",
+                [
+                    $"\"{current.Snapshot.Title}\" chuyển sang tình trạng Đã bãi bỏ trong một phiên bản mới; các phiên bản trước vẫn được giữ.",
+                    "Quy định không còn được tính vào số quy định đang có hiệu lực, trên mọi trang, báo cáo và chỉ số.",
+                    "Muốn khôi phục phải sửa lại tình trạng và lưu, thành một phiên bản khác.",
+                ], "Ghi nhận bãi bỏ", $"/workspace/regulations/{Uri.EscapeDataString(request.Code)}/edit");
+            }
             var row = current.Snapshot.ToRow();
             row = request.Action switch
             {

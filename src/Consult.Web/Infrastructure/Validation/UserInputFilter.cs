@@ -16,7 +16,8 @@ public sealed class FormViewAttribute(string viewName) : Attribute
 /// One way for every form: a model that fails its annotations, or a handler's <see cref="UserInputException"/>,
 /// brings back the same view with what the user typed, the Vietnamese messages and status 400
 /// (a button without a form of its own gets a page with the messages).
-/// A <see cref="ForbiddenException"/> anywhere becomes 403, or the sign-in page for someone not signed in.
+/// A <see cref="ForbiddenException"/> anywhere becomes 403, or the sign-in page for someone not signed in; a
+/// <see cref="ConfirmationRequiredException"/> becomes the page that asks to confirm.
 /// </summary>
 public sealed class UserInputFilter(IModelMetadataProvider metadata) : IAsyncActionFilter
 {
@@ -47,6 +48,23 @@ public sealed class UserInputFilter(IModelMetadataProvider metadata) : IAsyncAct
                     ViewName = "Refused",
                     StatusCode = input.StatusCode,
                     ViewData = new ViewDataDictionary(metadata, context.ModelState) { Model = input.Errors.Select(e => e.Message).ToList() },
+                };
+                executed.ExceptionHandled = true;
+                break;
+            case ConfirmationRequiredException confirmation:
+                var request = context.HttpContext.Request;
+                executed.Result = new ViewResult
+                {
+                    ViewName = "Confirm",
+                    ViewData = new ViewDataDictionary(metadata, context.ModelState)
+                    {
+                        Model = confirmation.Page with
+                        {
+                            Action = request.Path + request.QueryString,
+                            Fields = [.. request.Form.Where(f => f.Key is not ("__RequestVerificationToken" or "Confirmed"))
+                                .SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? "")))],
+                        },
+                    },
                 };
                 executed.ExceptionHandled = true;
                 break;

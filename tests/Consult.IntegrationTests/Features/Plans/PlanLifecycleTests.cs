@@ -76,7 +76,7 @@ public class PlanLifecycleTests : IAsyncLifetime
         async Task Step(HttpClient who, string step, Dictionary<string, string>? fields = null) =>
             Assert.Equal(HttpStatusCode.Redirect, (await who.PostFormAsync("/account/login", $"/plans/{id}/{step}",
                 new(fields ?? []) { ["expectedVersion"] = PlanVersion(id).ToString() })).StatusCode);
-        await Step(lead, "submit");
+        await Step(lead, "submit", new() { ["Confirmed"] = "true" });
         await Step(reviewer, "approve", new() { ["DecisionNumber"] = "1977/QĐ-TTg", ["DecisionDate"] = "15/10/2026" });
 
         async Task<(decimal Cut, decimal Target, decimal Approved)> ResultsAsync()
@@ -119,7 +119,14 @@ public class PlanLifecycleTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Forbidden, await Post(editor, "submit"));
         Assert.Equal(HttpStatusCode.Forbidden, await Post(reviewer, "submit"));
-        Assert.Equal(HttpStatusCode.Redirect, await Post(lead, "submit"));
+        // Submitting is irreversible for the agency: the first post only asks, saying what will happen.
+        var asked = await lead.PostFormAsync("/account/login", $"/plans/{id}/submit", new() { ["expectedVersion"] = PlanVersion(id).ToString() });
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        var confirmation = await Accounts.Html(asked);
+        Assert.Contains("Văn phòng Chính phủ", confirmation.QuerySelector("[data-testid=consequences]")!.TextContent);
+        Assert.Equal("true", confirmation.QuerySelector("form input[name=Confirmed]")!.GetAttribute("value"));
+        Assert.Equal("draft", Status(id));
+        Assert.Equal(HttpStatusCode.Redirect, await Post(lead, "submit", new() { ["Confirmed"] = "true" }));
         Assert.Equal("submitted", Status(id));
         Assert.Equal(HttpStatusCode.OK, (await citizen.GetAsync($"/plans/{id}")).StatusCode);
 
@@ -129,7 +136,7 @@ public class PlanLifecycleTests : IAsyncLifetime
         Assert.Equal("returned", Status(id));
 
         Assert.Equal(HttpStatusCode.Redirect, (await editor.PostFormAsync($"/plans/{id}", $"/plans/{id}/items", new(Item("1.000107", "abolish")) { ["ExpectedVersion"] = PlanVersion(id).ToString() })).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, await Post(lead, "submit"));
+        Assert.Equal(HttpStatusCode.Redirect, await Post(lead, "submit", new() { ["Confirmed"] = "true" }));
 
         var approval = new Dictionary<string, string> { ["DecisionNumber"] = "1977/QĐ-TTg", ["DecisionDate"] = "2026-10-15" };
         Assert.Equal(HttpStatusCode.Forbidden, await Post(editor, "approve", new(approval)));

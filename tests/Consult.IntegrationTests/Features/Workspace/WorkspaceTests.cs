@@ -126,6 +126,44 @@ public class WorkspaceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_editor_sees_only_the_actions_they_may_take_and_a_repeal_is_confirmed_before_anything_changes()
+    {
+        var editor = await _app.SignInAsync("canbo.bct@example.vn");
+        var edit = await Accounts.Html(await editor.GetAsync("/workspace/regulations/1.000106/edit"));
+        var buttons = edit.QuerySelectorAll("[aria-labelledby=change-heading] button").Select(b => b.TextContent.Trim()).ToList();
+        Assert.DoesNotContain("Thôi công khai", buttons);
+        Assert.DoesNotContain("Công khai", buttons);
+        Assert.Contains("Ghi nhận bãi bỏ…", buttons);
+
+        var asked = await editor.PostFormAsync("/workspace", "/workspace/regulations/1.000106/change", new() { ["Action"] = "repeal", ["ExpectedVersion"] = "1" });
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        var confirmation = await Accounts.Html(asked);
+        Assert.Contains("Đã bãi bỏ", confirmation.QuerySelector("[data-testid=consequences]")!.TextContent);
+        Assert.Equal("in_force", _app.Scalar<string>("select status from regulation where code = '1.000106'"));
+
+        var confirmed = await editor.PostFormAsync("/workspace", "/workspace/regulations/1.000106/change",
+            new() { ["Action"] = "repeal", ["ExpectedVersion"] = "1", ["Confirmed"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal("repealed", _app.Scalar<string>("select status from regulation where code = '1.000106'"));
+    }
+
+    [Fact]
+    public async Task After_an_error_a_published_regulation_still_reads_as_published()
+    {
+        var lead = await _app.SignInAsync("lanhdao.bct@example.vn");
+        Assert.True(_app.Scalar<bool>("select published from regulation where code = '1.000106'"));
+        var form = await Accounts.Html(await lead.GetAsync("/workspace/regulations/1.000106/edit"));
+        var fields = form.QuerySelectorAll("form.form input[name], form.form textarea[name], form.form select[name]")
+            .GroupBy(e => e.GetAttribute("name")!).ToDictionary(g => g.Key, g => g.First() is AngleSharp.Html.Dom.IHtmlTextAreaElement t ? t.Value
+                : g.First() is AngleSharp.Html.Dom.IHtmlSelectElement s ? s.Value ?? "" : g.First().GetAttribute("value") ?? "");
+        fields["Title"] = "";
+        var failed = await Accounts.Html(await lead.PostFormAsync("/workspace", "/workspace/regulations", fields));
+        var buttons = failed.QuerySelectorAll("[aria-labelledby=change-heading] button").Select(b => b.TextContent.Trim()).ToList();
+        Assert.Contains("Thôi công khai", buttons);
+        Assert.DoesNotContain("Công khai", buttons);
+    }
+
+    [Fact]
     public async Task A_public_user_cannot_open_the_workspace_and_nobody_signed_in_is_sent_to_sign_in()
     {
         var citizen = await _app.SignInAsync("dan@example.vn");
