@@ -72,7 +72,10 @@ public class ConsultationTests : IAsyncLifetime
         _app.Clock.Set("2026-11-15T23:59");
         var early = await CommentAsync(await _app.SignInAsync("dn@example.vn"), "Góp ý gửi sớm.");
         Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
-        Assert.Contains("chưa bắt đầu", (await Accounts.Html(early)).Errors().Single());
+        var refused = await Accounts.Html(early);
+        Assert.Contains("chưa bắt đầu", refused.Errors().Single());
+        // The message says what did not happen: a comment is sent, not saved.
+        Assert.Equal("Chưa gửi được góp ý: hãy sửa những điểm sau", refused.QuerySelector(".error-summary h2")!.TextContent);
 
         _app.Clock.Set("2026-11-20T23:30");
         var business = await _app.SignInAsync("dn@example.vn");
