@@ -46,12 +46,8 @@ public static class DemoConsultations
 
         var business = await db.Connection.ExecuteScalarAsync<long>("select id from app_user where email = 'doanhnghiep@consult.demo'");
         var lead = await db.Connection.ExecuteScalarAsync<long>("select id from app_user where email = 'lanhdao.bct@consult.demo'");
-        async Task<long> CommentAsync(long consultation, string stance, string body, int daysAgo) =>
-            await db.Connection.ExecuteScalarAsync<long>(
-                """
-                insert into comment (consultation_id, user_id, stance, respondent_kind, body, body_key, created_at)
-                values (@consultation, @business, @stance, 'business', @body, @key, @at) returning id
-                """, new { consultation, business, stance, body, key = CommentText.Key(body), at = clock.GetUtcNow().AddDays(-daysAgo) });
+        Task<long> CommentAsync(long consultation, string stance, string body, int daysAgo) =>
+            InsertCommentAsync(db, consultation, business, stance, body, clock.GetUtcNow().AddDays(-daysAgo));
 
         await CommentAsync(plan, "support", "Doanh nghiệp ủng hộ việc cho phép nộp hồ sơ trực tuyến toàn trình; đề nghị bỏ yêu cầu nộp bản sao có chứng thực.", 2);
         var first = await CommentAsync(closed, "amend", "Đề nghị rút thời hạn giải quyết từ 15 xuống 10 ngày làm việc.", 45);
@@ -72,6 +68,7 @@ public static class DemoConsultations
     /// <summary>2023 and 2024, before the reorganisation moves the merged ministries' records to their successors.</summary>
     public static async Task LoadPastYearsAsync(IMediator mediator, Db db)
     {
+        var setting = await SettingAsync(db);
         foreach (var (year, month, rounds) in new[]
                  {
                      (2023, 9, new[] { ("BYT", Diligent), ("BGTVT", Late), ("BNNPTNT", Prompt), ("BTTTT", Mixed), ("BCT", Diligent) }),
@@ -81,7 +78,7 @@ public static class DemoConsultations
             foreach (var (agency, comments) in rounds)
             {
                 var opens = new DateOnly(year, month, 2);
-                await ClosedAsync(mediator, db, agency, year - 2022, opens, opens.AddDays(30), comments);
+                await ClosedAsync(mediator, db, setting, agency, year - 2022, opens, opens.AddDays(30), comments);
             }
         }
     }
@@ -89,20 +86,35 @@ public static class DemoConsultations
     /// <summary>2025 and this year, after the reorganisation: today's ministries answer.</summary>
     public static async Task LoadSinceReorganisationAsync(IMediator mediator, Db db, TimeProvider clock)
     {
+        var setting = await SettingAsync(db);
         var opens2025 = new DateOnly(2025, 6, 2);
         foreach (var (agency, comments) in new[] { ("BYT", Prompt), ("BXD", Mixed), ("BNNMT", Diligent), ("BKHCN", Late), ("BCT", Prompt), ("BTC", Diligent) })
         {
-            await ClosedAsync(mediator, db, agency, 3, opens2025, opens2025.AddDays(30), comments);
+            await ClosedAsync(mediator, db, setting, agency, 3, opens2025, opens2025.AddDays(30), comments);
         }
         var today = clock.Today();
         foreach (var (agency, comments) in new[] { ("BYT", Diligent), ("BXD", Late), ("BNNMT", Prompt), ("BKHCN", Mixed) })
         {
-            await ClosedAsync(mediator, db, agency, 0, today.AddDays(-70), today.AddDays(-45), comments);
+            await ClosedAsync(mediator, db, setting, agency, 0, today.AddDays(-70), today.AddDays(-45), comments);
         }
     }
 
+    /// <summary>Who comments in the demo, and the calendar answer deadlines count in.</summary>
+    private sealed record Setting(long Business, WorkingCalendar Calendar);
+
+    private static async Task<Setting> SettingAsync(Db db) => new(
+        await db.Connection.ExecuteScalarAsync<long>("select id from app_user where email = 'doanhnghiep@consult.demo'"),
+        await Calendar.WorkingCalendars.LoadAsync(db));
+
+    private static Task<long> InsertCommentAsync(Db db, long consultation, long business, string stance, string body, DateTimeOffset at) =>
+        db.Connection.ExecuteScalarAsync<long>(
+            """
+            insert into comment (consultation_id, user_id, stance, respondent_kind, body, body_key, created_at)
+            values (@consultation, @business, @stance, 'business', @body, @key, @at) returning id
+            """, new { consultation, business, stance, body, key = CommentText.Key(body), at });
+
     /// <summary>A closed consultation of one agency on one of its regulations (the pick-th), its comments answered as the pattern says.</summary>
-    private static async Task ClosedAsync(IMediator mediator, Db db, string agency, int pick, DateOnly opens, DateOnly closes, (int? Answered, bool? Satisfied)[] comments)
+    private static async Task ClosedAsync(IMediator mediator, Db db, Setting setting, string agency, int pick, DateOnly opens, DateOnly closes, (int? Answered, bool? Satisfied)[] comments)
     {
         var code = await db.Connection.ExecuteScalarAsync<string>(
             """
@@ -115,16 +127,11 @@ public static class DemoConsultations
             Summary = "Lấy ý kiến doanh nghiệp về thủ tục và chi phí tuân thủ.", OpensOn = opens.ToString(IsoDate.Pattern), ClosesOn = closes.ToString(IsoDate.Pattern),
         });
         await db.Connection.ExecuteAsync("update consultation set published = 1 where id = @id", new { id });
-        var business = await db.Connection.ExecuteScalarAsync<long>("select id from app_user where email = 'doanhnghiep@consult.demo'");
-        var answersDue = AnswerDeadline.Due(closes, 10, await Calendar.WorkingCalendars.LoadAsync(db));
+        var answersDue = AnswerDeadline.Due(closes, 10, setting.Calendar);
         for (var i = 0; i < comments.Length; i++)
         {
             var body = $"Góp ý số {i + 1} về quy định {code}: đề nghị giảm thành phần hồ sơ và cho phép nộp trực tuyến.";
-            var comment = await db.Connection.ExecuteScalarAsync<long>(
-                """
-                insert into comment (consultation_id, user_id, stance, respondent_kind, body, body_key, created_at)
-                values (@id, @business, @stance, 'business', @body, @key, @at) returning id
-                """, new { id, business, stance = i % 2 == 0 ? "amend" : "oppose", body, key = CommentText.Key(body), at = Noon(opens.AddDays(2 + i)) });
+            var comment = await InsertCommentAsync(db, id, setting.Business, i % 2 == 0 ? "amend" : "oppose", body, Noon(opens.AddDays(2 + i)));
             if (comments[i].Answered is not { } days)
             {
                 continue;

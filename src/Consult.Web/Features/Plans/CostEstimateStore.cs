@@ -24,6 +24,7 @@ public sealed class CostEstimateStore(Db db, TimeProvider clock)
         (await db.Connection.QueryAsync<(long, string)>(
             """
             select v.regulation_id, v.inputs from cost_estimate_version v
-            where v.version = (select max(w.version) from cost_estimate_version w where w.regulation_id = v.regulation_id and w.saved_at < @until)
+            join (select regulation_id, max(version) version from cost_estimate_version where saved_at < @until group by regulation_id) last
+              on last.regulation_id = v.regulation_id and last.version = v.version
             """, new { until }, db.Transaction)).ToList();
 }

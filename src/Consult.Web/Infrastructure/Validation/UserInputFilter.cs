@@ -61,7 +61,7 @@ public sealed class UserInputFilter(IModelMetadataProvider metadata) : IAsyncAct
                         Model = confirmation.Page with
                         {
                             Action = request.Path + request.QueryString,
-                            Fields = [.. request.Form.Where(f => f.Key is not ("__RequestVerificationToken" or "Confirmed"))
+                            Fields = !request.HasFormContentType ? [] : [.. request.Form.Where(f => f.Key is not ("__RequestVerificationToken" or "Confirmed"))
                                 .SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? "")))],
                         },
                     },
