@@ -56,6 +56,19 @@ public static partial class RegulationRowParser
     public static readonly IReadOnlyList<string> OptionalColumns =
         ["processing_time", "fees", "implementing_body", "dossier", "result", "report_frequency", "report_recipient", "business_line"];
 
+    /// <summary>The columns only some kinds fill: the workspace form shows a kind's own and saves only those.</summary>
+    public static readonly IReadOnlyList<string> KindSpecificColumns = [.. OptionalColumns, "products"];
+
+    /// <summary>The kind-specific columns of one kind: a procedure's processing details, a report's frequency…</summary>
+    public static IReadOnlyList<string> ColumnsOf(RegulationKind kind) => kind switch
+    {
+        RegulationKind.AdministrativeProcedure => ["processing_time", "fees", "implementing_body", "dossier", "result"],
+        RegulationKind.BusinessCondition => ["business_line"],
+        RegulationKind.ReportingRegime => ["report_frequency", "report_recipient"],
+        RegulationKind.SpecialisedInspection => ["implementing_body", "products"],
+        _ => [],
+    };
+
     private const int MaxTitle = 500;
     private const int MaxContent = 100_000;
 
@@ -114,7 +127,7 @@ public static partial class RegulationRowParser
             var article = hash < 0 ? null : item[(hash + 1)..].Trim();
             if (!DocumentNumber.IsValid(number))
             {
-                errors.Add(new FieldError("legal_basis", $"\"{number}\" không phải số hiệu văn bản (ví dụ 105/2017/NĐ-CP#Điều 11)."));
+                errors.Add(new FieldError("legal_basis", $"\"{number}\" không phải số hiệu văn bản (ví dụ 105/2017/NĐ-CP)."));
             }
             else
             {

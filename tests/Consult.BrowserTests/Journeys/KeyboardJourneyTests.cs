@@ -31,7 +31,7 @@ public class KeyboardJourneyTests(BrowserFixture browser)
         await TabToAsync(page, "textarea[name=Content]");
         await page.Keyboard.PressAsync("Control+End");
         await page.Keyboard.InsertTextAsync("\nHồ sơ được nộp trực tuyến toàn trình.");
-        await TabToAsync(page, "form.form button[type=submit]");
+        await TabToAsync(page, "form.form button[type=submit]:not([name])");
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã lưu quy định 2.002761");
 
@@ -58,9 +58,12 @@ public class KeyboardJourneyTests(BrowserFixture browser)
         await page.Keyboard.PressAsync("Space");
         await TabToAsync(page, "textarea[name=Reason]");
         await page.Keyboard.InsertTextAsync("Nộp trực tuyến toàn trình, bỏ bản giấy.");
-        await TabToAsync(page, "textarea[name=Documents]");
-        await page.Keyboard.InsertTextAsync("09/2018/NĐ-CP#Điều 27#30/06/2027");
-        await TabToAsync(page, "form.form button[type=submit]");
+        foreach (var (field, value) in new[] { ("Number", "09/2018/NĐ-CP"), ("Article", "Điều 27"), ("Deadline", "30/06/2027") })
+        {
+            await TabToAsync(page, $"input[name='Documents[0].{field}']");
+            await page.Keyboard.InsertTextAsync(value);
+        }
+        await TabToAsync(page, "form.form button[type=submit]:not([name])");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(url => url.EndsWith("#items") || url.EndsWith("/items"));
         var errors = await page.Locator(".error-summary").AllInnerTextsAsync();

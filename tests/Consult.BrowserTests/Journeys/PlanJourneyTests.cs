@@ -50,7 +50,9 @@ public class PlanJourneyTests(BrowserFixture browser)
         await editor.GetByLabel("Mã quy định").FillAsync("2.002798");
         await editor.GetByLabel("Đơn giản hóa").CheckAsync();
         await editor.GetByLabel("Lý do").FillAsync("Bỏ yêu cầu nộp bản sao giấy chứng nhận đăng ký doanh nghiệp.");
-        await editor.GetByLabel("Văn bản cần sửa đổi").FillAsync("09/2018/NĐ-CP#Điều 27#2027-06-30");
+        await editor.GetByLabel("Số hiệu (ví dụ 100/2019/NĐ-CP)").FillAsync("09/2018/NĐ-CP");
+        await editor.GetByLabel("Điều, khoản").FillAsync("Điều 27");
+        await editor.GetByLabel("Hạn (ngày/tháng/năm)").FillAsync("30/06/2027");
         await editor.GetByLabel("Các bước thực hiện").FillAsync("Chuẩn bị hồ sơ: 3\nNộp trực tuyến: 0,5");
         await editor.GetByLabel("Số lần thực hiện mỗi năm").FillAsync("1");
         await editor.GetByLabel("Số đối tượng thực hiện mỗi năm").FillAsync("2.000");
@@ -87,7 +89,7 @@ public class PlanJourneyTests(BrowserFixture browser)
         await reviewer.GotoAsync(planUrl);
         await reviewer.GetByRole(AriaRole.Link, new() { Name = "Ghi nhận quyết định phê duyệt" }).ClickAsync();
         await reviewer.GetByLabel("Số quyết định").FillAsync("1999/QĐ-TTg");
-        await reviewer.GetByLabel("Ngày quyết định").FillAsync("2026-11-02");
+        await reviewer.GetByLabel("Ngày quyết định").FillAsync("02/11/2026");
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Phê duyệt" }).ClickAsync();
         await ExpectStatusAsync(reviewer, "Đã phê duyệt");
         await Assertions.Expect(reviewer.GetByTestId("decision")).ToContainTextAsync("1999/QĐ-TTg");
@@ -97,7 +99,7 @@ public class PlanJourneyTests(BrowserFixture browser)
         Assert.Equal(403, (await reviewer.GotoAsync(executionPath!))!.Status);
         await editor.GetByRole(AriaRole.Link, new() { Name = "Ghi nhận thực thi 2.002798" }).ClickAsync();
         await editor.GetByLabel("Số hiệu văn bản thực thi").FillAsync("61/2026/NĐ-CP");
-        await editor.GetByLabel("Ngày ban hành").FillAsync("2026-11-10");
+        await editor.GetByLabel("Ngày ban hành").FillAsync("10/11/2026");
         await editor.GetByRole(AriaRole.Button, new() { Name = "Ghi nhận" }).ClickAsync();
         await ExpectStatusAsync(editor, "Đã thực thi");
         await Assertions.Expect(editor.GetByTestId("progress")).ToHaveTextAsync("1/1");

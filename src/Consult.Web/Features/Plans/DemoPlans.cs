@@ -77,7 +77,7 @@ public static class DemoPlans
                         planId = planIds[item["plan"]], key = RegulationCode.Key(item["regulation"]), action = item["action"], reason = item["reason"],
                         after = item["cost_after"].Length > 0 ? item["cost_after"] : "{}",
                     }, transaction);
-                var (documents, errors) = SavePlanItem.ReadDocuments(item["documents"]);
+                var (documents, errors) = SavePlanItem.ReadDocuments(item["documents"].Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(SavePlanItem.DocumentInput.Parse));
                 if (errors.Count > 0)
                 {
                     throw new InvalidOperationException("Demo plan item: " + string.Join(" ", errors));

@@ -58,7 +58,7 @@ public sealed class PlansController(IMediator mediator) : Controller
             RegulationCode = item.Row.Code,
             Action = item.Row.Action,
             Reason = item.Row.Reason,
-            Documents = string.Join("\n", item.Documents.Select(d => $"{d.Number}#{d.Article}#{d.Deadline}".TrimEnd('#'))),
+            Documents = item.Documents.Select(d => new SavePlanItem.DocumentInput { Number = d.Number, Article = d.Article, Deadline = d.Deadline }).ToList(),
             CostAfter = CostForm.From(CostJson.Read(item.Row.CostAfter)),
             ExpectedVersion = details.Sheet.Plan.Version,
         });

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Consult.Domain.Accounts;
 using Consult.Domain.Plans;
 using Consult.Domain.Text;
+using Consult.Web.Features.Shared;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Mediator;
 using Consult.Web.Infrastructure.Validation;
@@ -34,9 +35,8 @@ public static class SavePlanItem
         [StringLength(5_000, ErrorMessage = "Lý do dài quá 5.000 ký tự.")]
         public string? Reason { get; init; }
 
-        [Display(Name = "Văn bản cần sửa đổi (mỗi dòng: số hiệu#điều khoản#hạn dd/mm/yyyy)")]
-        [Required(ErrorMessage = "Nêu ít nhất một văn bản cần sửa đổi, bổ sung hoặc bãi bỏ.")]
-        public string? Documents { get; init; }
+        [Display(Name = "Văn bản cần sửa đổi, bổ sung hoặc bãi bỏ")]
+        public List<DocumentInput> Documents { get; init; } = []; // a List: MVC leaves a posted list empty in an IReadOnlyList that has a value
 
         /// <summary>The cost after the change; ignored when the regulation is abolished.</summary>
         public CostForm CostAfter { get; init; } = new();
@@ -44,23 +44,44 @@ public static class SavePlanItem
         public int ExpectedVersion { get; init; }
 
         public Permission Permission => Permission.AgencyWork(Roles.Editor, regulations: [RegulationCode ?? ""], plans: [PlanId]);
+
+        /// <summary>The documents as rows of the form (<c>_Rows.cshtml</c>).</summary>
+        public RepeatableRows DocumentRows => new(nameof(Documents), "Văn bản cần sửa đổi, bổ sung hoặc bãi bỏ",
+            "Mỗi dòng một văn bản, với điều khoản cần sửa và hạn trình ban hành; xóa trắng một dòng để bỏ.",
+            [new(nameof(DocumentInput.Number), "Số hiệu (ví dụ 100/2019/NĐ-CP)"), new(nameof(DocumentInput.Article), "Điều, khoản"),
+             new(nameof(DocumentInput.Deadline), "Hạn (ngày/tháng/năm)", IsDate: true)],
+            Documents.Select(d => (IReadOnlyList<string?>)[d.Number, d.Article, d.Deadline]));
+    }
+
+    /// <summary>One document to amend as typed: its number, the article and the deadline.</summary>
+    public sealed record DocumentInput
+    {
+        public string? Number { get; init; }
+        public string? Article { get; init; }
+        public string? Deadline { get; init; }
+
+        /// <summary>The demo file's form of a row, <c>số hiệu#điều khoản#hạn</c>.</summary>
+        public static DocumentInput Parse(string line)
+        {
+            var parts = line.Split('#', StringSplitOptions.TrimEntries);
+            return new() { Number = parts[0], Article = parts.ElementAtOrDefault(1), Deadline = parts.ElementAtOrDefault(2) };
+        }
     }
 
     public sealed record DocumentLine(string Number, string DocType, string Article, string? Deadline);
 
-    public static (IReadOnlyList<DocumentLine> Lines, IReadOnlyList<string> Errors) ReadDocuments(string? text)
+    public static (IReadOnlyList<DocumentLine> Lines, IReadOnlyList<string> Errors) ReadDocuments(IEnumerable<DocumentInput> inputs)
     {
         var lines = new List<DocumentLine>();
         var errors = new List<string>();
-        foreach (var line in (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var input in inputs.Where(i => RepeatableRows.IsFilled([i.Number, i.Article, i.Deadline])))
         {
-            var parts = line.Split('#', StringSplitOptions.TrimEntries);
-            var number = VietnameseFolding.Compose(parts[0]);
-            var deadline = parts.ElementAtOrDefault(2) is { Length: > 0 } d ? d : null;
+            var number = VietnameseFolding.Compose(input.Number?.Trim());
+            var deadline = input.Deadline is { } d && d.Trim().Length > 0 ? d.Trim() : null;
             var deadlineDay = default(DateOnly);
             if (!DocumentNumber.IsValid(number))
             {
-                errors.Add($"\"{number}\" không phải số hiệu văn bản (ví dụ 100/2019/NĐ-CP#Điều 5#2026-12-31).");
+                errors.Add(number.Length == 0 ? "Một dòng có điều khoản hoặc hạn nhưng thiếu số hiệu văn bản." : $"\"{number}\" không phải số hiệu văn bản (ví dụ 100/2019/NĐ-CP).");
             }
             else if (deadline is not null && !IsoDate.TryRead(deadline, out deadlineDay))
             {
@@ -68,7 +89,7 @@ public static class SavePlanItem
             }
             else
             {
-                lines.Add(new DocumentLine(number, DocumentNumber.InferType(number).ToString(), parts.ElementAtOrDefault(1) ?? "",
+                lines.Add(new DocumentLine(number, DocumentNumber.InferType(number).ToString(), input.Article?.Trim() ?? "",
                     deadline is null ? null : deadlineDay.ToString(IsoDate.Pattern)));
             }
         }
@@ -112,6 +133,10 @@ public static class SavePlanItem
             }
             var (documents, documentErrors) = ReadDocuments(request.Documents);
             errors.AddRange(documentErrors.Select(e => (nameof(Command.Documents), e)));
+            if (documents.Count == 0 && documentErrors.Count == 0)
+            {
+                errors.Add((nameof(Command.Documents), "Nêu ít nhất một văn bản cần sửa đổi, bổ sung hoặc bãi bỏ."));
+            }
             var hourlyIncome = (await HourlyIncomes.ForYearAsync(db, plan.Year))?.Value ?? 0;
             var after = CostInputs.None;
             if (action != PlanAction.Abolish)

@@ -2,12 +2,15 @@ using System.ComponentModel.DataAnnotations;
 using Consult.Domain.Text;
 using Consult.Domain.Accounts;
 using Consult.Domain.Import;
+using Consult.Domain.Registry;
+using Consult.Web.Features.Shared;
 using Consult.Web.Infrastructure.Mediator;
 using Consult.Web.Infrastructure.Registry;
 using Consult.Web.Infrastructure.Validation;
 using Consult.Web.Infrastructure.Security;
 using MediatR;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 
 namespace Consult.Web.Features.Workspace;
 
@@ -26,8 +29,12 @@ public static class SaveRegulation
 
         /// <summary>Normalised as it is bound, so the permission is checked on the code that is written.</summary>
         private readonly string _agency = "";
-        [Display(Name = "Lĩnh vực (mỗi dòng một lĩnh vực)")] public string? Sectors { get; init; }
-        [Display(Name = "Căn cứ pháp lý (mỗi dòng: số hiệu#điều khoản)")] public string? LegalBasis { get; init; }
+        // Lists, not IReadOnlyLists: MVC leaves a posted list empty when the property is an IReadOnlyList that already has a value.
+
+        /// <summary>Sectors ticked among those the registry knows.</summary>
+        [Display(Name = "Lĩnh vực")] public List<string> Sectors { get; init; } = [];
+        [Display(Name = "Lĩnh vực khác (mỗi dòng một lĩnh vực)")] public string? NewSectors { get; init; }
+        [Display(Name = "Căn cứ pháp lý")] public List<LegalBasisInput> LegalBasis { get; init; } = [];
         [Display(Name = "Tình trạng hiệu lực")] public string? Status { get; init; }
         [Display(Name = "Ngày có hiệu lực")] public string? EffectiveDate { get; init; }
         [Display(Name = "Nội dung")] public string? Content { get; init; }
@@ -56,8 +63,8 @@ public static class SaveRegulation
             Kind = snapshot.Kind,
             Title = snapshot.Title,
             Agency = snapshot.Agency,
-            Sectors = string.Join("\n", snapshot.Sectors),
-            LegalBasis = string.Join("\n", snapshot.LegalBasis),
+            Sectors = [.. snapshot.Sectors],
+            LegalBasis = snapshot.LegalBasis.Select(b => b.Split('#', 2)).Select(parts => new LegalBasisInput { Number = parts[0], Article = parts.ElementAtOrDefault(1) }).ToList(),
             Status = snapshot.Status,
             EffectiveDate = snapshot.EffectiveDate,
             Content = snapshot.Content,
@@ -73,20 +80,28 @@ public static class SaveRegulation
             ExpectedVersion = version,
         };
 
-        /// <summary>The form's fields by import column, so the import's checks apply unchanged.</summary>
-        public IReadOnlyDictionary<string, (string Field, string? Value)> Columns => new Dictionary<string, (string, string?)>
+        /// <summary>
+        /// The form's fields by import column, so the import's checks apply unchanged. Fields of other kinds are left out:
+        /// the form hides them, so what they hold was not meant to be saved.
+        /// </summary>
+        public IReadOnlyDictionary<string, (string Field, string? Value)> Columns => AllColumns.ToDictionary(c => c.Key,
+            c => !RegulationRowParser.KindSpecificColumns.Contains(c.Key) || !RegulationKinds.TryParse(Kind, out var kind)
+                || RegulationRowParser.ColumnsOf(kind).Contains(c.Key) ? c.Value : (c.Value.Field, null));
+
+        private Dictionary<string, (string Field, string? Value)> AllColumns => new()
         {
             ["code"] = (nameof(Code), Code),
             ["kind"] = (nameof(Kind), Kind),
             ["title"] = (nameof(Title), Title),
             ["agency"] = (nameof(Agency), Agency),
-            ["sectors"] = (nameof(Sectors), Lines(Sectors)),
-            ["legal_basis"] = (nameof(LegalBasis), Lines(LegalBasis)),
+            ["sectors"] = (nameof(Sectors), string.Join(';', Sectors.Concat(Lines(NewSectors)))),
+            ["legal_basis"] = (nameof(LegalBasis), string.Join(';', LegalBasis.Where(b => !string.IsNullOrWhiteSpace(b.Number) || !string.IsNullOrWhiteSpace(b.Article))
+                .Select(b => string.IsNullOrWhiteSpace(b.Article) ? b.Number : $"{b.Number}#{b.Article}"))),
             ["status"] = (nameof(Status), Status),
             ["published"] = ("", "false"),
             ["effective_date"] = (nameof(EffectiveDate), EffectiveDate),
             ["content"] = (nameof(Content), Content),
-            ["products"] = (nameof(Products), Lines(Products)),
+            ["products"] = (nameof(Products), string.Join(';', Lines(Products))),
             ["processing_time"] = (nameof(ProcessingTime), ProcessingTime),
             ["fees"] = (nameof(Fees), Fees),
             ["implementing_body"] = (nameof(ImplementingBody), ImplementingBody),
@@ -97,7 +112,20 @@ public static class SaveRegulation
             ["business_line"] = (nameof(BusinessLine), BusinessLine),
         };
 
-        private static string? Lines(string? text) => text?.Replace("\r", "").Replace('\n', ';');
+        private static IEnumerable<string> Lines(string? text) => (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        /// <summary>The legal basis as rows of the form (<c>_Rows.cshtml</c>).</summary>
+        public RepeatableRows LegalBasisRows => new(nameof(LegalBasis), "Căn cứ pháp lý",
+            "Văn bản quy phạm pháp luật quy định việc này, mỗi dòng một văn bản; xóa trắng một dòng để bỏ.",
+            [new("Number", "Số hiệu văn bản (ví dụ 105/2017/NĐ-CP)"), new("Article", "Điều, khoản (ví dụ Điều 11)")],
+            LegalBasis.Select(b => (IReadOnlyList<string?>)[b.Number, b.Article]));
+    }
+
+    /// <summary>One row of the legal basis: a document number and, if given, its article.</summary>
+    public sealed record LegalBasisInput
+    {
+        public string? Number { get; init; }
+        public string? Article { get; init; }
     }
 
     public sealed class Handler(RegulationWriter writer) : IRequestHandler<Command, string>

@@ -11,16 +11,26 @@ namespace Consult.Web.Infrastructure.Mediator;
 /// The one place writes are allowed or refused: every command states its <see cref="Permission"/>,
 /// and this checks it against the current user before the handler runs, whatever route the command came by.
 /// </summary>
-public sealed class AuthorizationBehavior<TRequest, TResponse>(Db db, CurrentUser user, TimeProvider clock) : IPipelineBehavior<TRequest, TResponse>
+public sealed class AuthorizationBehavior<TRequest, TResponse>(PermissionCheck permissions) : IPipelineBehavior<TRequest, TResponse>
     where TRequest : ICommand
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        if (!user.IsSystem && await RefusalAsync(request.Permission) is { } refusal)
+        await permissions.DemandAsync(request.Permission);
+        return await next();
+    }
+}
+
+/// <summary>Whether the current user may do what a <see cref="Permission"/> names; also asked before a form is shown again.</summary>
+public sealed class PermissionCheck(Db db, CurrentUser user, TimeProvider clock)
+{
+    /// <summary>Throws <see cref="ForbiddenException"/> with the reason when the user may not.</summary>
+    public async Task DemandAsync(Permission permission)
+    {
+        if (!user.IsSystem && await RefusalAsync(permission) is { } refusal)
         {
             throw new ForbiddenException(refusal);
         }
-        return await next();
     }
 
     private async Task<string?> RefusalAsync(Permission permission)

@@ -25,6 +25,7 @@ public static class MediatorSetup
         }
         // The first registered runs outermost: permissions are checked inside the transaction, against what it will change.
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehavior<,>));
+        services.AddScoped<PermissionCheck>();
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
         return services;
     }

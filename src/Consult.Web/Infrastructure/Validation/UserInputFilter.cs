@@ -1,3 +1,4 @@
+using Consult.Web.Infrastructure.Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -17,43 +18,77 @@ public sealed class FormViewAttribute(string viewName) : Attribute
 /// brings back the same view with what the user typed, the Vietnamese messages and status 400
 /// (a button without a form of its own gets a page with the messages).
 /// A <see cref="ForbiddenException"/> anywhere becomes 403, or the sign-in page for someone not signed in; a
-/// <see cref="ConfirmationRequiredException"/> becomes the page that asks to confirm.
+/// <see cref="ConfirmationRequiredException"/> becomes the page that asks to confirm. A form's "add a row" button brings the
+/// form back with what was typed, nothing saved.
 /// </summary>
 public sealed class UserInputFilter(IModelMetadataProvider metadata) : IAsyncActionFilter
 {
+    /// <summary>The name of a form's "add a row" button (<c>_Rows.cshtml</c>): the form comes back with one more empty row, nothing saved.</summary>
+    public const string AddRowField = "AddRow";
+
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
         var form = context.ActionDescriptor.EndpointMetadata.OfType<FormViewAttribute>().FirstOrDefault();
         var model = context.ActionArguments.Values.FirstOrDefault(v => v is not null && v is not string && !v.GetType().IsValueType);
-        if (form is not null && !context.ModelState.IsValid)
+        var request = context.HttpContext.Request;
+        var addsRow = request.HasFormContentType && request.Form.ContainsKey(AddRowField);
+        if (form is not null && (addsRow || !context.ModelState.IsValid))
         {
-            context.Result = FormAgain(context, form, model, StatusCodes.Status400BadRequest);
+            // A form shown again may show the stored record beside it: only to someone who could have saved it.
+            if (model is ICommand command && await RefusedAsync(context, command) is { } refused)
+            {
+                context.Result = refused;
+                return;
+            }
+            if (addsRow)
+            {
+                context.ModelState.Clear();
+            }
+            context.Result = FormAgain(context, form, model, addsRow ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
             return;
         }
 
         var executed = await next();
-        switch (executed.Exception)
+        if (executed.Exception is { } exception && Outcome(context, form, model, exception) is { } result)
+        {
+            executed.Result = result;
+            executed.ExceptionHandled = true;
+        }
+    }
+
+    private async Task<IActionResult?> RefusedAsync(ActionExecutingContext context, ICommand command)
+    {
+        try
+        {
+            await context.HttpContext.RequestServices.GetRequiredService<PermissionCheck>().DemandAsync(command.Permission);
+            return null;
+        }
+        catch (Exception exception) when (exception is ForbiddenException or UserInputException)
+        {
+            return Outcome(context, null, null, exception);
+        }
+    }
+
+    private IActionResult? Outcome(ActionContext context, FormViewAttribute? form, object? model, Exception exception)
+    {
+        switch (exception)
         {
             case UserInputException input when form is not null:
                 foreach (var (field, message) in input.Errors)
                 {
                     context.ModelState.AddModelError(field, message);
                 }
-                executed.Result = FormAgain(context, form, model, input.StatusCode);
-                executed.ExceptionHandled = true;
-                break;
+                return FormAgain(context, form, model, input.StatusCode);
             case UserInputException input:
-                executed.Result = new ViewResult
+                return new ViewResult
                 {
                     ViewName = "Refused",
                     StatusCode = input.StatusCode,
                     ViewData = new ViewDataDictionary(metadata, context.ModelState) { Model = input.Errors.Select(e => e.Message).ToList() },
                 };
-                executed.ExceptionHandled = true;
-                break;
             case ConfirmationRequiredException confirmation:
                 var request = context.HttpContext.Request;
-                executed.Result = new ViewResult
+                return new ViewResult
                 {
                     ViewName = "Confirm",
                     ViewData = new ViewDataDictionary(metadata, context.ModelState)
@@ -66,14 +101,12 @@ public sealed class UserInputFilter(IModelMetadataProvider metadata) : IAsyncAct
                         },
                     },
                 };
-                executed.ExceptionHandled = true;
-                break;
             case ForbiddenException:
-                executed.Result = context.HttpContext.User.Identity?.IsAuthenticated == true
+                return context.HttpContext.User.Identity?.IsAuthenticated == true
                     ? new StatusCodeResult(StatusCodes.Status403Forbidden)
                     : new ChallengeResult();
-                executed.ExceptionHandled = true;
-                break;
+            default:
+                return null;
         }
     }
 

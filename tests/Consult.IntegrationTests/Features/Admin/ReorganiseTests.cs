@@ -79,7 +79,7 @@ public class ReorganiseTests : IAsyncLifetime
         var response = await editor.PostFormAsync("/workspace", "/workspace/regulations", new()
         {
             ["Code"] = "BTTTT-0003", ["Kind"] = "TTHC", ["Title"] = "Cấp giấy phép cung cấp dịch vụ trò chơi điện tử", ["Agency"] = "btttt",
-            ["Sectors"] = "Viễn thông", ["LegalBasis"] = "72/2013/NĐ-CP#Điều 31", ["Status"] = "in_force", ["EffectiveDate"] = "01/01/2020",
+            ["Sectors"] = "Viễn thông", ["LegalBasis[0].Number"] = "72/2013/NĐ-CP", ["LegalBasis[0].Article"] = "Điều 31", ["Status"] = "in_force", ["EffectiveDate"] = "01/01/2020",
             ["Content"] = "Nội dung.", ["ExpectedVersion"] = "0",
         });
 

@@ -46,7 +46,7 @@ public class PlanLifecycleTests : IAsyncLifetime
         ["RegulationCode"] = code,
         ["Action"] = action,
         ["Reason"] = "Cho phép nộp hồ sơ trực tuyến.",
-        ["Documents"] = "105/2017/NĐ-CP#Điều 11#2027-06-30",
+        ["Documents[0].Number"] = "105/2017/NĐ-CP", ["Documents[0].Article"] = "Điều 11", ["Documents[0].Deadline"] = "2027-06-30",
         ["CostAfter.Activities"] = "Chuẩn bị hồ sơ: 2\nNộp trực tuyến: 0,5",
         ["CostAfter.Fees"] = "500.000",
         ["CostAfter.FrequencyPerYear"] = "1",
@@ -175,7 +175,7 @@ public class PlanLifecycleTests : IAsyncLifetime
         var item = Item("1.000106");
         item["CostAfter.Fees"] = "năm trăm";
         item["CostAfter.SubjectsPerYear"] = "2.000.000.000";
-        item["Documents"] = "Nghị định mới";
+        item["Documents[0].Number"] = "Nghị định mới";
         item["ExpectedVersion"] = PlanVersion(id).ToString();
         var response = await editor.PostFormAsync($"/plans/{id}", $"/plans/{id}/items", item);
 

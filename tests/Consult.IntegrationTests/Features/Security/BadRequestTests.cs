@@ -25,7 +25,7 @@ public class BadRequestTests : IAsyncLifetime
     private Dictionary<string, string> Regulation(string title) => new()
     {
         ["Code"] = "1.000106", ["Kind"] = "TTHC", ["Title"] = title, ["Agency"] = "BCT", ["Sectors"] = "Thương mại",
-        ["LegalBasis"] = "105/2017/NĐ-CP#Điều 11", ["Status"] = "in_force", ["EffectiveDate"] = "2020-01-01",
+        ["LegalBasis[0].Number"] = "105/2017/NĐ-CP", ["LegalBasis[0].Article"] = "Điều 11", ["Status"] = "in_force", ["EffectiveDate"] = "2020-01-01",
         ["Content"] = "Nội dung.", ["ExpectedVersion"] = "1",
     };
 

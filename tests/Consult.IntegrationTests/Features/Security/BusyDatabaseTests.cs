@@ -20,7 +20,7 @@ public class BusyDatabaseTests
         var form = new Dictionary<string, string>
         {
             ["Code"] = "1.000106", ["Kind"] = "TTHC", ["Title"] = "Tên mới", ["Agency"] = "BCT", ["Sectors"] = "Thương mại",
-            ["LegalBasis"] = "105/2017/NĐ-CP#Điều 11", ["Status"] = "in_force", ["EffectiveDate"] = "2020-01-01",
+            ["LegalBasis[0].Number"] = "105/2017/NĐ-CP", ["LegalBasis[0].Article"] = "Điều 11", ["Status"] = "in_force", ["EffectiveDate"] = "2020-01-01",
             ["Content"] = "Nội dung.", ["ExpectedVersion"] = "1",
         };
         await editor.GetAsync("/workspace/regulations/1.000106/edit");

@@ -40,7 +40,8 @@ public class WorkspaceTests : IAsyncLifetime
         ["Title"] = title,
         ["Agency"] = agency,
         ["Sectors"] = "Thương mại",
-        ["LegalBasis"] = "105/2017/NĐ-CP#Điều 11",
+        ["LegalBasis[0].Number"] = "105/2017/NĐ-CP",
+        ["LegalBasis[0].Article"] = "Điều 11",
         ["Status"] = "in_force",
         ["EffectiveDate"] = "2020-01-01",
         ["Content"] = "Nội dung quy định.",
@@ -86,14 +87,14 @@ public class WorkspaceTests : IAsyncLifetime
         var editor = await _app.SignInAsync("canbo.bct@example.vn");
         var form = Form("1.000106", "", version: 1);
         form["EffectiveDate"] = "15/13/2026";
-        form["LegalBasis"] = "không phải số hiệu";
+        form["LegalBasis[0].Number"] = "không phải số hiệu";
         var response = await editor.PostFormAsync("/workspace", "/workspace/regulations", form);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await Accounts.Html(response);
         Assert.Contains("Thiếu tên quy định.", page.Errors());
         Assert.Contains(page.Errors(), e => e.Contains("15/13/2026") && e.Contains("dd/mm/yyyy"));
-        Assert.Equal("không phải số hiệu", page.QuerySelector("textarea[name=LegalBasis]")!.TextContent.Trim());
+        Assert.Equal("không phải số hiệu", page.QuerySelector("input[name='LegalBasis[0].Number']")!.GetAttribute("value"));
         Assert.Equal(1, Version("1.000106"));
     }
 
@@ -164,6 +165,81 @@ public class WorkspaceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_form_offers_each_kind_its_own_fields_and_saves_only_the_chosen_kinds()
+    {
+        var editor = await _app.SignInAsync("canbo.bct@example.vn");
+        var page = await Accounts.Html(await editor.GetAsync("/workspace/regulations/1.000106/edit"));
+        string KindsOf(string field) => page.QuerySelector($"[name={field}]")!.ParentElement!.GetAttribute("data-kinds")!;
+        Assert.Equal("TTHC", KindsOf("ProcessingTime"));
+        Assert.Equal("TTHC KTCN", KindsOf("ImplementingBody"));
+        Assert.Equal("CDBC", KindsOf("ReportFrequency"));
+        Assert.Equal("KTCN", KindsOf("Products"));
+        Assert.Equal("TCQC CAM", page.QuerySelector(".kind-none")!.GetAttribute("data-kinds"));
+
+        // A field of a kind switched away from is hidden in the form, so it is not saved (nor refused).
+        var form = Form("1.000106", "Cấp Giấy phép bán buôn rượu", version: 1);
+        form["ProcessingTime"] = "15 ngày làm việc";
+        form["ReportFrequency"] = "Hằng năm";
+        form["Products"] = "2208.20:Rượu mạnh";
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.PostFormAsync("/workspace", "/workspace/regulations", form)).StatusCode);
+        Assert.Equal("15 ngày làm việc", _app.Scalar<string>("select processing_time from regulation where code = '1.000106'"));
+        Assert.Null(_app.Scalar<string?>("select report_frequency from regulation where code = '1.000106'"));
+        Assert.Equal(0, _app.Scalar<int>("select count(*) from regulation_product"));
+
+        form["Kind"] = "KTCN";
+        form["ExpectedVersion"] = "2";
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.PostFormAsync("/workspace", "/workspace/regulations", form)).StatusCode);
+        Assert.Null(_app.Scalar<string?>("select processing_time from regulation where code = '1.000106'"));
+        Assert.Equal("2208.20", _app.Scalar<string>("select hs_code from regulation_product"));
+    }
+
+    [Fact]
+    public async Task Legal_bases_are_rows_a_button_adds_to_without_saving_and_sectors_are_ticked_or_typed()
+    {
+        var editor = await _app.SignInAsync("canbo.bct@example.vn");
+        var form = Form("1.000106", "Tên đang gõ dở", version: 1);
+        form["AddRow"] = "LegalBasis";
+        var added = await editor.PostFormAsync("/workspace", "/workspace/regulations", form);
+
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        var page = await Accounts.Html(added);
+        Assert.Empty(page.Errors());
+        Assert.Equal("Tên đang gõ dở", page.QuerySelector("input[name=Title]")!.GetAttribute("value"));
+        Assert.Equal(["105/2017/NĐ-CP", "", ""], page.QuerySelectorAll("input[name$='].Number'][name^=LegalBasis]").Select(i => i.GetAttribute("value") ?? "").ToArray());
+        Assert.Equal(1, Version("1.000106"));
+
+        // The sectors the registry knows are ticked, not typed; a new one is typed; an emptied row is dropped.
+        var choices = page.QuerySelectorAll("input[type=checkbox][name=Sectors]").Select(c => c.GetAttribute("value") ?? "").ToList();
+        Assert.Equal(["Thương mại", "Dược"], choices);
+        form.Remove("AddRow");
+        form["LegalBasis[1].Number"] = "";
+        form["LegalBasis[2].Number"] = "17/2020/NĐ-CP";
+        form["LegalBasis[2].Article"] = "Điều 3";
+        form["Sectors"] = "Dược";
+        form["NewSectors"] = "Kinh doanh rượu\r\n";
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.PostFormAsync("/workspace", "/workspace/regulations", form)).StatusCode);
+
+        var saved = await Accounts.Html(await editor.GetAsync("/workspace/regulations/1.000106/edit"));
+        Assert.Equal(["105/2017/NĐ-CP", "17/2020/NĐ-CP", ""], saved.QuerySelectorAll("input[name^=LegalBasis][name$='].Number']").Select(i => i.GetAttribute("value") ?? "").ToArray());
+        Assert.Equal("Điều 3", saved.QuerySelector("input[name='LegalBasis[1].Article']")!.GetAttribute("value"));
+        Assert.Equal(["Dược", "Kinh doanh rượu"], saved.QuerySelectorAll("input[type=checkbox][name=Sectors][checked]").Select(c => c.GetAttribute("value") ?? "").Order().ToArray());
+        Assert.Equal("01/01/2020", saved.QuerySelector("input[name=EffectiveDate]")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task A_form_of_another_agency_is_not_shown_back_to_an_editor_who_could_not_save_it()
+    {
+        var editor = await _app.SignInAsync("canbo.bct@example.vn");
+        var addRow = Form("BYT-0001", "Tên", version: 1, agency: "BYT");
+        addRow["AddRow"] = "LegalBasis";
+        Assert.Equal(HttpStatusCode.Forbidden, (await editor.PostFormAsync("/workspace", "/workspace/regulations", addRow)).StatusCode);
+        var invalid = Form("BYT-0001", "Tên", version: 1, agency: "BYT");
+        invalid["ExpectedVersion"] = "một";
+        Assert.Equal(HttpStatusCode.Forbidden, (await editor.PostFormAsync("/workspace", "/workspace/regulations", invalid)).StatusCode);
+        Assert.Equal(1, Version("BYT-0001"));
+    }
+
+    [Fact]
     public async Task A_public_user_cannot_open_the_workspace_and_nobody_signed_in_is_sent_to_sign_in()
     {
         var citizen = await _app.SignInAsync("dan@example.vn");
@@ -217,7 +293,7 @@ public class WorkspaceTests : IAsyncLifetime
         scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext = new DefaultHttpContext { User = principal };
         var command = new SaveRegulation.Command
         {
-            Code = "1.000106", Kind = "TTHC", Title = "Sửa qua trung gian", Agency = "BCT", LegalBasis = "105/2017/NĐ-CP", Status = "in_force", ExpectedVersion = 1,
+            Code = "1.000106", Kind = "TTHC", Title = "Sửa qua trung gian", Agency = "BCT", LegalBasis = [new() { Number = "105/2017/NĐ-CP" }], Status = "in_force", ExpectedVersion = 1,
         };
 
         await Assert.ThrowsAsync<ForbiddenException>(() => scope.ServiceProvider.GetRequiredService<IMediator>().Send(command));
