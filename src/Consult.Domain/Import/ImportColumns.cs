@@ -13,6 +13,8 @@ public static class ImportColumns
         ["content"] = "nội dung", ["products"] = "sản phẩm, hàng hóa", ["processing_time"] = "thời hạn giải quyết", ["fees"] = "phí, lệ phí",
         ["implementing_body"] = "cơ quan thực hiện", ["dossier"] = "thành phần hồ sơ", ["result"] = "kết quả thực hiện",
         ["report_frequency"] = "tần suất báo cáo", ["report_recipient"] = "nơi nhận báo cáo", ["business_line"] = "ngành, nghề kinh doanh",
+        ["business_lines"] = "ngành kinh tế áp dụng (VSIC)", ["legal_forms"] = "loại hình doanh nghiệp áp dụng", ["sizes"] = "quy mô áp dụng",
+        ["provinces"] = "tỉnh, thành phố áp dụng", ["stage"] = "giai đoạn áp dụng",
         ["number"] = "số hiệu", ["type"] = "loại văn bản", ["issuer"] = "cơ quan ban hành", ["issued_on"] = "ngày ban hành",
         ["effective_on"] = "ngày có hiệu lực", ["expires_on"] = "ngày hết hiệu lực",
     };

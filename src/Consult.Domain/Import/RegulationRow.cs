@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Consult.Domain.Applicability;
 using Consult.Domain.Registry;
 using Consult.Domain.Text;
 
@@ -42,6 +43,7 @@ public sealed record RegulationRow
     public required string Content { get; init; }
     public required IReadOnlyList<ProductItem> Products { get; init; }
     public required RegulationDetails Details { get; init; }
+    public ApplicabilityTags Applies { get; init; } = ApplicabilityTags.Everyone;
 }
 
 /// <summary>
@@ -53,11 +55,14 @@ public static partial class RegulationRowParser
     public static readonly IReadOnlyList<string> RequiredColumns =
         ["code", "kind", "title", "agency", "sectors", "legal_basis", "status", "published", "effective_date", "content", "products"];
 
-    public static readonly IReadOnlyList<string> OptionalColumns =
-        ["processing_time", "fees", "implementing_body", "dossier", "result", "report_frequency", "report_recipient", "business_line"];
-
     /// <summary>The columns only some kinds fill: the workspace form shows a kind's own and saves only those.</summary>
-    public static readonly IReadOnlyList<string> KindSpecificColumns = [.. OptionalColumns, "products"];
+    public static readonly IReadOnlyList<string> KindSpecificColumns =
+        ["processing_time", "fees", "implementing_body", "dossier", "result", "report_frequency", "report_recipient", "business_line", "products"];
+
+    /// <summary>Whom a regulation applies to (<see cref="ApplicabilityTags"/>); empty means everyone.</summary>
+    public static readonly IReadOnlyList<string> ApplicabilityColumns = ["business_lines", "legal_forms", "sizes", "provinces", "stage"];
+
+    public static readonly IReadOnlyList<string> OptionalColumns = [.. KindSpecificColumns.Where(c => c != "products"), .. ApplicabilityColumns];
 
     /// <summary>The kind-specific columns of one kind: a procedure's processing details, a report's frequency…</summary>
     public static IReadOnlyList<string> ColumnsOf(RegulationKind kind) => kind switch
@@ -198,6 +203,8 @@ public static partial class RegulationRowParser
             }
         }
 
+        var applies = ReadApplicability(Text, errors);
+
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -226,7 +233,45 @@ public static partial class RegulationRowParser
                 ReportRecipient = Optional("report_recipient"),
                 BusinessLine = Optional("business_line"),
             },
+            Applies = applies,
         }, errors);
+    }
+
+    [GeneratedRegex(@"^\d{2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ProvinceCodePattern();
+
+    /// <summary>The applicability columns: codes in the forms the API and the "applies to me" page use.</summary>
+    private static ApplicabilityTags ReadApplicability(Func<string, string> text, List<FieldError> errors)
+    {
+        List<T> Codes<T>(string column, string what, Func<string, (bool Ok, T Value)> read)
+        {
+            var values = new List<T>();
+            foreach (var item in SplitList(text(column)))
+            {
+                if (read(item) is (true, var value))
+                {
+                    values.Add(value);
+                }
+                else
+                {
+                    errors.Add(new FieldError(column, $"\"{item}\" không phải {what}."));
+                }
+            }
+            return values.Distinct().ToList();
+        }
+        var stageText = text("stage");
+        if (stageText.Length > 0 && !ProfileTerms.TryStage(stageText, out _))
+        {
+            errors.Add(new FieldError("stage", $"\"{stageText}\" không hợp lệ; dùng entry (khi gia nhập thị trường), operation (trong quá trình hoạt động) hoặc để trống (cả hai)."));
+        }
+        return new ApplicabilityTags
+        {
+            Lines = Codes("business_lines", "mã ngành VSIC (chữ cái A–U hoặc 2–5 chữ số)", item => VsicCode.Normalize(item) is var code && VsicCode.IsValid(code) ? (true, code) : (false, "")),
+            Forms = Codes("legal_forms", "loại hình doanh nghiệp (dntn, tnhh, cophan, htx, hkd)", item => (ProfileTerms.TryForm(item, out var form), form)),
+            Sizes = Codes("sizes", "quy mô (sieunho, nho, vua, lon)", item => (ProfileTerms.TrySize(item, out var size), size)),
+            Provinces = Codes("provinces", "mã tỉnh, thành phố hai chữ số (ví dụ 01)", item => (ProvinceCodePattern().IsMatch(item), item)),
+            Stage = ProfileTerms.TryStage(stageText, out var stage) ? stage : null,
+        };
     }
 
     private static List<string> SplitList(string text) =>

@@ -43,6 +43,10 @@ public sealed class Notifier(Db db, TimeProvider clock) : Infrastructure.Registr
             new { c.ConsultationId, c.UserId }, $"Có giải trình mới: {c.Title}", url);
     }
 
+    public void Changed(long regulationId, IReadOnlyList<string> changes)
+    {
+    }
+
     public void Published(long regulationId)
     {
         var r = db.Connection.QuerySingle<(string Code, string Title, long AgencyId)>(

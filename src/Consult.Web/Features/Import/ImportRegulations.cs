@@ -119,8 +119,9 @@ public static class ImportRegulations
             var unknownAgencies = request.Rows
                 .Where(r => !writer.Agencies.ContainsKey(r.Row.AgencyCode))
                 .Select(r => (r.Line, Message: $"Dòng {r.Line}: {ImportColumns.Cell("agency")}: không có cơ quan mã \"{r.Row.AgencyCode}\"."));
+            var unknownTags = request.Rows.SelectMany(r => writer.UnknownTags(r.Row).Select(e => (r.Line, Message: $"Dòng {r.Line}: {e}")));
             var errors = request.FileErrors.Select(e => (Line: LineOf(e), Message: e))
-                .Concat(unknownAgencies).OrderBy(e => e.Line).Select(e => e.Message).ToList();
+                .Concat(unknownAgencies).Concat(unknownTags).OrderBy(e => e.Line).Select(e => e.Message).ToList();
             if (errors.Count > 0)
             {
                 return Task.FromResult(ImportReport.Failed(errors));

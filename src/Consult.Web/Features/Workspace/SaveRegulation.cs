@@ -139,6 +139,10 @@ public static class SaveRegulation
             {
                 messages.Add((nameof(Command.Agency), $"Không có cơ quan mã \"{row.AgencyCode}\"."));
             }
+            if (row is not null)
+            {
+                messages.AddRange(writer.UnknownTags(row).Select(e => (columns[e.Column].Field, Sentence(e.Message))));
+            }
             if (messages.Count > 0)
             {
                 throw new UserInputException(messages);

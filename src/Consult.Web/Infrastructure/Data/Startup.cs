@@ -37,6 +37,7 @@ public static class Startup
         var db = scope.ServiceProvider.GetRequiredService<Db>();
         await SeedAgenciesAsync(db);
         await Features.Calendar.WorkingCalendars.SeedAsync(db);
+        await Features.Applicable.BusinessReference.SeedAsync(db);
         var demo = services.GetRequiredService<IOptions<DemoOptions>>().Value;
         if (demo.Seed && services.GetService<IHostEnvironment>() is { } environment && !environment.IsDevelopment())
         {

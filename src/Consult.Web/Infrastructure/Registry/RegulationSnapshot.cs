@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using Consult.Domain.Applicability;
 using Consult.Domain.Import;
 
 namespace Consult.Web.Infrastructure.Registry;
@@ -6,7 +8,7 @@ namespace Consult.Web.Infrastructure.Registry;
 /// <summary>A regulation as saved in one version: what the history shows and compares.</summary>
 public sealed record RegulationSnapshot
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
     public const string Created = "Tạo mới";
     private const string ChangeSeparator = "; ";
 
@@ -26,6 +28,12 @@ public sealed record RegulationSnapshot
     public required IReadOnlyList<string> Products { get; init; }
     public required string Content { get; init; }
     public required RegulationDetails Details { get; init; }
+
+    /// <summary>Null when it applies to every business: a version saved before tags existed reads the same.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ApplicabilityTags? Applies { get; init; }
+
+    private ApplicabilityTags AppliesOrEveryone => Applies ?? ApplicabilityTags.Everyone;
 
     /// <summary>Every field as a reader sees it, for showing two versions side by side.</summary>
     public IReadOnlyList<(string Label, string Value)> Fields() =>
@@ -49,6 +57,7 @@ public sealed record RegulationSnapshot
         ("Tần suất báo cáo", Details.ReportFrequency ?? ""),
         ("Nơi nhận báo cáo", Details.ReportRecipient ?? ""),
         ("Ngành nghề kinh doanh", Details.BusinessLine ?? ""),
+        ("Đối tượng áp dụng", AppliesOrEveryone.Describe()),
     ];
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
@@ -78,6 +87,7 @@ public sealed record RegulationSnapshot
         Check(!Products.SequenceEqual(earlier.Products), "Sản phẩm, hàng hóa");
         Check(Content != earlier.Content, "Nội dung");
         Check(Details != earlier.Details, "Thông tin chi tiết");
+        Check(AppliesOrEveryone != earlier.AppliesOrEveryone, "Đối tượng áp dụng");
         return changes;
     }
 
@@ -96,6 +106,7 @@ public sealed record RegulationSnapshot
         Products = Products.Select(p => p.Split(':', 2)).Select(p => new ProductItem(p[0], p[1])).ToList(),
         Content = Content,
         Details = Details,
+        Applies = AppliesOrEveryone,
     };
 
     public static RegulationSnapshot From(RegulationRow row) => new()
@@ -112,5 +123,6 @@ public sealed record RegulationSnapshot
         Products = row.Products.Select(p => $"{p.HsCode}:{p.Name}").ToList(),
         Content = row.Content,
         Details = row.Details,
+        Applies = row.Applies == ApplicabilityTags.Everyone ? null : row.Applies,
     };
 }

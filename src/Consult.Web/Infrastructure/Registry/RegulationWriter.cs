@@ -1,3 +1,4 @@
+using Consult.Domain.Applicability;
 using Consult.Domain.Import;
 using Consult.Domain.Registry;
 using Consult.Domain.Text;
@@ -22,6 +23,9 @@ public interface IRegistryEvents
 {
     /// <summary>Called inside the saving transaction, like every other part of a save.</summary>
     void Published(long regulationId);
+
+    /// <summary>A published regulation saved with changes (listed by field), inside the saving transaction.</summary>
+    void Changed(long regulationId, IReadOnlyList<string> changes);
 }
 
 /// <summary>What saving a row would do to the stored regulation.</summary>
@@ -104,6 +108,7 @@ public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, 
             row.Details.ReportFrequency,
             row.Details.ReportRecipient,
             row.Details.BusinessLine,
+            stage = row.Applies.Stage is { } stage ? ProfileTerms.Code(stage) : null,
             now,
             seq,
             id = existing?.Id,
@@ -122,7 +127,7 @@ public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, 
                     effective_on = @effectiveOn, processing_time = @ProcessingTime, fees = @Fees,
                     implementing_body = @ImplementingBody, dossier = @Dossier, result = @Result,
                     report_frequency = @ReportFrequency, report_recipient = @ReportRecipient, business_line = @BusinessLine,
-                    version = version + 1, updated_at = @now, change_seq = @seq
+                    applies_stage = @stage, version = version + 1, updated_at = @now, change_seq = @seq
                 where id = @id
                 """, values, Transaction);
             Connection.Execute(
@@ -130,6 +135,7 @@ public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, 
                 delete from regulation_sector where regulation_id = @id;
                 delete from regulation_basis where regulation_id = @id;
                 delete from regulation_product where regulation_id = @id;
+                delete from regulation_applies where regulation_id = @id;
                 """, new { id }, Transaction);
         }
         else
@@ -139,10 +145,10 @@ public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, 
                 """
                 insert into regulation (code, code_key, kind, title, content, agency_id, status, published, published_on,
                     effective_on, processing_time, fees, implementing_body, dossier, result, report_frequency,
-                    report_recipient, business_line, version, created_at, updated_at, change_seq)
+                    report_recipient, business_line, applies_stage, version, created_at, updated_at, change_seq)
                 values (@code, @codeKey, @kind, @title, @content, @agencyId, @status, @published, @publishedOn,
                     @effectiveOn, @ProcessingTime, @Fees, @ImplementingBody, @Dossier, @Result, @ReportFrequency,
-                    @ReportRecipient, @BusinessLine, 1, @now, @now, @seq)
+                    @ReportRecipient, @BusinessLine, @stage, 1, @now, @now, @seq)
                 returning id
                 """, values, Transaction);
         }
@@ -155,6 +161,8 @@ public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, 
         Connection.Execute(
             "insert into regulation_product (regulation_id, position, hs_code, name) values (@id, @position, @HsCode, @Name)",
             row.Products.Select((p, i) => new { id, position = i, p.HsCode, p.Name }), Transaction);
+        Connection.Execute("insert into regulation_applies (regulation_id, dimension, value) values (@id, @dimension, @value)",
+            Tags(row.Applies).Select(t => new { id, t.Dimension, t.Value }), Transaction);
         Connection.Execute(
             """
             insert into regulation_version (regulation_id, version, saved_at, source, changes, snapshot, saved_by)
@@ -171,7 +179,28 @@ public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, 
         {
             events.Published(id);
         }
+        else if (row.Published)
+        {
+            events.Changed(id, changes);
+        }
         return existing is null ? SaveOutcome.Created : SaveOutcome.Updated;
+    }
+
+    private static IEnumerable<(string Dimension, string Value)> Tags(ApplicabilityTags tags) =>
+        tags.Lines.Select(l => ("line", l))
+            .Concat(tags.Forms.Select(f => ("form", ProfileTerms.Code(f))))
+            .Concat(tags.Sizes.Select(s => ("size", ProfileTerms.Code(s))))
+            .Concat(tags.Provinces.Select(p => ("province", p)));
+
+    /// <summary>Tags naming a business line or province the reference lists do not hold, by import column.</summary>
+    public IReadOnlyList<FieldError> UnknownTags(RegulationRow row)
+    {
+        var lines = row.Applies.Lines.Except(Connection.Query<string>("select code from vsic_line where code in @Lines", row.Applies, Transaction));
+        var provinces = row.Applies.Provinces.Except(Connection.Query<string>("select code from province where code in @Provinces", row.Applies, Transaction));
+        return [
+            .. lines.Select(l => new FieldError("business_lines", $"không có ngành mã \"{l}\" trong danh mục VSIC của cổng.")),
+            .. provinces.Select(p => new FieldError("provinces", $"không có tỉnh, thành phố mã \"{p}\" (dùng mã sau sắp xếp năm 2025, ví dụ 01 Hà Nội).")),
+        ];
     }
 
     private sealed record Stored

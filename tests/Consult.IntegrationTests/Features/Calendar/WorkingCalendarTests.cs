@@ -69,7 +69,7 @@ public class WorkingCalendarTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var form = await Accounts.Html(refused);
         Assert.Contains("chỉ thứ Bảy hoặc Chủ nhật", form.Body!.TextContent);
-        Assert.Equal("2026-03-03", form.QuerySelector("input[name=Day]")!.GetAttribute("value"));
+        Assert.Equal("03/03/2026", form.QuerySelector("input[name=Day]")!.GetAttribute("value")); // the day typed, shown the Vietnamese way
         Assert.Equal(0, _app.Scalar<int>("select count(*) from calendar_day where day = '2026-03-03'"));
 
         var removed = await admin.PostFormAsync("/admin/calendar", "/admin/calendar/2026-03-02/remove", new());
