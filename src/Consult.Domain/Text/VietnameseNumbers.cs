@@ -17,6 +17,9 @@ public static class VietnameseNumbers
     public static string Show(decimal value, int decimals = 0) =>
         Math.Round(value, decimals, MidpointRounding.AwayFromZero).ToString("N" + decimals, Format);
 
+    /// <summary>A count that may have a fraction, with only the decimals it needs: 3, 0,5, 1.200.</summary>
+    public static string Plain(decimal value) => value.ToString("#,0.##", Format);
+
     /// <summary>An index score, always with one decimal, so a score reads the same on every page.</summary>
     public static string Score(decimal score) => Show(score, 1);
 

@@ -38,6 +38,7 @@ public static class ServiceSetup
         services.Configure<Features.Consultations.AlertOptions>(configuration.GetSection("Alerts"));
         services.AddScoped<Features.Consultations.ConsultationStore>();
         services.AddScoped<Features.Consultations.Notifier>();
+        services.AddScoped<Features.Applicable.ProfileAlerts>();
         services.AddScoped<IRegistryEvents>(sp => sp.GetRequiredService<Features.Consultations.Notifier>());
         services.AddScoped<Features.Consultations.DigestSender>();
         services.AddSingleton<Features.Consultations.AttachmentStore>();

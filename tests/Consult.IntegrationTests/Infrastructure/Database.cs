@@ -17,6 +17,12 @@ public static class Database
         using var connection = Open(app);
         return connection.ExecuteScalar<T>(sql, parameters)!;
     }
+
+    public static IReadOnlyList<T> Query<T>(this ConsultApp app, string sql, object? parameters = null)
+    {
+        using var connection = Open(app);
+        return connection.Query<T>(sql, parameters).ToList();
+    }
 }
 
 public static class AuditTrail

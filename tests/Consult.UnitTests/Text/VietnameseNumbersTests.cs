@@ -12,6 +12,13 @@ public class VietnameseNumbersTests
         Assert.Equal(shown, VietnameseNumbers.Show(value, decimals));
 
     [Theory]
+    [InlineData(3, "3")]
+    [InlineData(0.5, "0,5")]
+    [InlineData(1200, "1.200")]
+    public void A_count_with_a_fraction_shows_only_the_decimals_it_needs(decimal value, string shown) =>
+        Assert.Equal(shown, VietnameseNumbers.Plain(value));
+
+    [Theory]
     [InlineData("1.234.567", 1_234_567)]
     [InlineData("1234567", 1_234_567)]
     [InlineData("0,5", 0.5)]

@@ -21,7 +21,8 @@ public static class ApplicableRegulations
     /// <summary>The profile as the URL carries it, so it can be shared; <see cref="Times"/> are <c>times[code]=n</c>.</summary>
     public sealed record Query : IRequest<Result>
     {
-        public string? Lines { get; init; }
+        /// <summary>VSIC codes, each value possibly a comma-separated list (<c>lines=4633,4634</c> or one per ticked box).</summary>
+        public List<string> Lines { get; init; } = [];
         public string? Form { get; init; }
         public string? Size { get; init; }
         public string? Province { get; init; }

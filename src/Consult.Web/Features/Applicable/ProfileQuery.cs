@@ -11,7 +11,7 @@ public static class ProfileQuery
     {
         var errors = new List<string>();
         var lines = new List<string>();
-        foreach (var code in (query.Lines ?? "").Split(Separators, StringSplitOptions.RemoveEmptyEntries).Select(VsicCode.Normalize).Distinct())
+        foreach (var code in query.Lines.SelectMany(l => (l ?? "").Split(Separators, StringSplitOptions.RemoveEmptyEntries)).Select(VsicCode.Normalize).Distinct())
         {
             if (lists.Line(code) is null)
             {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Consult.Domain.Applicability;
 using Consult.Domain.Text;
 using Consult.Domain.Accounts;
 using Consult.Domain.Import;
@@ -48,6 +49,12 @@ public static class SaveRegulation
         [Display(Name = "Nơi nhận báo cáo")] public string? ReportRecipient { get; init; }
         [Display(Name = "Ngành nghề kinh doanh")] public string? BusinessLine { get; init; }
 
+        [Display(Name = "Ngành kinh tế áp dụng (mã VSIC, cách nhau bởi dấu phẩy; để trống: mọi ngành)")] public string? BusinessLines { get; init; }
+        [Display(Name = "Loại hình áp dụng")] public List<string> LegalForms { get; init; } = [];
+        [Display(Name = "Quy mô áp dụng")] public List<string> Sizes { get; init; } = [];
+        [Display(Name = "Tỉnh, thành phố áp dụng")] public List<string> Provinces { get; init; } = [];
+        [Display(Name = "Giai đoạn áp dụng")] public string? Stage { get; init; }
+
         /// <summary>The version the form was opened at; 0 for a new regulation.</summary>
         public int ExpectedVersion { get; init; }
 
@@ -77,6 +84,11 @@ public static class SaveRegulation
             ReportFrequency = snapshot.Details.ReportFrequency,
             ReportRecipient = snapshot.Details.ReportRecipient,
             BusinessLine = snapshot.Details.BusinessLine,
+            BusinessLines = string.Join(", ", snapshot.Applies?.Lines ?? []),
+            LegalForms = [.. (snapshot.Applies?.Forms ?? []).Select(ProfileTerms.Code)],
+            Sizes = [.. (snapshot.Applies?.Sizes ?? []).Select(ProfileTerms.Code)],
+            Provinces = [.. snapshot.Applies?.Provinces ?? []],
+            Stage = snapshot.Applies?.Stage is { } stage ? ProfileTerms.Code(stage) : null,
             ExpectedVersion = version,
         };
 
@@ -110,6 +122,11 @@ public static class SaveRegulation
             ["report_frequency"] = (nameof(ReportFrequency), ReportFrequency),
             ["report_recipient"] = (nameof(ReportRecipient), ReportRecipient),
             ["business_line"] = (nameof(BusinessLine), BusinessLine),
+            ["business_lines"] = (nameof(BusinessLines), string.Join(';', (BusinessLines ?? "").Split([',', ';', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries))),
+            ["legal_forms"] = (nameof(LegalForms), string.Join(';', LegalForms)),
+            ["sizes"] = (nameof(Sizes), string.Join(';', Sizes)),
+            ["provinces"] = (nameof(Provinces), string.Join(';', Provinces)),
+            ["stage"] = (nameof(Stage), Stage),
         };
 
         private static IEnumerable<string> Lines(string? text) => (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -161,7 +161,7 @@ public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, 
         Connection.Execute(
             "insert into regulation_product (regulation_id, position, hs_code, name) values (@id, @position, @HsCode, @Name)",
             row.Products.Select((p, i) => new { id, position = i, p.HsCode, p.Name }), Transaction);
-        Connection.Execute("insert into regulation_applies (regulation_id, dimension, value) values (@id, @dimension, @value)",
+        Connection.Execute("insert into regulation_applies (regulation_id, dimension, value) values (@id, @Dimension, @Value)",
             Tags(row.Applies).Select(t => new { id, t.Dimension, t.Value }), Transaction);
         Connection.Execute(
             """

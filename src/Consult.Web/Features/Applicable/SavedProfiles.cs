@@ -1,0 +1,120 @@
+using Consult.Domain.Applicability;
+using Consult.Web.Infrastructure.Data;
+using Consult.Web.Infrastructure.Mediator;
+using Consult.Web.Infrastructure.Security;
+using Consult.Web.Infrastructure.Validation;
+using Dapper;
+using MediatR;
+
+namespace Consult.Web.Features.Applicable;
+
+/// <summary>A signed-in user's business profiles, kept to be told when a regulation that applies to one changes.</summary>
+public static class SavedProfiles
+{
+    public sealed record Profile(long Id, string Name, string Query);
+
+    public sealed record Mine : IRequest<IReadOnlyList<Profile>>;
+
+    public sealed record Save : IRequest<string>, ICommand
+    {
+        public string? Name { get; init; }
+        public List<string> Lines { get; init; } = [];
+        public string? Form { get; init; }
+        public string? Size { get; init; }
+        public string? Province { get; init; }
+
+        public Permission Permission => Permission.SignedIn;
+    }
+
+    public sealed record Remove(long Id) : IRequest<Unit>, ICommand
+    {
+        public Permission Permission => Permission.SignedIn;
+    }
+
+    public sealed class Handler(Db db, CurrentUser user, TimeProvider clock, IMediator mediator)
+        : IRequestHandler<Mine, IReadOnlyList<Profile>>, IRequestHandler<Save, string>, IRequestHandler<Remove, Unit>
+    {
+        private const int MaxPerUser = 20;
+
+        public async Task<IReadOnlyList<Profile>> Handle(Mine request, CancellationToken cancellationToken) => !user.IsSignedIn ? [] :
+            (await db.Connection.QueryAsync<Profile>("select id, name, query from business_profile where user_id = @Id order by id", new { user.Id }, db.Transaction)).ToList();
+
+        public async Task<string> Handle(Save request, CancellationToken cancellationToken)
+        {
+            var lists = await mediator.Send(new BusinessReference.Query(), cancellationToken);
+            var (profile, errors) = ProfileQuery.Read(new ApplicableRegulations.Query { Lines = request.Lines, Form = request.Form, Size = request.Size, Province = request.Province }, lists);
+            var name = request.Name?.Trim() ?? "";
+            if (profile is null)
+            {
+                throw new UserInputException(errors.Select(e => ("", e)).ToList());
+            }
+            if (name.Length is 0 or > 100)
+            {
+                throw new UserInputException("", "Đặt tên cho hồ sơ (tối đa 100 ký tự), ví dụ \"Cửa hàng bán buôn đồ uống\".");
+            }
+            if (await db.Connection.ExecuteScalarAsync<int>("select count(*) from business_profile where user_id = @Id", new { user.Id }, db.Transaction) >= MaxPerUser)
+            {
+                throw new UserInputException("", $"Mỗi tài khoản lưu tối đa {MaxPerUser} hồ sơ; hãy xóa bớt ở trang tài khoản.");
+            }
+            var query = ProfileQuery.ToQueryString(profile);
+            await db.Connection.ExecuteAsync(
+                "insert into business_profile (user_id, name, query, created_at) values (@Id, @name, @query, @now)",
+                new { user.Id, name, query, now = clock.GetUtcNow() }, db.Transaction);
+            return query;
+        }
+
+        public async Task<Unit> Handle(Remove request, CancellationToken cancellationToken)
+        {
+            // Only one's own: the user's id is part of what is deleted.
+            await db.Connection.ExecuteAsync("delete from business_profile where id = @Id and user_id = @userId", new { request.Id, userId = user.Id }, db.Transaction);
+            return Unit.Value;
+        }
+    }
+}
+
+/// <summary>
+/// Tells the owners of saved profiles when a regulation that applies to them is published, changed or opened for
+/// comment: in-site notifications, which the digest mails.
+/// </summary>
+public sealed class ProfileAlerts(Db db, TimeProvider clock)
+{
+    public void Notify(long regulationId, string text, string url)
+    {
+        var profiles = db.Connection.Query<(long UserId, string Name, string Query)>("select user_id, name, query from business_profile", transaction: db.Transaction).ToList();
+        if (profiles.Count == 0)
+        {
+            return;
+        }
+        if (db.Connection.QuerySingle<string>("select status from regulation where id = @regulationId", new { regulationId }, db.Transaction) != "in_force")
+        {
+            return;
+        }
+        var tags = db.Connection.Query<(string Dimension, string Value)>("select dimension, value from regulation_applies where regulation_id = @regulationId", new { regulationId }, db.Transaction).ToList();
+        var applies = new ApplicabilityTags
+        {
+            Lines = [.. tags.Where(t => t.Dimension == "line").Select(t => t.Value)],
+            Forms = [.. tags.Where(t => t.Dimension == "form").Select(t => ProfileTerms.TryForm(t.Value, out var f) ? f : default)],
+            Sizes = [.. tags.Where(t => t.Dimension == "size").Select(t => ProfileTerms.TrySize(t.Value, out var s) ? s : default)],
+            Provinces = [.. tags.Where(t => t.Dimension == "province").Select(t => t.Value)],
+        };
+        var sections = db.Connection.Query<(string Code, string Parent)>("select code, parent_code from vsic_line where length(code) = 2", transaction: db.Transaction)
+            .ToDictionary(d => d.Code, d => d.Parent);
+        foreach (var (userId, name, query) in profiles.Where(p => applies.AppliesTo(Parse(p.Query), sections.GetValueOrDefault)).DistinctBy(p => p.UserId))
+        {
+            db.Connection.Execute("insert into notification (user_id, created_at, text, url) values (@userId, @now, @text, @url)",
+                new { userId, now = clock.GetUtcNow(), text = $"{text} (áp dụng cho hồ sơ \"{name}\")", url }, db.Transaction);
+        }
+    }
+
+    /// <summary>A stored profile's query string; it was checked when saved.</summary>
+    private static BusinessProfile Parse(string query)
+    {
+        var values = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery("?" + query);
+        string? One(string key) => values.TryGetValue(key, out var v) ? v.ToString() : null;
+        return new BusinessProfile(
+            (One("lines") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries),
+            ProfileTerms.TryForm(One("form"), out var form) ? form : null,
+            ProfileTerms.TrySize(One("size"), out var size) ? size : null,
+            One("province"));
+    }
+}
