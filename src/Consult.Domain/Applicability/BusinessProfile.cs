@@ -105,6 +105,21 @@ public sealed record ApplicabilityTags
 
     public static ApplicabilityTags Everyone { get; } = new();
 
+    /// <summary>Tags as stored, one (dimension, code) pair each: line, form, size or province.</summary>
+    public static ApplicabilityTags FromStored(IEnumerable<(string Dimension, string Value)> tags, string? stage)
+    {
+        var list = tags.ToList();
+        IEnumerable<string> Of(string dimension) => list.Where(t => t.Dimension == dimension).Select(t => t.Value);
+        return new ApplicabilityTags
+        {
+            Lines = [.. Of("line")],
+            Forms = [.. Of("form").Select(c => ProfileTerms.TryForm(c, out var f) ? f : throw new FormatException($"Unknown legal form {c}"))],
+            Sizes = [.. Of("size").Select(c => ProfileTerms.TrySize(c, out var s) ? s : throw new FormatException($"Unknown size {c}"))],
+            Provinces = [.. Of("province")],
+            Stage = ProfileTerms.TryStage(stage, out var st) ? st : null,
+        };
+    }
+
     public bool AppliesTo(BusinessProfile profile, Func<string, string?> sectionOfDivision) =>
         (Lines.Count == 0 || profile.Lines.SelectMany(line => VsicCode.AncestorsOrSelf(line, sectionOfDivision)).Any(Lines.Contains))
         && (Forms.Count == 0 || profile.Form is not { } form || Forms.Contains(form))

@@ -21,6 +21,7 @@ public sealed class ApiDocsController(IApiDescriptionGroupCollectionProvider exp
         ["api/v1/plans"] = "/api/v1/plans?agency=BYT",
         ["api/v1/consultations"] = "/api/v1/consultations?status=open",
         ["api/v1/effort-index"] = "/api/v1/effort-index",
+        ["api/v1/applicable"] = "/api/v1/applicable?lines=4633&form=tnhh&size=nho&province=01",
     };
 
     [HttpGet("api")]

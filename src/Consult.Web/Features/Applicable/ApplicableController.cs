@@ -39,7 +39,7 @@ public sealed class ApplicableController(IMediator mediator) : Controller
         return this.Csv(csv, "quy-dinh-ap-dung.csv");
     }
 
-    private static string Number(decimal? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
+    private static string Number(decimal? value) => value?.ToString("0.############", System.Globalization.CultureInfo.InvariantCulture) ?? "";
 
     [HttpGet("api/v1/applicable")]
     [Microsoft.AspNetCore.Http.EndpointSummary("Quy định áp dụng cho một doanh nghiệp")]

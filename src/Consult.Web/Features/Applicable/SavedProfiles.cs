@@ -89,14 +89,8 @@ public sealed class ProfileAlerts(Db db, TimeProvider clock)
         {
             return;
         }
-        var tags = db.Connection.Query<(string Dimension, string Value)>("select dimension, value from regulation_applies where regulation_id = @regulationId", new { regulationId }, db.Transaction).ToList();
-        var applies = new ApplicabilityTags
-        {
-            Lines = [.. tags.Where(t => t.Dimension == "line").Select(t => t.Value)],
-            Forms = [.. tags.Where(t => t.Dimension == "form").Select(t => ProfileTerms.TryForm(t.Value, out var f) ? f : default)],
-            Sizes = [.. tags.Where(t => t.Dimension == "size").Select(t => ProfileTerms.TrySize(t.Value, out var s) ? s : default)],
-            Provinces = [.. tags.Where(t => t.Dimension == "province").Select(t => t.Value)],
-        };
+        var applies = ApplicabilityTags.FromStored(db.Connection.Query<(string, string)>(
+            "select dimension, value from regulation_applies where regulation_id = @regulationId", new { regulationId }, db.Transaction), null);
         var sections = db.Connection.Query<(string Code, string Parent)>("select code, parent_code from vsic_line where length(code) = 2", transaction: db.Transaction)
             .ToDictionary(d => d.Code, d => d.Parent);
         foreach (var (userId, name, query) in profiles.Where(p => applies.AppliesTo(Parse(p.Query), sections.GetValueOrDefault)).DistinctBy(p => p.UserId))

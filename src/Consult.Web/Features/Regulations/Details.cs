@@ -1,3 +1,4 @@
+using Consult.Domain.Applicability;
 using Consult.Domain.Import;
 using Consult.Domain.Registry;
 using Consult.Domain.Text;
@@ -30,6 +31,7 @@ public static class Details
         public int AgencyId { get; init; }
         public string AgencyCode { get; init; } = "";
         public string AgencyName { get; init; } = "";
+        public string? AppliesStage { get; init; }
 
         public RegulationKind KindValue => RegulationKinds.FromCode(Kind);
         public RegulationStatus StatusValue => RegulationStatuses.FromCode(Status);
@@ -72,7 +74,8 @@ public static class Details
         IReadOnlyList<Basis> LegalBasis,
         IReadOnlyList<Product> Products,
         IReadOnlyList<Related> RelatedRegulations,
-        IReadOnlyList<Version> Versions);
+        IReadOnlyList<Version> Versions,
+        ApplicabilityTags Applies);
 
     public sealed class Handler(Db db, CurrentUser user) : IRequestHandler<Query, Result?>
     {
@@ -106,6 +109,7 @@ public static class Details
                 order by r.kind, r.code
                 limit 50;
                 select v.version, v.saved_at, coalesce(u.display_name, v.source) source, v.changes from regulation_version v left join app_user u on u.id = v.saved_by where v.regulation_id = @id order by v.version desc;
+                select dimension, value from regulation_applies where regulation_id = @id order by dimension, value;
                 """, user.Visibility.With(new { id = regulation.Id }));
             var details = await rest.ReadSingleAsync<RegulationDetails>();
             var sectors = (await rest.ReadAsync<string>()).ToList();
@@ -115,7 +119,8 @@ public static class Details
             var history = (await rest.ReadAsync<(int Version, DateTimeOffset SavedAt, string Source, string Changes)>())
                 .Select(v => new Version(v.Version, v.SavedAt, v.Source, RegulationSnapshot.SplitChanges(v.Changes)))
                 .ToList();
-            return new Result(regulation, details, sectors, basis, products, related, history);
+            var applies = ApplicabilityTags.FromStored(await rest.ReadAsync<(string, string)>(), regulation.AppliesStage);
+            return new Result(regulation, details, sectors, basis, products, related, history, applies);
         }
     }
 }

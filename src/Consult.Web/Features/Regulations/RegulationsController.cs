@@ -1,3 +1,4 @@
+using Consult.Domain.Applicability;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -23,7 +24,7 @@ public sealed class RegulationsController(IMediator mediator) : Controller
 
     [HttpGet("api/v1/regulations/{code}")]
     [Microsoft.AspNetCore.Http.EndpointSummary("Một quy định")]
-    [Microsoft.AspNetCore.Http.EndpointDescription("Toàn bộ hồ sơ: cơ quan, lĩnh vực, thông tin theo loại, căn cứ pháp lý kèm điều khoản, sản phẩm, các phiên bản.")]
+    [Microsoft.AspNetCore.Http.EndpointDescription("Toàn bộ hồ sơ: cơ quan, lĩnh vực, thông tin theo loại, căn cứ pháp lý kèm điều khoản, sản phẩm, đối tượng áp dụng (appliesTo: ngành VSIC, loại hình, quy mô, tỉnh, giai đoạn; danh sách rỗng là áp dụng cho mọi doanh nghiệp), các phiên bản.")]
     [Produces("application/json")]
     [ProducesResponseType(200)]
     [ProducesResponseType(404)]
@@ -49,6 +50,14 @@ public sealed class RegulationsController(IMediator mediator) : Controller
             details = result.Details,
             legalBasis = result.LegalBasis.Select(b => new { number = b.Number, type = b.DocType, title = b.Title, article = b.Article.Length > 0 ? b.Article : null }),
             products = result.Products.Select(p => new { hsCode = p.HsCode, name = p.Name }),
+            appliesTo = new
+            {
+                lines = result.Applies.Lines,
+                forms = result.Applies.Forms.Select(ProfileTerms.Code),
+                sizes = result.Applies.Sizes.Select(ProfileTerms.Code),
+                provinces = result.Applies.Provinces,
+                stage = result.Applies.Stage is { } stage ? ProfileTerms.Code(stage) : null,
+            },
             version = r.Version,
             versions = result.Versions.Select(v => new { version = v.Number, savedAt = v.SavedAt, source = v.Source, changes = v.Changes }),
         });

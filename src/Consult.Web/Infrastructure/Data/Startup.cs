@@ -112,6 +112,8 @@ public static class Startup
 
     private static async Task LoadDemoAsync(IMediator mediator, ImportOptions limits)
     {
+        // The finer business lines the demo's regulations are tagged with, added the way an administrator adds them.
+        await mediator.Send(new Features.Applicable.ImportLines.Command(SchemaMigrator.EmbeddedStream("db/demo/vsic_lines.csv")));
         var documents = await mediator.Send(new ImportLegalDocuments.Command(SchemaMigrator.EmbeddedStream("db/demo/legal_documents.csv")));
         var regulations = await ImportRegulations.FromCsvAsync(mediator, limits, SchemaMigrator.EmbeddedStream("db/demo/regulations.csv"), "demo");
         var planRegulations = await ImportRegulations.FromCsvAsync(mediator, limits, SchemaMigrator.EmbeddedStream("db/demo/plan_regulations.csv"), "demo");
