@@ -42,6 +42,7 @@ public static class ApplicableRegulations
         public long? PlanId { get; init; }
         public string? PlanAction { get; init; }
         public string? CostAfter { get; init; }
+        public DateTimeOffset UpdatedAt { get; init; }
 
         public RegulationKind KindValue => RegulationKinds.FromCode(Kind);
         public BusinessStage? StageValue => ProfileTerms.TryStage(Stage, out var stage) ? stage : null;
@@ -81,7 +82,7 @@ public static class ApplicableRegulations
             var lineTags = profile.Lines.SelectMany(l => VsicCode.AncestorsOrSelf(l, lists.SectionOfDivision)).Distinct().ToList();
             var rows = await db.Connection.QueryAsync<Item>(
                 $"""
-                select r.id, r.code, r.kind, r.title, a.name agency, r.applies_stage stage, c.inputs,
+                select r.id, r.code, r.kind, r.title, a.name agency, r.applies_stage stage, r.updated_at, c.inputs,
                     (select min(k.id) from consultation k left join consultation_item ki on ki.consultation_id = k.id
                      where (k.regulation_id = r.id or ki.regulation_id = r.id) and k.published = 1 and k.closed_on is null
                         and k.opens_on <= @today and @today <= k.closes_on) consultation_id,

@@ -72,6 +72,26 @@ public sealed class FeedsController(IMediator mediator, TimeProvider clock, Site
     public async Task<IActionResult> Feed(string feed, string? agency, int? sector) =>
         Atom(Titles[feed], await mediator.Send(new FeedEntries.Query(feed, agency, sector)));
 
+    /// <summary>The regulations that apply to a business profile (the "Áp dụng cho tôi" query), the latest changed first.</summary>
+    [HttpGet("feeds/applicable.atom")]
+    public async Task<IActionResult> Applicable([FromQuery] Applicable.ApplicableRegulations.Query query)
+    {
+        var result = await mediator.Send(query);
+        if (result.Errors.Count > 0)
+        {
+            return BadRequest(string.Join(" ", result.Errors));
+        }
+        var entries = result.Items.OrderByDescending(i => i.UpdatedAt).Take(50).Select(i => new FeedEntries.Entry
+        {
+            Id = $"regulation-{i.Id}-{i.UpdatedAt.ToUnixTimeSeconds()}",
+            Title = $"{i.Code} – {i.Title}",
+            Url = $"/regulations/{Uri.EscapeDataString(i.Code)}",
+            Updated = i.UpdatedAt,
+            Summary = i.Agency + (i.UnderConsultation ? "; đang lấy ý kiến" : "") + (i.InPlan ? "; trong phương án đã được phê duyệt" : ""),
+        }).ToList();
+        return Atom("Quy định áp dụng cho hồ sơ doanh nghiệp", entries);
+    }
+
     private ContentResult Atom(string title, IReadOnlyList<FeedEntries.Entry> list)
     {
         var site = links.Base;

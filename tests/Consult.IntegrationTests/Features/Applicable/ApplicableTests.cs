@@ -154,6 +154,9 @@ public class ApplicableTests : IAsyncLifetime
         Assert.Contains("R-46", texts[0]);
         Assert.Contains("\"Cửa hàng bán buôn đồ uống\"", texts[0]);
         Assert.Contains("Lấy ý kiến về R-4633", texts[1]);
+        var feed = await (await _app.CreateClient().GetAsync("/feeds/applicable.atom?lines=4633&form=tnhh&size=nho&province=01")).Content.ReadAsStringAsync();
+        Assert.Contains("<title>R-46 – Thủ tục R-46</title>", feed);
+        Assert.DoesNotContain("R-47", feed);
         _app.Clock.Set("2026-11-17T09:00");
         var json = await _app.GetJsonAsync("/api/v1/applicable?lines=4633&form=tnhh&size=nho&province=01");
         Assert.True(json.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "R-4633").GetProperty("underConsultation").GetBoolean());
