@@ -62,12 +62,20 @@ public static class ApplicableRegulations
     /// <param name="Errors">What is wrong with the profile, in Vietnamese; no items are listed then.</param>
     public sealed record Result(Query Query, BusinessProfile? Profile, IReadOnlyList<string> Errors, IReadOnlyList<Item> Items, BusinessReference.Lists Lists)
     {
+        /// <summary>Times a year typed in a way that cannot be read: the estimate's frequency is used instead, and the page says so.</summary>
+        public IReadOnlyList<string> Notices => [.. Query.Times
+            .Where(t => Items.Any(i => i.Code == t.Key && i.Estimate is not null) && !ReadTimes(t.Value).HasValue)
+            .Select(t => $"Số lần \"{t.Value}\" của {t.Key} không đọc được (cần một số từ 0 đến {VietnameseNumbers.Show(StandardCostModel.MaxFrequency)}); đang tính theo số lần của ước tính.")];
+
         public decimal YearlyCost => Items.Sum(i => i.YearlyCost);
         public decimal HoursPerYear => Items.Sum(i => i.HoursPerYear);
         public decimal PersonDaysPerYear => HoursPerYear / StandardCostModel.HoursPerPersonDay;
         public decimal PlannedSaving => Items.Sum(i => i.PlannedSaving);
         public int WithoutEstimate => Items.Count(i => i.Estimate is null);
     }
+
+    private static decimal? ReadTimes(string? text) =>
+        VietnameseNumbers.TryRead(text, out var n) && n >= 0 && n <= StandardCostModel.MaxFrequency ? n : null;
 
     public sealed class Handler(Db db, CurrentUser user, TimeProvider clock, IMediator mediator) : IRequestHandler<Query, Result>
     {
@@ -123,8 +131,7 @@ public static class ApplicableRegulations
             }
             var inputs = CostJson.Read(row.Inputs);
             var estimate = StandardCostModel.Estimate(inputs);
-            var stated = times.TryGetValue(row.Code, out var text) && VietnameseNumbers.TryRead(text, out var n) && n >= 0 && n <= StandardCostModel.MaxFrequency ? n : (decimal?)null;
-            var timesPerYear = stated ?? inputs.FrequencyPerYear;
+            var timesPerYear = (times.TryGetValue(row.Code, out var text) ? ReadTimes(text) : null) ?? inputs.FrequencyPerYear;
             var saving = row.PlanId is null ? 0
                 : row.PlanAction == "abolish" ? estimate.CostPerCase * timesPerYear
                 : (estimate.CostPerCase - StandardCostModel.Estimate(CostJson.Read(row.CostAfter)).CostPerCase) * timesPerYear;

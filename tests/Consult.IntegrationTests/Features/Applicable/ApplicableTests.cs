@@ -112,6 +112,9 @@ public class ApplicableTests : IAsyncLifetime
         Assert.Contains("2,4 triệu đồng", checklist.Body!.TextContent);
 
         // Bad input is a message on the page, never an error page.
+        var unreadable = await _app.GetPageAsync("/applicable?lines=4633&times[R-46]=ba+lần");
+        Assert.Contains("Số lần \"ba lần\" của R-46 không đọc được", unreadable.QuerySelector("[data-testid=summary]")!.TextContent);
+        Assert.Equal("1", unreadable.QuerySelector("input[name='times[R-46]']")!.GetAttribute("value"));
         var bad = await _app.GetPageAsync("/applicable?lines=ZZ&size=khong-ro");
         Assert.Contains(bad.Errors(), e => e.Contains("Không có ngành mã \"ZZ\""));
         Assert.Contains(bad.Errors(), e => e.Contains("Quy mô \"khong-ro\""));
