@@ -90,11 +90,7 @@ public static class ApplicableRegulations
             var lineTags = profile.Lines.SelectMany(l => VsicCode.AncestorsOrSelf(l, lists.SectionOfDivision)).Distinct().ToList();
             var rows = await db.Connection.QueryAsync<Item>(
                 $"""
-                select r.id, r.code, r.kind, r.title, a.name agency, r.applies_stage stage, r.updated_at, c.inputs,
-                    (select min(k.id) from consultation k left join consultation_item ki on ki.consultation_id = k.id
-                     where (k.regulation_id = r.id or ki.regulation_id = r.id) and k.published = 1 and k.closed_on is null
-                        and k.opens_on <= @today and @today <= k.closes_on) consultation_id,
-                    pi.plan_id, pi.action plan_action, pi.cost_after
+                select r.id, r.code, r.kind, r.title, a.name agency, r.applies_stage stage, r.updated_at, c.inputs, pi.plan_id, pi.action plan_action, pi.cost_after
                 from regulation r
                 join agency a on a.id = r.agency_id
                 left join cost_estimate c on c.regulation_id = r.id
@@ -111,9 +107,9 @@ public static class ApplicableRegulations
                     form = profile.Form is { } f ? ProfileTerms.Code(f) : null,
                     size = profile.Size is { } s ? ProfileTerms.Code(s) : null,
                     profile.Province,
-                    today = clock.Today().ToString(IsoDate.Pattern),
                 }), db.Transaction);
-            var items = rows.Select(row => Costed(row, request.Times)).ToList();
+            var consultations = await Consultations.UnderConsultation.AmongAsync(db, clock, rows.Select(r => r.Id).ToList());
+            var items = rows.Select(row => Costed(row, request.Times) with { ConsultationId = consultations.TryGetValue(row.Id, out var c) ? c : null }).ToList();
             return new Result(request, profile, [], items, lists);
         }
 

@@ -61,6 +61,8 @@ public static class Search
         /// <summary>The title with search matches marked; the plain title when nothing was searched.</summary>
         public IReadOnlyList<SnippetPart> TitleParts { get => _titleParts ?? [new SnippetPart(Title, false)]; init => _titleParts = value; }
         public IReadOnlyList<SnippetPart> Snippet { get; init; } = [];
+        /// <summary>The open consultation that asks about this regulation, marked in search results.</summary>
+        public long? ConsultationId { get; init; }
 
         public RegulationKind KindValue => RegulationKinds.FromCode(Kind);
         public RegulationStatus StatusValue => RegulationStatuses.FromCode(Status);
@@ -94,7 +96,7 @@ public static class Search
         public required IReadOnlyList<string> Notices { get; init; }
     }
 
-    public sealed class Handler(Db db, SearchEngine engine, RegistryFacts facts, CurrentUser user) : IRequestHandler<Query, Result>
+    public sealed class Handler(Db db, SearchEngine engine, RegistryFacts facts, CurrentUser user, TimeProvider clock) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -195,10 +197,12 @@ public static class Search
                 where r.id in @ids
                 """, new { ids }, db.Transaction)).ToDictionary(h => h.Id);
             var tokens = query.HighlightTokens();
+            var consultations = await Consultations.UnderConsultation.AmongAsync(db, clock, ids);
             return ids.Where(rows.ContainsKey).Select(id => rows[id] with
             {
                 TitleParts = Snippet.Build(rows[id].Title, tokens, maxChars: int.MaxValue / 2),
                 Snippet = Snippet.Build(rows[id].Content, tokens),
+                ConsultationId = consultations.TryGetValue(id, out var consultation) ? consultation : null,
             }).ToList();
         }
 

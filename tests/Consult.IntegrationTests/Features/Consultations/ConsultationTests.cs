@@ -89,6 +89,32 @@ public class ConsultationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_regulation_page_leads_to_its_consultations_and_search_marks_it_while_the_window_is_open()
+    {
+        _app.Clock.Set("2026-11-10T09:00");
+        var before = await _app.GetPageAsync("/regulations/1.000106");
+        Assert.Contains("Sắp lấy ý kiến", before.QuerySelector("[data-testid=regulation-consultations]")!.TextContent);
+        Assert.Null(before.QuerySelector("[data-testid=regulation-consultations] a.button"));
+        Assert.Empty((await _app.GetPageAsync("/search?q=1.000106")).QuerySelectorAll("[data-testid=under-consultation]"));
+
+        _app.Clock.Set("2026-11-18T09:00");
+        var open = await _app.GetPageAsync("/regulations/1.000106");
+        var entry = open.QuerySelector("[data-testid=regulation-consultations] a.button")!;
+        Assert.Equal($"/consultations/{_id}#comment-heading", entry.GetAttribute("href"));
+        Assert.Contains("còn 2 ngày", entry.TextContent);
+        var marked = (await _app.GetPageAsync("/search?q=1.000106")).QuerySelector("[data-testid=under-consultation]")!;
+        Assert.Equal($"/consultations/{_id}#comment-heading", marked.GetAttribute("href"));
+        // Another agency's regulation is not marked.
+        Assert.Empty((await _app.GetPageAsync("/search?q=BYT-0001")).QuerySelectorAll("[data-testid=under-consultation]"));
+
+        _app.Clock.Set("2026-11-25T09:00");
+        var past = await _app.GetPageAsync("/regulations/1.000106");
+        Assert.Contains("Lấy ý kiến về thủ tục cấp giấy phép bán buôn rượu", past.QuerySelector("[data-testid=regulation-consultations]")!.TextContent);
+        Assert.Null(past.QuerySelector("[data-testid=regulation-consultations] a.button"));
+        Assert.Empty((await _app.GetPageAsync("/search?q=1.000106")).QuerySelectorAll("[data-testid=under-consultation]"));
+    }
+
+    [Fact]
     public async Task Answers_are_due_ten_working_days_after_the_close_and_lateness_is_public_per_agency()
     {
         _app.Clock.Set("2026-11-18T10:00");
