@@ -62,7 +62,7 @@ public static class ReorganiseAgency
         private const string OpenPlans = "agency_id = @From and status not in ('executed')";
         private const string OpenConsultations = """
             agency_id = @From and (closes_on >= @On or exists (
-                select 1 from comment m where m.consultation_id = consultation.id and m.hidden_at is null
+                select 1 from comment m where m.consultation_id = consultation.id and m.hidden_at is null and m.withdrawn_at is null
                 and not exists (select 1 from answer n where n.comment_id = m.id)))
             """;
 

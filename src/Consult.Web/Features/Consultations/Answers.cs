@@ -60,6 +60,10 @@ public static class AnswerComment
             {
                 throw new UserInputException("", "Ý kiến này đã được giải trình.");
             }
+            if (comment.IsWithdrawn)
+            {
+                throw new UserInputException("", "Người gửi đã rút ý kiến này; không cần giải trình.");
+            }
             if (request.Verdict is null || !Verdicts.ContainsKey(request.Verdict))
             {
                 throw new UserInputException(nameof(Command.Verdict), "Chọn tiếp thu, tiếp thu một phần hoặc không tiếp thu.");

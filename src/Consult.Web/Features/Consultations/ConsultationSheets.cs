@@ -68,6 +68,7 @@ public sealed record CommentRow
     public long? AttachmentSize { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public string? HiddenAt { get; init; }
+    public DateTimeOffset? WithdrawnAt { get; init; }
     public string? HiddenReason { get; init; }
     public string? Verdict { get; init; }
     public string? Explanation { get; init; }
@@ -77,6 +78,7 @@ public sealed record CommentRow
     public int Reports { get; init; }
 
     public bool IsHidden => HiddenAt is not null;
+    public bool IsWithdrawn => WithdrawnAt is not null;
     public string RespondentLabel => UserKinds.TryParse(RespondentKind, out var kind) ? UserKinds.Label(kind) : RespondentKind;
 }
 
@@ -84,7 +86,8 @@ public sealed record CommentRow
 public sealed record ConsultationSheet(ConsultationHeader Header, IReadOnlyList<ConsultationItem> Items, IReadOnlyList<CommentRow> Comments, DateOnly Today,
     ConsultationOptions Options, WorkingCalendar Calendar)
 {
-    public IEnumerable<CommentRow> Counted => Comments.Where(c => !c.IsHidden);
+    /// <summary>The comments that count and need an answer: neither hidden by a moderator nor withdrawn by their author.</summary>
+    public IEnumerable<CommentRow> Counted => Comments.Where(c => !c.IsHidden && !c.IsWithdrawn);
 
     public ConsultationStatus Status => ConsultationStatuses.Of(Header.Published, Header.ClosedOn is not null, Header.Opens,
         DateOnly.Parse(Header.ClosesOn), Today, Counted.All(c => c.Verdict is not null));
@@ -133,7 +136,7 @@ public static class ConsultationSheets
         var comments = (await db.Connection.QueryAsync<CommentRow>(
             """
             select m.id, m.consultation_id, m.item_id, m.user_id, u.display_name author_name, m.respondent_kind, m.stance, m.body, m.body_key, m.repeat_of,
-                m.attachment_id, t.original_name attachment_name, t.size attachment_size, m.created_at, m.hidden_at, m.hidden_reason,
+                m.attachment_id, t.original_name attachment_name, t.size attachment_size, m.created_at, m.hidden_at, m.hidden_reason, m.withdrawn_at,
                 n.verdict, n.explanation, n.answered_on, g.satisfied, g.remark,
                 (select count(*) from comment_report cr where cr.comment_id = m.id) reports
             from comment m join app_user u on u.id = m.user_id

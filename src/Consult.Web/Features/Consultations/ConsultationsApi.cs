@@ -37,6 +37,7 @@ public sealed class ConsultationsApiController(IMediator mediator) : Controller
             stance = c.Stance,
             text = c.IsHidden ? null : c.Body,
             hidden = c.IsHidden ? new { reason = c.HiddenReason } : null,
+            withdrawnAt = c.WithdrawnAt,
             repeat = c.RepeatOf is not null,
             createdAt = c.CreatedAt,
             attachment = c.IsHidden || c.AttachmentId is null ? null : $"/attachments/{c.AttachmentId}",
@@ -65,6 +66,7 @@ public sealed class ConsultationsApiController(IMediator mediator) : Controller
             {
                 comments = sheet.Comments.Count,
                 hidden = sheet.Comments.Count(c => c.IsHidden),
+                withdrawn = sheet.Comments.Count(c => c.IsWithdrawn),
                 answered = counted.Count(c => c.Verdict is not null),
                 overdue = counted.Count(c => c.Verdict is null && sheet.IsAnswerLate(c)),
                 byStance = SubmitComment.Stances.Keys.ToDictionary(s => s, s => sheet.Comments.Count(c => c.Stance == s)),

@@ -117,6 +117,14 @@ public sealed class ConsultationsController(IMediator mediator) : Controller
         return Redirect($"/consultations/{id}#comment-{commentId}");
     }
 
+    [HttpPost("consultations/{id:long}/comments/{commentId:long}/withdraw")]
+    public async Task<IActionResult> Withdraw(long id, long commentId, bool confirmed)
+    {
+        await mediator.Send(new WithdrawComment.Command(commentId, confirmed));
+        TempData["Notice"] = "Đã rút ý kiến; ý kiến vẫn hiện trong danh sách, ghi là đã rút.";
+        return Redirect($"/consultations/{id}#comment-{commentId}");
+    }
+
     [HttpPost("consultations/{id:long}/comments/{commentId:long}/report")]
     [FormView("ReportForm")]
     public async Task<IActionResult> Report(long id, long commentId, ReportComment.Command command)
@@ -143,7 +151,7 @@ public sealed class ConsultationsController(IMediator mediator) : Controller
             var item = report.Sheet.Items.FirstOrDefault(i => i.Id == c.ItemId)?.Label ?? "";
             csv.AppendJoin(',', new[]
             {
-                c.Id.ToString(), item, c.RespondentLabel, SubmitComment.Stances[c.Stance], c.IsHidden ? $"[Đã ẩn: {c.HiddenReason}]" : c.Body,
+                c.Id.ToString(), item, c.RespondentLabel, SubmitComment.Stances[c.Stance], c.IsHidden ? $"[Đã ẩn: {c.HiddenReason}]" : c.IsWithdrawn ? $"[Người gửi đã rút] {c.Body}" : c.Body,
                 c.Verdict is null ? "" : AnswerComment.Verdicts[c.Verdict], c.Explanation ?? "", c.AnsweredOn ?? "",
                 c.Satisfied switch { true => "hài lòng", false => "không hài lòng", _ => "" },
             }.Select(Domain.Import.Csv.ExportCell)).Append("\r\n");

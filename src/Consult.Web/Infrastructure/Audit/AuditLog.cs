@@ -59,6 +59,7 @@ public sealed class AuditLog(Db db, CurrentUser user, TimeProvider clock)
         "answer" => "Giải trình",
         "rate" => "Đánh giá giải trình",
         "hide" => "Ẩn góp ý",
+        "withdraw" => "Rút góp ý",
         "methodology" => "Phương pháp tính chỉ số",
         _ => action,
     };

@@ -115,6 +115,45 @@ public class ConsultationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_author_withdraws_their_own_comment_only_while_the_window_is_open_and_it_stays_in_the_record()
+    {
+        _app.Clock.Set("2026-11-17T09:00");
+        var business = await _app.SignInAsync("dn@example.vn");
+        await CommentAsync(business, "Đề nghị bỏ yêu cầu bản sao công chứng.");
+        await CommentAsync(await _app.SignInAsync("hh@example.vn"), "Hiệp hội đề nghị giữ nguyên.");
+        var mine = _app.Scalar<long>("select m.id from comment m join app_user u on u.id = m.user_id where u.email = 'dn@example.vn'");
+        var other = _app.Scalar<long>("select m.id from comment m join app_user u on u.id = m.user_id where u.email = 'hh@example.vn'");
+
+        // Someone else's comment cannot be withdrawn; one's own asks first.
+        Assert.Equal(HttpStatusCode.Forbidden, (await business.PostFormAsync("/account", $"/consultations/{_id}/comments/{other}/withdraw", new() { ["confirmed"] = "true" })).StatusCode);
+        var asked = await business.PostFormAsync("/account", $"/consultations/{_id}/comments/{mine}/withdraw", new());
+        Assert.Contains("Rút ý kiến này?", (await Accounts.Html(asked)).QuerySelector("h1")!.TextContent);
+        Assert.Null(_app.Scalar<string?>("select withdrawn_at from comment where id = @mine", new { mine }));
+
+        var done = await business.PostFormAsync("/account", $"/consultations/{_id}/comments/{mine}/withdraw", new() { ["confirmed"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        var page = await _app.GetPageAsync($"/consultations/{_id}");
+        Assert.Contains("Người gửi đã rút ý kiến này ngày 17/11/2026", page.QuerySelector($"#comment-{mine}")!.TextContent);
+        Assert.Contains("Đề nghị bỏ yêu cầu bản sao công chứng.", page.QuerySelector($"#comment-{mine}")!.TextContent);
+        var api = await _app.GetJsonAsync($"/api/v1/consultations/{_id}");
+        Assert.Equal(2, api.GetProperty("counts").GetProperty("comments").GetInt32());
+        Assert.Equal(1, api.GetProperty("counts").GetProperty("withdrawn").GetInt32());
+
+        // After the close nothing is withdrawn, and the withdrawn comment needs no answer.
+        await CommentAsync(business, "Góp ý thứ hai.");
+        var second = _app.Scalar<long>("select max(id) from comment");
+        _app.Clock.Set("2026-11-21T09:00");
+        business = await _app.SignInAsync("dn@example.vn");
+        var refused = await business.PostFormAsync("/account", $"/consultations/{_id}/comments/{second}/withdraw", new() { ["confirmed"] = "true" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("không rút được", (await Accounts.Html(refused)).Body!.TextContent);
+        Assert.Null(_app.Scalar<string?>("select withdrawn_at from comment where id = @second", new { second }));
+        var lead = await Accounts.Html(await (await _app.SignInAsync("lanhdao@example.vn")).GetAsync($"/consultations/{_id}"));
+        Assert.NotNull(lead.QuerySelector($"#comment-{second} a[href$='/answer']"));
+        Assert.Null(lead.QuerySelector($"#comment-{mine} a[href$='/answer']"));
+    }
+
+    [Fact]
     public async Task Answers_are_due_ten_working_days_after_the_close_and_lateness_is_public_per_agency()
     {
         _app.Clock.Set("2026-11-18T10:00");
