@@ -24,6 +24,8 @@ public class PhoneWidthTests(BrowserFixture browser)
     [InlineData(null, "/reports/executed-cuts")]
     [InlineData(null, "/reports/published")]
     [InlineData(null, "/api")]
+    [InlineData(null, "/applicable?lines=4633&form=tnhh&size=nho&province=01")]
+    [InlineData(null, "/applicable/checklist?lines=4633&form=tnhh&size=nho&province=01")]
     [InlineData("doanhnghiep@consult.demo", "/account")]
     [InlineData("canbo.bct@consult.demo", "/workspace")]
     [InlineData("canbo.bct@consult.demo", "/workspace/regulations/new")]
@@ -31,6 +33,7 @@ public class PhoneWidthTests(BrowserFixture browser)
     [InlineData("ratsoat@consult.demo", "/audit")]
     [InlineData("quantri@consult.demo", "/admin/users")]
     [InlineData("quantri@consult.demo", "/admin/calendar")]
+    [InlineData("quantri@consult.demo", "/admin/vsic")]
     public async Task A_main_page_fits_a_phone_for_its_reader(string? email, string path)
     {
         var page = await browser.NewPageAsync();
