@@ -39,7 +39,10 @@ public class ConsultationJourneyTests(BrowserFixture browser)
         await Assertions.Expect(business.GetByTestId("comments")).ToContainTextAsync("bản chụp thay cho bản sao");
 
         await lead.GotoAsync(url);
+        await lead.GetByRole(AriaRole.Link, new() { Name = "Kết thúc lấy ý kiến…" }).ClickAsync();
+        await lead.GetByLabel("Lý do (được công khai)").FillAsync("Đã đủ ý kiến của các hiệp hội ngành rượu, bia.");
         await lead.GetByRole(AriaRole.Button, new() { Name = "Kết thúc lấy ý kiến" }).ClickAsync();
+        await Assertions.Expect(lead.GetByTestId("window-change")).ToContainTextAsync("Lý do: Đã đủ ý kiến của các hiệp hội ngành rượu, bia.");
         await Assertions.Expect(lead.GetByTestId("status")).ToHaveTextAsync("Đã kết thúc, đang giải trình");
 
         await business.GotoAsync(url);

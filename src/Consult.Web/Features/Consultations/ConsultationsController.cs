@@ -59,6 +59,20 @@ public sealed class ConsultationsController(IMediator mediator) : Controller
         return Redirect($"/consultations/{id}");
     }
 
+    [HttpGet("consultations/{id:long}/{kind:regex(^(close_early|extend)$)}")]
+    public async Task<IActionResult> WindowForm(long id, string kind) =>
+        await mediator.Send(new ConsultationDetails.Query(id)) is { CanManage: true, Sheet: { Status: ConsultationStatus.Open } sheet }
+            ? View("WindowForm", new ChangeWindow.Command { Id = id, Kind = kind, ExpectedVersion = sheet.Header.Version })
+            : NotFound();
+
+    [HttpPost("consultations/{id:long}/{kind:regex(^(close_early|extend)$)}")]
+    [FormView("WindowForm")]
+    public async Task<IActionResult> ChangeWindow(long id, string kind, ChangeWindow.Command command)
+    {
+        TempData["Notice"] = await mediator.Send(command with { Id = id, Kind = kind });
+        return Redirect($"/consultations/{id}");
+    }
+
     [HttpPost("consultations/{id:long}/comments")]
     [LimitPosts(PostLimit.Comment)]
     [RequestSizeLimit(MaxCommentBytes)]

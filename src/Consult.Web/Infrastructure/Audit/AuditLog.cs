@@ -55,6 +55,7 @@ public sealed class AuditLog(Db db, CurrentUser user, TimeProvider clock)
         "remove-item" => "Bỏ mục phương án",
         "open" => "Mở lấy ý kiến",
         "close" => "Kết thúc lấy ý kiến",
+        "extend" => "Gia hạn lấy ý kiến",
         "comment" => "Góp ý",
         "answer" => "Giải trình",
         "rate" => "Đánh giá giải trình",

@@ -154,6 +154,37 @@ public class ConsultationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ending_early_or_extending_needs_a_public_reason_and_only_the_lead_of_the_agency_may()
+    {
+        _app.Clock.Set("2026-11-17T09:00");
+        var lead = await _app.SignInAsync("lanhdao@example.vn");
+        var noReason = await lead.PostFormAsync($"/consultations/{_id}/extend", $"/consultations/{_id}/extend", new() { ["ExpectedVersion"] = "2", ["ClosesOn"] = "27/11/2026" });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Contains(Accounts.Errors(await Accounts.Html(noReason)), e => e.StartsWith("Nêu lý do"));
+        var earlier = await lead.PostFormAsync($"/consultations/{_id}/extend", $"/consultations/{_id}/extend", new() { ["ExpectedVersion"] = "2", ["ClosesOn"] = "19/11/2026", ["Reason"] = "Thử" });
+        Assert.Contains(Accounts.Errors(await Accounts.Html(earlier)), e => e.Contains("phải sau ngày 20/11/2026"));
+        var otherLead = await _app.SignInAsync("lanhdao.byt@example.vn");
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherLead.PostFormAsync("/account", $"/consultations/{_id}/close_early", new() { ["ExpectedVersion"] = "2", ["Reason"] = "Không phải của tôi" })).StatusCode);
+        Assert.Equal("2026-11-20", _app.Scalar<string>("select closes_on from consultation where id = @_id", new { _id }));
+
+        var extended = await lead.PostFormAsync($"/consultations/{_id}/extend", $"/consultations/{_id}/extend",
+            new() { ["ExpectedVersion"] = "2", ["ClosesOn"] = "27/11/2026", ["Reason"] = "Nhiều hiệp hội đề nghị thêm thời gian." });
+        Assert.Equal(HttpStatusCode.Redirect, extended.StatusCode);
+        _app.Clock.Set("2026-11-24T09:00");
+        Assert.Equal(HttpStatusCode.Redirect, (await CommentAsync(await _app.SignInAsync("dn@example.vn"), "Góp ý trong thời gian gia hạn.")).StatusCode);
+        lead = await _app.SignInAsync("lanhdao@example.vn");
+        Assert.Equal(HttpStatusCode.Redirect, (await lead.PostFormAsync($"/consultations/{_id}/close_early", $"/consultations/{_id}/close_early",
+            new() { ["ExpectedVersion"] = "3", ["Reason"] = "Đã đủ ý kiến để hoàn thiện dự thảo." })).StatusCode);
+
+        var page = await _app.GetPageAsync($"/consultations/{_id}");
+        var changes = page.QuerySelectorAll("[data-testid=window-change]").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal("Ngày 17/11/2026: từ 20/11/2026 đến 27/11/2026. Lý do: Nhiều hiệp hội đề nghị thêm thời gian.", changes[0]);
+        Assert.Equal("Ngày 24/11/2026, trước ngày kết thúc dự kiến 27/11/2026. Lý do: Đã đủ ý kiến để hoàn thiện dự thảo.", changes[1]);
+        Assert.Equal("Đã kết thúc, đang giải trình", page.QuerySelector("[data-testid=status]")!.TextContent);
+        Assert.Equal(HttpStatusCode.NotFound, (await lead.GetAsync($"/consultations/{_id}/extend")).StatusCode);
+    }
+
+    [Fact]
     public async Task Answers_are_due_ten_working_days_after_the_close_and_lateness_is_public_per_agency()
     {
         _app.Clock.Set("2026-11-18T10:00");
