@@ -29,6 +29,9 @@ public sealed record ConsultationHeader
     public string? RegulationCode { get; init; }
     public string Title { get; init; } = "";
     public string Summary { get; init; } = "";
+    /// <summary>The round this one re-consults, for a re-issued draft; and the round after it, if any.</summary>
+    public long? PreviousId { get; init; }
+    public long? NextId { get; init; }
     public string OpensOn { get; init; } = "";
     public string ClosesOn { get; init; } = "";
     public bool Published { get; init; }
@@ -106,7 +109,8 @@ public static class ConsultationSheets
     private const string Headers = """
         select c.id, c.agency_id, a.code agency_code, a.name agency_name, c.subject, c.legal_document_id, d.number document_number,
             c.plan_id, p.title plan_title, c.regulation_id, r.code regulation_code, c.title, c.summary, c.opens_on, c.closes_on,
-            c.published, c.closed_on, c.version
+            c.published, c.closed_on, c.version, c.previous_id,
+            (select min(n.id) from consultation n where n.previous_id = c.id and (n.published = 1 or @SeesAll or n.agency_id = @OwnAgency)) next_id
         from consultation c join agency a on a.id = c.agency_id
         left join legal_document d on d.id = c.legal_document_id
         left join plan p on p.id = c.plan_id

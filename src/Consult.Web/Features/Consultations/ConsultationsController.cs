@@ -48,6 +48,28 @@ public sealed class ConsultationsController(IMediator mediator) : Controller
         });
     }
 
+    /// <summary>A re-issued draft: a new round prepared from the last one, which stays public with its comments.</summary>
+    [HttpGet("consultations/{id:long}/next-round")]
+    public async Task<IActionResult> NextRound(long id)
+    {
+        if (await mediator.Send(new ConsultationDetails.Query(id)) is not { CanManage: true, Sheet: var sheet }
+            || sheet.Status is not (ConsultationStatus.Closed or ConsultationStatus.Answered) || sheet.Header.NextId is not null)
+        {
+            return NotFound();
+        }
+        var h = sheet.Header;
+        return View("ConsultationForm", new SaveConsultation.Command
+        {
+            Agency = h.AgencyCode,
+            Subject = h.Subject,
+            SubjectRef = h.DocumentNumber ?? h.PlanId?.ToString() ?? h.RegulationCode,
+            Title = h.Title,
+            Summary = h.Summary,
+            Articles = string.Join("\n", sheet.Items.Where(i => i.RegulationId is null).Select(i => i.Label)),
+            PreviousId = h.Id,
+        });
+    }
+
     [HttpPost("consultations")]
     [FormView("ConsultationForm")]
     public async Task<IActionResult> Save(SaveConsultation.Command command) => Redirect($"/consultations/{await mediator.Send(command)}");

@@ -178,7 +178,11 @@ public static class SaveConsultation
 
         public int ExpectedVersion { get; init; }
 
-        public Permission Permission => Permission.AgencyWork(Roles.Lead, agencies: [Agency ?? ""], consultations: Id is { } id ? [id] : []);
+        /// <summary>The round a new one follows, when a re-issued draft is consulted again.</summary>
+        public long? PreviousId { get; init; }
+
+        public Permission Permission => Permission.AgencyWork(Roles.Lead, agencies: [Agency ?? ""],
+            consultations: [.. new[] { Id, PreviousId }.OfType<long>()]);
     }
 
     public sealed class Handler(Db db, ConsultationStore store, AuditLog audit, TimeProvider clock) : IRequestHandler<Command, long>
@@ -200,6 +204,12 @@ public static class SaveConsultation
                 errors.Add((nameof(Command.ClosesOn), "Ngày kết thúc phải sau ngày bắt đầu."));
             }
             var (subject, items) = await SubjectAsync(request, agencyId ?? 0, errors);
+            if (request.PreviousId is { } previous && request.Id is null && await db.Connection.ExecuteScalarAsync<bool>(
+                    "select not exists (select 1 from consultation where id = @previous and published = 1 and (closed_on is not null or closes_on < @today)) or exists (select 1 from consultation where previous_id = @previous)",
+                    new { previous, today = clock.Today().ToString(IsoDate.Pattern) }, db.Transaction))
+            {
+                errors.Add(("", "Chỉ mở vòng mới sau khi vòng trước đã kết thúc, và mỗi vòng chỉ có một vòng tiếp theo."));
+            }
             if (errors.Count > 0)
             {
                 throw new UserInputException(errors);
@@ -209,7 +219,7 @@ public static class SaveConsultation
             {
                 request.Id, agencyId, subject = request.Subject, subject.DocumentId, subject.PlanId, subject.RegulationId,
                 title = request.Title!.Trim(), summary = request.Summary?.Trim() ?? "",
-                opens = opens.ToString(IsoDate.Pattern), closes = closes.ToString(IsoDate.Pattern), now = clock.GetUtcNow(),
+                opens = opens.ToString(IsoDate.Pattern), closes = closes.ToString(IsoDate.Pattern), now = clock.GetUtcNow(), request.PreviousId,
             };
             long id;
             if (request.Id is { } existing)
@@ -233,8 +243,8 @@ public static class SaveConsultation
             {
                 id = await db.Connection.ExecuteScalarAsync<long>(
                     """
-                    insert into consultation (agency_id, subject, legal_document_id, plan_id, regulation_id, title, summary, opens_on, closes_on, created_at)
-                    values (@agencyId, @subject, @DocumentId, @PlanId, @RegulationId, @title, @summary, @opens, @closes, @now) returning id
+                    insert into consultation (agency_id, subject, legal_document_id, plan_id, regulation_id, title, summary, opens_on, closes_on, created_at, previous_id)
+                    values (@agencyId, @subject, @DocumentId, @PlanId, @RegulationId, @title, @summary, @opens, @closes, @now, @PreviousId) returning id
                     """, values, db.Transaction);
                 audit.Record(new AuditEntry("create", ConsultationStore.AuditEntity, id.ToString(), values.title) { AgencyId = agencyId, ToVersion = 1 });
             }

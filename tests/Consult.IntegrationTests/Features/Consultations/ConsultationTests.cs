@@ -185,6 +185,49 @@ public class ConsultationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reissued_draft_opens_a_new_round_linked_both_ways_and_the_first_rounds_comments_stay_public()
+    {
+        _app.Clock.Set("2026-11-17T09:00");
+        await CommentAsync(await _app.SignInAsync("dn@example.vn"), "Ý kiến ở vòng đầu.");
+        var lead = await _app.SignInAsync("lanhdao@example.vn");
+        // Not while the first round is open.
+        Assert.Equal(HttpStatusCode.NotFound, (await lead.GetAsync($"/consultations/{_id}/next-round")).StatusCode);
+
+        _app.Clock.Set("2026-11-23T09:00");
+        lead = await _app.SignInAsync("lanhdao@example.vn");
+        var form = await Accounts.Html(await lead.GetAsync($"/consultations/{_id}/next-round"));
+        Assert.Equal(_id.ToString(), form.QuerySelector("input[name=PreviousId]")!.GetAttribute("value"));
+        Assert.Equal("1.000106", form.QuerySelector("input[name=SubjectRef]")!.GetAttribute("value"));
+        var fields = new Dictionary<string, string>
+        {
+            ["Agency"] = "BCT", ["Subject"] = "regulation", ["SubjectRef"] = "1.000106", ["Title"] = "Lấy ý kiến lần hai về dự thảo đã chỉnh lý",
+            ["OpensOn"] = "24/11/2026", ["ClosesOn"] = "08/12/2026", ["PreviousId"] = _id.ToString(),
+        };
+        var saved = await lead.PostFormAsync($"/consultations/{_id}/next-round", "/consultations", fields);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var second = long.Parse(saved.Headers.Location!.OriginalString.Split('/')[^1]);
+
+        var again = await lead.PostFormAsync("/account", "/consultations", fields);
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Contains(Accounts.Errors(await Accounts.Html(again)), e => e.Contains("một vòng tiếp theo"));
+
+        // The public sees the link once the new round is published.
+        Assert.Null((await _app.GetPageAsync($"/consultations/{_id}")).QuerySelector("[data-testid=next-round]"));
+        await _app.SendAsync(new ConsultationWindow.Command(second, "open", 1));
+        var first = await _app.GetPageAsync($"/consultations/{_id}");
+        Assert.Equal($"/consultations/{second}", first.QuerySelector("[data-testid=next-round] a")!.GetAttribute("href"));
+        Assert.Contains("Ý kiến ở vòng đầu.", first.QuerySelector("[data-testid=comments]")!.TextContent);
+        var byLead = await Accounts.Html(await lead.GetAsync($"/consultations/{second}"));
+        Assert.Equal($"/consultations/{_id}", byLead.QuerySelector("[data-testid=previous-round] a")!.GetAttribute("href"));
+
+        // A lead of another agency cannot continue this agency's consultation.
+        var other = await _app.SignInAsync("lanhdao.byt@example.vn");
+        fields["Agency"] = "BYT";
+        fields["SubjectRef"] = "BYT-0001";
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.PostFormAsync("/account", "/consultations", fields)).StatusCode);
+    }
+
+    [Fact]
     public async Task Answers_are_due_ten_working_days_after_the_close_and_lateness_is_public_per_agency()
     {
         _app.Clock.Set("2026-11-18T10:00");
