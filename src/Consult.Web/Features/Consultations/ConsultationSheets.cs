@@ -32,6 +32,7 @@ public sealed record ConsultationHeader
     /// <summary>The round this one re-consults, for a re-issued draft; and the round after it, if any.</summary>
     public long? PreviousId { get; init; }
     public long? NextId { get; init; }
+    public string DraftText { get; init; } = "";
     public string OpensOn { get; init; } = "";
     public string ClosesOn { get; init; } = "";
     public bool Published { get; init; }
@@ -51,6 +52,8 @@ public sealed record ConsultationItem
     public long? RegulationId { get; init; }
     public string? RegulationCode { get; init; }
     public string Label { get; init; } = "";
+    /// <summary>The article or clause of the draft's text the item is ("dieu-5", "dieu-5-khoan-2").</summary>
+    public string? Anchor { get; init; }
 }
 
 public sealed record CommentRow
@@ -92,6 +95,12 @@ public sealed record ConsultationSheet(ConsultationHeader Header, IReadOnlyList<
     /// <summary>The comments that count and need an answer: neither hidden by a moderator nor withdrawn by their author.</summary>
     public IEnumerable<CommentRow> Counted => Comments.Where(c => !c.IsHidden && !c.IsWithdrawn);
 
+    /// <summary>Comments counted on an article of the draft together with its clauses ("dieu-5" counts "dieu-5-khoan-2").</summary>
+    public int CommentsOn(string anchor) => Counted.Count(c => Items.FirstOrDefault(i => i.Id == c.ItemId)?.Anchor is { } a
+        && (a == anchor || a.StartsWith(anchor + "-", StringComparison.Ordinal)));
+
+    public ConsultationItem? ItemAt(string anchor) => Items.FirstOrDefault(i => i.Anchor == anchor);
+
     public ConsultationStatus Status => ConsultationStatuses.Of(Header.Published, Header.ClosedOn is not null, Header.Opens,
         DateOnly.Parse(Header.ClosesOn), Today, Counted.All(c => c.Verdict is not null));
 
@@ -109,7 +118,7 @@ public static class ConsultationSheets
     private const string Headers = """
         select c.id, c.agency_id, a.code agency_code, a.name agency_name, c.subject, c.legal_document_id, d.number document_number,
             c.plan_id, p.title plan_title, c.regulation_id, r.code regulation_code, c.title, c.summary, c.opens_on, c.closes_on,
-            c.published, c.closed_on, c.version, c.previous_id,
+            c.published, c.closed_on, c.version, c.previous_id, c.draft_text,
             (select min(n.id) from consultation n where n.previous_id = c.id and (n.published = 1 or @SeesAll or n.agency_id = @OwnAgency)) next_id
         from consultation c join agency a on a.id = c.agency_id
         left join legal_document d on d.id = c.legal_document_id
@@ -133,7 +142,7 @@ public static class ConsultationSheets
         var ids = headers.Select(h => h.Id).ToList();
         var items = (await db.Connection.QueryAsync<ConsultationItem>(
             """
-            select i.id, i.consultation_id, i.position, i.regulation_id, r.code regulation_code, i.label
+            select i.id, i.consultation_id, i.position, i.regulation_id, r.code regulation_code, i.label, i.anchor
             from consultation_item i left join regulation r on r.id = i.regulation_id
             where i.consultation_id in @ids order by i.position
             """, new { ids }, db.Transaction)).ToLookup(i => i.ConsultationId);

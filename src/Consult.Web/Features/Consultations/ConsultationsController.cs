@@ -43,7 +43,8 @@ public sealed class ConsultationsController(IMediator mediator) : Controller
             Summary = h.Summary,
             OpensOn = h.OpensOn,
             ClosesOn = h.ClosesOn,
-            Articles = string.Join("\n", sheet.Items.Where(i => i.RegulationId is null).Select(i => i.Label)),
+            Articles = string.Join("\n", sheet.Items.Where(i => i.RegulationId is null && i.Anchor is null).Select(i => i.Label)),
+            DraftText = h.DraftText,
             ExpectedVersion = h.Version,
         });
     }
@@ -65,7 +66,8 @@ public sealed class ConsultationsController(IMediator mediator) : Controller
             SubjectRef = h.DocumentNumber ?? h.PlanId?.ToString() ?? h.RegulationCode,
             Title = h.Title,
             Summary = h.Summary,
-            Articles = string.Join("\n", sheet.Items.Where(i => i.RegulationId is null).Select(i => i.Label)),
+            Articles = string.Join("\n", sheet.Items.Where(i => i.RegulationId is null && i.Anchor is null).Select(i => i.Label)),
+            DraftText = h.DraftText,
             PreviousId = h.Id,
         });
     }

@@ -176,6 +176,10 @@ public static class SaveConsultation
         [Display(Name = "Các điều khoản của dự thảo được lấy ý kiến (mỗi dòng một điều)")]
         public string? Articles { get; init; }
 
+        [Display(Name = "Toàn văn dự thảo")]
+        [StringLength(500_000, ErrorMessage = "Toàn văn dài quá 500.000 ký tự.")]
+        public string? DraftText { get; init; }
+
         public int ExpectedVersion { get; init; }
 
         /// <summary>The round a new one follows, when a re-issued draft is consulted again.</summary>
@@ -218,7 +222,7 @@ public static class SaveConsultation
             var values = new
             {
                 request.Id, agencyId, subject = request.Subject, subject.DocumentId, subject.PlanId, subject.RegulationId,
-                title = request.Title!.Trim(), summary = request.Summary?.Trim() ?? "",
+                title = request.Title!.Trim(), summary = request.Summary?.Trim() ?? "", draft = request.DraftText?.Replace("\r\n", "\n").Trim() ?? "",
                 opens = opens.ToString(IsoDate.Pattern), closes = closes.ToString(IsoDate.Pattern), now = clock.GetUtcNow(), request.PreviousId,
             };
             long id;
@@ -232,7 +236,7 @@ public static class SaveConsultation
                 await db.Connection.ExecuteAsync(
                     """
                     update consultation set subject = @subject, legal_document_id = @DocumentId, plan_id = @PlanId, regulation_id = @RegulationId,
-                        title = @title, summary = @summary, opens_on = @opens, closes_on = @closes
+                        title = @title, summary = @summary, opens_on = @opens, closes_on = @closes, draft_text = @draft
                     where id = @Id;
                     delete from consultation_item where consultation_id = @Id;
                     """, values, db.Transaction);
@@ -243,20 +247,20 @@ public static class SaveConsultation
             {
                 id = await db.Connection.ExecuteScalarAsync<long>(
                     """
-                    insert into consultation (agency_id, subject, legal_document_id, plan_id, regulation_id, title, summary, opens_on, closes_on, created_at, previous_id)
-                    values (@agencyId, @subject, @DocumentId, @PlanId, @RegulationId, @title, @summary, @opens, @closes, @now, @PreviousId) returning id
+                    insert into consultation (agency_id, subject, legal_document_id, plan_id, regulation_id, title, summary, opens_on, closes_on, created_at, previous_id, draft_text)
+                    values (@agencyId, @subject, @DocumentId, @PlanId, @RegulationId, @title, @summary, @opens, @closes, @now, @PreviousId, @draft) returning id
                     """, values, db.Transaction);
                 audit.Record(new AuditEntry("create", ConsultationStore.AuditEntity, id.ToString(), values.title) { AgencyId = agencyId, ToVersion = 1 });
             }
             await db.Connection.ExecuteAsync(
-                "insert into consultation_item (consultation_id, position, regulation_id, label) values (@id, @position, @RegulationId, @Label)",
-                items.Select((item, i) => new { id, position = i, item.RegulationId, item.Label }), db.Transaction);
+                "insert into consultation_item (consultation_id, position, regulation_id, label, anchor) values (@id, @position, @RegulationId, @Label, @Anchor)",
+                items.Select((item, i) => new { id, position = i, item.RegulationId, item.Label, item.Anchor }), db.Transaction);
             return id;
         }
 
         private sealed record Subject(long? DocumentId, long? PlanId, long? RegulationId);
 
-        private sealed record Item(long? RegulationId, string Label);
+        private sealed record Item(long? RegulationId, string Label, string? Anchor = null);
 
         /// <summary>The consulted record, which must belong to the agency, and the items it brings.</summary>
         private async Task<(Subject, IReadOnlyList<Item>)> SubjectAsync(Command request, int agencyId, List<(string, string)> errors)
@@ -298,7 +302,15 @@ public static class SaveConsultation
                     }
                     var items = await RegulationsAsync(
                         "select distinct r.id, r.code, r.title from regulation_basis b join regulation r on r.id = b.regulation_id where b.legal_document_id = @documentId order by r.code", new { documentId });
-                    items.AddRange((request.Articles ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(a => new Item(null, a)));
+                    // A draft's text gives its articles and clauses to comment on; without it, the articles listed.
+                    var articles = Domain.Consultations.DraftText.Parse(request.DraftText);
+                    if (!string.IsNullOrWhiteSpace(request.DraftText) && articles.Count == 0)
+                    {
+                        errors.Add((nameof(Command.DraftText), "Không tìm thấy điều nào trong toàn văn: mỗi điều bắt đầu một dòng bằng \"Điều 1.\", \"Điều 2.\"…"));
+                    }
+                    items.AddRange(articles.Count > 0
+                        ? articles.SelectMany(a => a.Clauses.Select(c => new Item(null, c.Label(a), c.Anchor(a))).Prepend(new Item(null, a.Label, a.Anchor)))
+                        : (request.Articles ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(a => new Item(null, a)));
                     return (new Subject(documentId, null, null), items);
                 default:
                     errors.Add((nameof(Command.Subject), "Chọn nội dung lấy ý kiến trong danh sách."));

@@ -227,6 +227,65 @@ public class ConsultationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, (await other.PostFormAsync("/account", "/consultations", fields)).StatusCode);
     }
 
+    private const string Draft = """
+        NGHỊ ĐỊNH SỬA ĐỔI NGHỊ ĐỊNH 105/2017/NĐ-CP
+        Căn cứ Luật Tổ chức Chính phủ;
+        Chương I
+        QUY ĐỊNH CHUNG
+        Điều 1. Phạm vi điều chỉnh
+        Nghị định này sửa đổi điều kiện kinh doanh rượu.
+        Chương II
+        ĐIỀU KIỆN KINH DOANH
+        Điều 5. Điều kiện bán buôn rượu
+        1. Là doanh nghiệp được thành lập theo quy định của pháp luật.
+        2. Có kho hàng hoặc hợp đồng thuê kho:
+        a) Diện tích từ 50 m2 trở lên;
+        b) Có thiết bị bảo quản phù hợp.
+        """;
+
+    [Fact]
+    public async Task A_draft_is_read_article_by_article_comments_anchor_to_a_clause_and_counts_are_per_article()
+    {
+        var lead = await _app.SignInAsync("lanhdao@example.vn");
+        var fields = new Dictionary<string, string>
+        {
+            ["Agency"] = "BCT", ["Subject"] = "document", ["SubjectRef"] = "105/2017/NĐ-CP", ["Title"] = "Lấy ý kiến dự thảo Nghị định sửa đổi",
+            ["OpensOn"] = "16/11/2026", ["ClosesOn"] = "30/11/2026", ["DraftText"] = "Dự thảo chưa chia điều.",
+        };
+        var noArticles = await lead.PostFormAsync("/consultations/new", "/consultations", fields);
+        Assert.Contains(Accounts.Errors(await Accounts.Html(noArticles)), e => e.StartsWith("Không tìm thấy điều nào"));
+        fields["DraftText"] = Draft;
+        var created = await lead.PostFormAsync("/consultations/new", "/consultations", fields);
+        var id = long.Parse(created.Headers.Location!.OriginalString.Split('/')[^1]);
+        await _app.SendAsync(new ConsultationWindow.Command(id, "open", 1));
+
+        _app.Clock.Set("2026-11-17T09:00");
+        var page = await _app.GetPageAsync($"/consultations/{id}");
+        Assert.Equal(["Điều 1. Phạm vi điều chỉnh", "Điều 5. Điều kiện bán buôn rượu"],
+            page.QuerySelectorAll("[data-testid=draft-article] h4").Select(h => h.FirstChild!.TextContent.Trim()));
+        Assert.Equal("Chương II. ĐIỀU KIỆN KINH DOANH", page.QuerySelectorAll("[data-testid=draft] h3")[1].TextContent);
+        var clauseLink = page.QuerySelector("#dieu-5-khoan-2 a")!.GetAttribute("href")!;
+
+        var business = await _app.SignInAsync("dn@example.vn");
+        var form = await Accounts.Html(await business.GetAsync($"/consultations/{id}{clauseLink.Split('#')[0]}"));
+        var picked = form.QuerySelector("select[name=ItemId] option[selected]")!;
+        Assert.Equal("Điều 5 khoản 2", picked.TextContent);
+        var comment = new MultipartFormDataContent
+        {
+            { new StringContent(form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
+            { new StringContent("amend"), "Stance" },
+            { new StringContent("Đề nghị bỏ yêu cầu diện tích kho tối thiểu."), "Body" },
+            { new StringContent(picked.GetAttribute("value")!), "ItemId" },
+        };
+        Assert.Equal(HttpStatusCode.Redirect, (await business.PostAsync($"/consultations/{id}/comments", comment)).StatusCode);
+
+        var after = await _app.GetPageAsync($"/consultations/{id}");
+        Assert.Equal(["0 ý kiến", "1 ý kiến"], after.QuerySelectorAll("[data-testid=article-count]").Select(c => c.TextContent));
+        Assert.Contains("về Điều 5 khoản 2", after.QuerySelector("[data-testid=comments]")!.TextContent);
+        var report = await _app.GetPageAsync($"/consultations/{id}/report");
+        Assert.Equal(["0", "1"], report.QuerySelectorAll("[data-testid=by-article] td").Select(c => c.TextContent));
+    }
+
     [Fact]
     public async Task Answers_are_due_ten_working_days_after_the_close_and_lateness_is_public_per_agency()
     {
