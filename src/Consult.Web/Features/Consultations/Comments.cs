@@ -29,9 +29,36 @@ public sealed class AttachmentStore(IOptions<StorageOptions> storage)
     }
 
     public Stream Open(string storedName) => File.OpenRead(Path.Combine(Folder, Path.GetFileName(storedName)));
+
+    /// <summary>What an upload is by its content (PDF or DOCX, at most 10 MB), or a Vietnamese message about why it is refused.</summary>
+    public static async Task<(AttachmentType? Type, string? Problem)> CheckAsync(IFormFile upload, string what = "Tệp đính kèm")
+    {
+        if (upload.Length > AttachmentCheck.MaxBytes)
+        {
+            return (null, $"{what} lớn hơn 10 MB.");
+        }
+        await using var probe = upload.OpenReadStream();
+        return AttachmentCheck.Recognise(probe) is { } type
+            ? (type, null)
+            : (null, $"{what}: chỉ nhận tệp PDF hoặc DOCX (kiểm tra theo nội dung tệp, không theo tên).");
+    }
+
+    /// <summary>Stores a checked upload and records it; the returned id serves it at <c>/attachments/{id}</c>.</summary>
+    public async Task<long> KeepAsync(Db db, IFormFile upload, AttachmentType type, CancellationToken cancellationToken)
+    {
+        await using var content = upload.OpenReadStream();
+        var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken));
+        content.Position = 0;
+        var stored = await SaveAsync(content, type, cancellationToken);
+        var original = Path.GetFileName(upload.FileName);
+        return await db.Connection.ExecuteScalarAsync<long>(
+            "insert into attachment (stored_name, original_name, content_type, size, sha256) values (@stored, @original, @contentType, @size, @hash) returning id",
+            new { stored, original = original.Length > 200 ? original[..200] : original, contentType = AttachmentCheck.ContentType(type), size = upload.Length, hash },
+            db.Transaction);
+    }
 }
 
-/// <summary>An attachment that may be served: its comment is not hidden and its consultation is public.</summary>
+/// <summary>An attachment that may be served: a comment's that is not hidden, or a document of a consultation, in a public consultation.</summary>
 public static class AttachmentFile
 {
     public sealed record Result(string StoredName, string OriginalName, string ContentType);
@@ -44,8 +71,9 @@ public static class AttachmentFile
             db.Connection.QuerySingleOrDefaultAsync<Result?>(
                 """
                 select t.stored_name, t.original_name, t.content_type from attachment t
-                join comment m on m.attachment_id = t.id join consultation c on c.id = m.consultation_id
-                where t.id = @Id and m.hidden_at is null and c.published = 1
+                where t.id = @Id and (
+                    exists (select 1 from comment m join consultation c on c.id = m.consultation_id where m.attachment_id = t.id and m.hidden_at is null and c.published = 1)
+                    or exists (select 1 from consultation_document d join consultation c on c.id = d.consultation_id where d.attachment_id = t.id and c.published = 1))
                 """, request, db.Transaction);
     }
 }
@@ -121,15 +149,10 @@ public static class SubmitComment
             AttachmentType? type = null;
             if (request.Attachment is { Length: > 0 } upload)
             {
-                await using var probe = upload.OpenReadStream();
-                type = upload.Length > AttachmentCheck.MaxBytes ? null : AttachmentCheck.Recognise(probe);
-                if (upload.Length > AttachmentCheck.MaxBytes)
+                (type, var problem) = await AttachmentStore.CheckAsync(upload);
+                if (problem is not null)
                 {
-                    errors.Add((nameof(Command.Attachment), "Tệp đính kèm lớn hơn 10 MB."));
-                }
-                else if (type is null)
-                {
-                    errors.Add((nameof(Command.Attachment), "Chỉ nhận tệp PDF hoặc DOCX (kiểm tra theo nội dung tệp, không theo tên)."));
+                    errors.Add((nameof(Command.Attachment), problem));
                 }
             }
             if (errors.Count > 0)
@@ -137,19 +160,7 @@ public static class SubmitComment
                 throw new UserInputException(errors);
             }
 
-            long? attachmentId = null;
-            if (type is { } recognised)
-            {
-                await using var content = request.Attachment!.OpenReadStream();
-                var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken));
-                content.Position = 0;
-                var stored = await attachments.SaveAsync(content, recognised, cancellationToken);
-                var original = Path.GetFileName(request.Attachment.FileName);
-                attachmentId = await db.Connection.ExecuteScalarAsync<long>(
-                    "insert into attachment (stored_name, original_name, content_type, size, sha256) values (@stored, @original, @contentType, @size, @hash) returning id",
-                    new { stored, original = original.Length > 200 ? original[..200] : original, contentType = AttachmentCheck.ContentType(recognised), size = request.Attachment.Length, hash },
-                    db.Transaction);
-            }
+            long? attachmentId = type is { } recognised ? await attachments.KeepAsync(db, request.Attachment!, recognised, cancellationToken) : null;
             var repeatOf = sheet.Comments.FirstOrDefault(c => CommentText.Similarity(c.BodyKey, key) >= CommentText.RepeatThreshold)?.Id;
             var id = await db.Connection.ExecuteScalarAsync<long>(
                 """

@@ -180,6 +180,25 @@ public static class SaveConsultation
         [StringLength(500_000, ErrorMessage = "Toàn văn dài quá 500.000 ký tự.")]
         public string? DraftText { get; init; }
 
+        /// <summary>The draft as a Word file; its text replaces what is in <see cref="DraftText"/>.</summary>
+        [Display(Name = "Hoặc tải lên dự thảo (DOCX)")]
+        public IFormFile? DraftFile { get; init; }
+
+        [Display(Name = "Tờ trình (PDF hoặc DOCX)")]
+        public IFormFile? ExplanatoryReport { get; init; }
+
+        [Display(Name = "Báo cáo đánh giá tác động, kèm ước tính chi phí tuân thủ (PDF hoặc DOCX)")]
+        public IFormFile? ImpactAssessment { get; init; }
+
+        [Display(Name = "Bảng so sánh, thuyết minh (PDF hoặc DOCX)")]
+        public IFormFile? ComparisonTable { get; init; }
+
+        /// <summary>The papers published beside the draft, by their kind in <c>consultation_document</c>.</summary>
+        public IEnumerable<(string Kind, string Field, IFormFile File)> Documents =>
+            new[] { ("explanatory_report", nameof(ExplanatoryReport), ExplanatoryReport), ("impact_assessment", nameof(ImpactAssessment), ImpactAssessment),
+                    ("comparison_table", nameof(ComparisonTable), ComparisonTable) }
+            .Where(d => d.Item3 is { Length: > 0 }).Select(d => (d.Item1, d.Item2, d.Item3!));
+
         public int ExpectedVersion { get; init; }
 
         /// <summary>The round a new one follows, when a re-issued draft is consulted again.</summary>
@@ -189,11 +208,37 @@ public static class SaveConsultation
             consultations: [.. new[] { Id, PreviousId }.OfType<long>()]);
     }
 
-    public sealed class Handler(Db db, ConsultationStore store, AuditLog audit, TimeProvider clock) : IRequestHandler<Command, long>
+    public sealed class Handler(Db db, ConsultationStore store, AuditLog audit, TimeProvider clock, AttachmentStore attachments) : IRequestHandler<Command, long>
     {
         public async Task<long> Handle(Command request, CancellationToken cancellationToken)
         {
             var errors = new List<(string, string)>();
+            if (request.DraftFile is { Length: > 0 } draftFile)
+            {
+                var (type, _) = await AttachmentStore.CheckAsync(draftFile);
+                await using var docx = draftFile.OpenReadStream();
+                if (type != AttachmentType.Docx || DraftDocx.Text(docx) is not { } text)
+                {
+                    errors.Add((nameof(Command.DraftFile), "Dự thảo tải lên phải là tệp Word (DOCX) đọc được, tối đa 10 MB."));
+                }
+                else
+                {
+                    request = request with { DraftText = text };
+                }
+            }
+            var documents = new List<(string Kind, IFormFile File, AttachmentType Type)>();
+            foreach (var (kind, field, file) in request.Documents)
+            {
+                var (type, problem) = await AttachmentStore.CheckAsync(file, "Tệp");
+                if (type is { } recognised)
+                {
+                    documents.Add((kind, file, recognised));
+                }
+                else
+                {
+                    errors.Add((field, problem!));
+                }
+            }
             var agencyId = await db.Connection.ExecuteScalarAsync<int?>("select id from agency where code = @Agency", request, db.Transaction);
             if (!IsoDate.TryRead(request.OpensOn, out var opens))
             {
@@ -255,6 +300,15 @@ public static class SaveConsultation
             await db.Connection.ExecuteAsync(
                 "insert into consultation_item (consultation_id, position, regulation_id, label, anchor) values (@id, @position, @RegulationId, @Label, @Anchor)",
                 items.Select((item, i) => new { id, position = i, item.RegulationId, item.Label, item.Anchor }), db.Transaction);
+            foreach (var (kind, file, type) in documents)
+            {
+                var attachmentId = await attachments.KeepAsync(db, file, type, cancellationToken);
+                await db.Connection.ExecuteAsync(
+                    """
+                    insert into consultation_document (consultation_id, kind, attachment_id) values (@id, @kind, @attachmentId)
+                    on conflict (consultation_id, kind) do update set attachment_id = excluded.attachment_id
+                    """, new { id, kind, attachmentId }, db.Transaction);
+            }
             return id;
         }
 

@@ -286,6 +286,55 @@ public class ConsultationTests : IAsyncLifetime
         Assert.Equal(["0", "1"], report.QuerySelectorAll("[data-testid=by-article] td").Select(c => c.TextContent));
     }
 
+    private static byte[] Docx(string text)
+    {
+        using var memory = new MemoryStream();
+        using (var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Create(memory, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            main.Document = new DocumentFormat.OpenXml.Wordprocessing.Document(new DocumentFormat.OpenXml.Wordprocessing.Body(
+                text.Split('\n').Select(line => new DocumentFormat.OpenXml.Wordprocessing.Paragraph(
+                    new DocumentFormat.OpenXml.Wordprocessing.Run(new DocumentFormat.OpenXml.Wordprocessing.Text(line.Trim()))))));
+        }
+        return memory.ToArray();
+    }
+
+    [Fact]
+    public async Task A_draft_uploaded_as_docx_is_split_like_pasted_text_and_its_papers_are_public_downloads_once_published()
+    {
+        var lead = await _app.SignInAsync("lanhdao@example.vn");
+        var token = (await Accounts.Html(await lead.GetAsync("/consultations/new"))).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        MultipartFormDataContent Form(byte[] draft, byte[] report) => new()
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("BCT"), "Agency" }, { new StringContent("document"), "Subject" }, { new StringContent("105/2017/NĐ-CP"), "SubjectRef" },
+            { new StringContent("Lấy ý kiến dự thảo tải lên"), "Title" }, { new StringContent("16/11/2026"), "OpensOn" }, { new StringContent("30/11/2026"), "ClosesOn" },
+            { new ByteArrayContent(draft), "DraftFile", "du-thao.docx" },
+            { new ByteArrayContent(report), "ExplanatoryReport", "to-trinh.pdf" },
+        };
+        var pdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n% tờ trình\n");
+
+        var bad = await lead.PostAsync("/consultations", Form(pdf, System.Text.Encoding.UTF8.GetBytes("không phải PDF")));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = Accounts.Errors(await Accounts.Html(bad));
+        Assert.Contains(errors, e => e.StartsWith("Dự thảo tải lên phải là tệp Word"));
+        Assert.Contains(errors, e => e.Contains("chỉ nhận tệp PDF hoặc DOCX"));
+
+        var saved = await lead.PostAsync("/consultations", Form(Docx(Draft), pdf));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var id = long.Parse(saved.Headers.Location!.OriginalString.Split('/')[^1]);
+        var preview = await Accounts.Html(await lead.GetAsync($"/consultations/{id}"));
+        Assert.Equal(2, preview.QuerySelectorAll("[data-testid=draft-article]").Length);
+        var download = preview.QuerySelector("[data-testid=papers] a")!.GetAttribute("href")!;
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.CreateClient().GetAsync(download)).StatusCode);
+
+        await _app.SendAsync(new ConsultationWindow.Command(id, "open", 1));
+        var file = await _app.CreateClient().GetAsync(download);
+        Assert.Equal("application/pdf", file.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(pdf, await file.Content.ReadAsByteArrayAsync());
+        Assert.Contains("Tờ trình", (await _app.GetPageAsync($"/consultations/{id}")).QuerySelector("[data-testid=papers]")!.TextContent);
+    }
+
     [Fact]
     public async Task Answers_are_due_ten_working_days_after_the_close_and_lateness_is_public_per_agency()
     {
