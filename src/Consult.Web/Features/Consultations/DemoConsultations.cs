@@ -27,11 +27,12 @@ public static class DemoConsultations
         string Day(int offset) => today.AddDays(offset).ToString(IsoDate.Pattern);
         var planId = await db.Connection.ExecuteScalarAsync<long>("select id from plan where status = 'draft' and agency_id = (select id from agency where code = 'BCT')");
 
-        async Task<long> CreateAsync(string subject, string reference, string title, string summary, int opens, int closes, string agency = "BCT")
+        async Task<long> CreateAsync(string subject, string reference, string title, string summary, int opens, int closes, string agency = "BCT", string? draft = null)
         {
             var id = await mediator.Send(new SaveConsultation.Command
             {
                 Agency = agency, Subject = subject, SubjectRef = reference, Title = title, Summary = summary, OpensOn = Day(opens), ClosesOn = Day(closes),
+                DraftText = draft,
             });
             await db.Connection.ExecuteAsync("update consultation set published = 1 where id = @id", new { id });
             return id;
@@ -50,6 +51,27 @@ public static class DemoConsultations
             InsertCommentAsync(db, consultation, business, stance, body, clock.GetUtcNow().AddDays(-daysAgo));
 
         await CommentAsync(plan, "support", "Doanh nghiệp ủng hộ việc cho phép nộp hồ sơ trực tuyến toàn trình; đề nghị bỏ yêu cầu nộp bản sao có chứng thực.", 2);
+
+        // A draft decree open for comment, read article by article, with comments on a clause and on an article.
+        const string draftNumber = "120/2026/NĐ-CP";
+        await mediator.Send(new Workspace.SaveLegalDocument.Command
+        {
+            Number = draftNumber, Title = "Dự thảo Nghị định sửa đổi, bổ sung một số điều về điều kiện kinh doanh rượu", Issuer = "Chính phủ", Status = "draft", Agency = "BCT",
+        });
+        using var draftFile = new StreamReader(SchemaMigrator.EmbeddedStream("db/demo/draft_decree.txt"));
+        var draft = await CreateAsync("document", draftNumber, "Lấy ý kiến dự thảo Nghị định sửa đổi, bổ sung một số điều về điều kiện kinh doanh rượu",
+            "Bộ Công Thương lấy ý kiến doanh nghiệp, hiệp hội về dự thảo; góp ý theo từng điều, khoản.", -4, 26, draft: await draftFile.ReadToEndAsync());
+        foreach (var (anchor, stance, body) in new[]
+        {
+            ("dieu-5-khoan-2", "amend", "Đề nghị cho phép doanh nghiệp nhỏ thuê chung kho với doanh nghiệp khác thay cho kho riêng."),
+            ("dieu-6", "support", "Ủng hộ việc không yêu cầu bản sao có chứng thực giấy tờ đã có trong cơ sở dữ liệu quốc gia."),
+        })
+        {
+            var commentId = await CommentAsync(draft, stance, body, 1);
+            await db.Connection.ExecuteAsync(
+                "update comment set item_id = (select id from consultation_item where consultation_id = @draft and anchor = @anchor) where id = @commentId",
+                new { draft, anchor, commentId });
+        }
         var first = await CommentAsync(closed, "amend", "Đề nghị rút thời hạn giải quyết từ 15 xuống 10 ngày làm việc.", 45);
         var second = await CommentAsync(closed, "oppose", "Không đồng ý yêu cầu bổ sung bản vẽ mặt bằng khi chỉ thay đổi tên cơ sở bán lẻ.", 40);
         var calendar = await Calendar.WorkingCalendars.LoadAsync(db);
