@@ -58,23 +58,26 @@ public sealed class AttachmentStore(IOptions<StorageOptions> storage)
     }
 }
 
-/// <summary>An attachment that may be served: a comment's that is not hidden, or a document of a consultation, in a public consultation.</summary>
+/// <summary>
+/// An attachment that may be served: a comment's that is not hidden, in a public consultation; or a paper beside a
+/// draft, to whoever may see its consultation (the agency's staff before it is published, as they prepare it).
+/// </summary>
 public static class AttachmentFile
 {
     public sealed record Result(string StoredName, string OriginalName, string ContentType);
 
     public sealed record Query(long Id) : IRequest<Result?>;
 
-    public sealed class Handler(Db db) : IRequestHandler<Query, Result?>
+    public sealed class Handler(Db db, CurrentUser user) : IRequestHandler<Query, Result?>
     {
         public Task<Result?> Handle(Query request, CancellationToken cancellationToken) =>
             db.Connection.QuerySingleOrDefaultAsync<Result?>(
-                """
+                $"""
                 select t.stored_name, t.original_name, t.content_type from attachment t
                 where t.id = @Id and (
                     exists (select 1 from comment m join consultation c on c.id = m.consultation_id where m.attachment_id = t.id and m.hidden_at is null and c.published = 1)
-                    or exists (select 1 from consultation_document d join consultation c on c.id = d.consultation_id where d.attachment_id = t.id and c.published = 1))
-                """, request, db.Transaction);
+                    or exists (select 1 from consultation_document d join consultation c on c.id = d.consultation_id where d.attachment_id = t.id and {ConsultationSheets.Visible}))
+                """, user.Visibility.With(request), db.Transaction);
     }
 }
 

@@ -327,6 +327,8 @@ public class ConsultationTests : IAsyncLifetime
         Assert.Equal(2, preview.QuerySelectorAll("[data-testid=draft-article]").Length);
         var download = preview.QuerySelector("[data-testid=papers] a")!.GetAttribute("href")!;
         Assert.Equal(HttpStatusCode.NotFound, (await _app.CreateClient().GetAsync(download)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await _app.SignInAsync("lanhdao.byt@example.vn")).GetAsync(download)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync(download)).StatusCode); // the agency checks its papers before publishing
 
         await _app.SendAsync(new ConsultationWindow.Command(id, "open", 1));
         var file = await _app.CreateClient().GetAsync(download);
