@@ -40,7 +40,6 @@ public static class ApplicableRegulations
         public string? Inputs { get; init; }
         public long? ConsultationId { get; init; }
         public long? PlanId { get; init; }
-        public string? PlanAction { get; init; }
         public string? CostAfter { get; init; }
         public DateTimeOffset UpdatedAt { get; init; }
 
@@ -55,7 +54,7 @@ public static class ApplicableRegulations
         public decimal TimesPerYear { get; init; }
         public decimal YearlyCost => (Estimate?.CostPerCase ?? 0) * TimesPerYear;
         public decimal HoursPerYear => (Estimate?.HoursPerCase ?? 0) * TimesPerYear;
-        /// <summary>What the approved plan saves this business a year once carried out (abolished: all of it).</summary>
+        /// <summary>What the approved plan saves this business a year once carried out.</summary>
         public decimal PlannedSaving { get; init; }
     }
 
@@ -90,7 +89,7 @@ public static class ApplicableRegulations
             var lineTags = profile.Lines.SelectMany(l => VsicCode.AncestorsOrSelf(l, lists.SectionOfDivision)).Distinct().ToList();
             var rows = await db.Connection.QueryAsync<Item>(
                 $"""
-                select r.id, r.code, r.kind, r.title, a.name agency, r.applies_stage stage, r.updated_at, c.inputs, pi.plan_id, pi.action plan_action, pi.cost_after
+                select r.id, r.code, r.kind, r.title, a.name agency, r.applies_stage stage, r.updated_at, c.inputs, pi.plan_id, pi.cost_after
                 from regulation r
                 join agency a on a.id = r.agency_id
                 left join cost_estimate c on c.regulation_id = r.id
@@ -128,9 +127,8 @@ public static class ApplicableRegulations
             var inputs = CostJson.Read(row.Inputs);
             var estimate = StandardCostModel.Estimate(inputs);
             var timesPerYear = (times.TryGetValue(row.Code, out var text) ? ReadTimes(text) : null) ?? inputs.FrequencyPerYear;
-            var saving = row.PlanId is null ? 0
-                : row.PlanAction == "abolish" ? estimate.CostPerCase * timesPerYear
-                : (estimate.CostPerCase - StandardCostModel.Estimate(CostJson.Read(row.CostAfter)).CostPerCase) * timesPerYear;
+            // An abolished regulation's cost after is stored as nothing (SavePlanItem), so the whole cost is saved.
+            var saving = row.PlanId is null ? 0 : (estimate.CostPerCase - StandardCostModel.Estimate(CostJson.Read(row.CostAfter)).CostPerCase) * timesPerYear;
             return row with { Estimate = estimate, TimesPerYear = timesPerYear, PlannedSaving = saving };
         }
     }

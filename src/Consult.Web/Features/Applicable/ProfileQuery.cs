@@ -56,6 +56,18 @@ public static class ProfileQuery
         return errors.Count > 0 ? (null, errors) : (new BusinessProfile(lines, form, size, province), []);
     }
 
+    /// <summary>A saved profile's query string (<see cref="ToQueryString"/>); it was checked when saved.</summary>
+    public static BusinessProfile FromStored(string query)
+    {
+        var values = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery("?" + query);
+        string? One(string key) => values.TryGetValue(key, out var v) ? v.ToString() : null;
+        return new BusinessProfile(
+            (One("lines") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries),
+            ProfileTerms.TryForm(One("form"), out var form) ? form : null,
+            ProfileTerms.TrySize(One("size"), out var size) ? size : null,
+            One("province"));
+    }
+
     /// <summary>The query string that opens this profile again.</summary>
     public static string ToQueryString(BusinessProfile profile)
     {

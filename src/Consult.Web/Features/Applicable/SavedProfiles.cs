@@ -78,37 +78,27 @@ public static class SavedProfiles
 /// </summary>
 public sealed class ProfileAlerts(Db db, TimeProvider clock)
 {
-    public void Notify(long regulationId, string text, string url)
+    /// <summary>One notification per owner whose saved profile one of these regulations in force applies to.</summary>
+    public void Notify(IReadOnlyCollection<long> regulationIds, string text, string url)
     {
         var profiles = db.Connection.Query<(long UserId, string Name, string Query)>("select user_id, name, query from business_profile", transaction: db.Transaction).ToList();
-        if (profiles.Count == 0)
+        if (profiles.Count == 0 || regulationIds.Count == 0)
         {
             return;
         }
-        if (db.Connection.QuerySingle<string>("select status from regulation where id = @regulationId", new { regulationId }, db.Transaction) != "in_force")
-        {
-            return;
-        }
-        var applies = ApplicabilityTags.FromStored(db.Connection.Query<(string, string)>(
-            "select dimension, value from regulation_applies where regulation_id = @regulationId", new { regulationId }, db.Transaction), null);
+        var tags = db.Connection.Query<(long RegulationId, string Dimension, string Value)>(
+            """
+            select r.id, t.dimension, t.value from regulation r left join regulation_applies t on t.regulation_id = r.id
+            where r.id in @regulationIds and r.status = 'in_force'
+            """, new { regulationIds }, db.Transaction);
+        var applies = tags.GroupBy(t => t.RegulationId)
+            .Select(g => ApplicabilityTags.FromStored(g.Where(t => t.Dimension is not null).Select(t => (t.Dimension, t.Value)), null)).ToList();
         var sections = db.Connection.Query<(string Code, string Parent)>("select code, parent_code from vsic_line where length(code) = 2", transaction: db.Transaction)
             .ToDictionary(d => d.Code, d => d.Parent);
-        foreach (var (userId, name, query) in profiles.Where(p => applies.AppliesTo(Parse(p.Query), sections.GetValueOrDefault)).DistinctBy(p => p.UserId))
-        {
-            db.Connection.Execute("insert into notification (user_id, created_at, text, url) values (@userId, @now, @text, @url)",
-                new { userId, now = clock.GetUtcNow(), text = $"{text} (áp dụng cho hồ sơ \"{name}\")", url }, db.Transaction);
-        }
-    }
-
-    /// <summary>A stored profile's query string; it was checked when saved.</summary>
-    private static BusinessProfile Parse(string query)
-    {
-        var values = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery("?" + query);
-        string? One(string key) => values.TryGetValue(key, out var v) ? v.ToString() : null;
-        return new BusinessProfile(
-            (One("lines") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries),
-            ProfileTerms.TryForm(One("form"), out var form) ? form : null,
-            ProfileTerms.TrySize(One("size"), out var size) ? size : null,
-            One("province"));
+        var owners = profiles
+            .Where(p => ProfileQuery.FromStored(p.Query) is var profile && applies.Any(a => a.AppliesTo(profile, sections.GetValueOrDefault)))
+            .DistinctBy(p => p.UserId);
+        db.Connection.Execute("insert into notification (user_id, created_at, text, url) values (@UserId, @now, @text, @url)",
+            owners.Select(o => new { o.UserId, now = clock.GetUtcNow(), text = $"{text} (áp dụng cho hồ sơ \"{o.Name}\")", url }), db.Transaction);
     }
 }

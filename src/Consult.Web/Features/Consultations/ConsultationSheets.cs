@@ -96,10 +96,12 @@ public sealed record ConsultationSheet(ConsultationHeader Header, IReadOnlyList<
     public IEnumerable<CommentRow> Counted => Comments.Where(c => !c.IsHidden && !c.IsWithdrawn);
 
     /// <summary>Comments counted on an article of the draft together with its clauses ("dieu-5" counts "dieu-5-khoan-2").</summary>
-    public int CommentsOn(string anchor) => Counted.Count(c => Items.FirstOrDefault(i => i.Id == c.ItemId)?.Anchor is { } a
+    public int CommentsOn(string anchor) => Counted.Count(c => c.ItemId is { } id && ItemsById.TryGetValue(id, out var item) && item.Anchor is { } a
         && (a == anchor || a.StartsWith(anchor + "-", StringComparison.Ordinal)));
 
     public ConsultationItem? ItemAt(string anchor) => Items.FirstOrDefault(i => i.Anchor == anchor);
+
+    private Dictionary<long, ConsultationItem> ItemsById => field ??= Items.ToDictionary(i => i.Id);
 
     public ConsultationStatus Status => ConsultationStatuses.Of(Header.Published, Header.ClosedOn is not null, Header.Opens,
         DateOnly.Parse(Header.ClosesOn), Today, Counted.All(c => c.Verdict is not null));
@@ -115,10 +117,11 @@ public sealed record ConsultationSheet(ConsultationHeader Header, IReadOnlyList<
 
 public static class ConsultationSheets
 {
-    private const string Headers = """
+    /// <summary>The header columns; a draft's text (up to 500,000 characters) only when one consultation is read.</summary>
+    private static string Headers(bool withDraft) => $"""
         select c.id, c.agency_id, a.code agency_code, a.name agency_name, c.subject, c.legal_document_id, d.number document_number,
             c.plan_id, p.title plan_title, c.regulation_id, r.code regulation_code, c.title, c.summary, c.opens_on, c.closes_on,
-            c.published, c.closed_on, c.version, c.previous_id, c.draft_text,
+            c.published, c.closed_on, c.version, c.previous_id, {(withDraft ? "c.draft_text" : "''")} draft_text,
             (select min(n.id) from consultation n where n.previous_id = c.id and (n.published = 1 or @SeesAll or n.agency_id = @OwnAgency)) next_id
         from consultation c join agency a on a.id = c.agency_id
         left join legal_document d on d.id = c.legal_document_id
@@ -129,11 +132,14 @@ public static class ConsultationSheets
     /// <summary>Unpublished consultations are seen by their agency's staff, reviewers and administrators only.</summary>
     public const string Visible = "(c.published = 1 or @SeesAll or c.agency_id = @OwnAgency)";
 
-    public static async Task<IReadOnlyList<ConsultationSheet>> LoadAsync(Db db, CurrentUser user, TimeProvider clock, ConsultationOptions options,
-        string where = "1 = 1", object? parameters = null)
+    public static Task<IReadOnlyList<ConsultationSheet>> LoadAsync(Db db, CurrentUser user, TimeProvider clock, ConsultationOptions options,
+        string where = "1 = 1", object? parameters = null) => LoadAsync(db, user, clock, options, where, parameters, withDraft: false);
+
+    private static async Task<IReadOnlyList<ConsultationSheet>> LoadAsync(Db db, CurrentUser user, TimeProvider clock, ConsultationOptions options,
+        string where, object? parameters, bool withDraft)
     {
         var headers = (await db.Connection.QueryAsync<ConsultationHeader>(
-            $"{Headers} where {Visible} and {where} order by c.closes_on desc, c.id desc",
+            $"{Headers(withDraft)} where {Visible} and {where} order by c.closes_on desc, c.id desc",
             user.Visibility.With(parameters ?? new { }), db.Transaction)).ToList();
         if (headers.Count == 0)
         {
@@ -164,5 +170,5 @@ public static class ConsultationSheets
     }
 
     public static async Task<ConsultationSheet?> LoadAsync(Db db, CurrentUser user, TimeProvider clock, ConsultationOptions options, long id) =>
-        (await LoadAsync(db, user, clock, options, "c.id = @id", new { id })).SingleOrDefault();
+        (await LoadAsync(db, user, clock, options, "c.id = @id", new { id }, withDraft: true)).SingleOrDefault();
 }

@@ -29,15 +29,12 @@ public sealed class Notifier(Db db, TimeProvider clock, Applicable.ProfileAlerts
             or (f.target = 'regulation' and f.target_id in (select regulation_id from consultation_item where consultation_id = @consultationId))
             or (f.target = 'sector' and f.target_id in (select rs.sector_id from consultation_item i join regulation_sector rs on rs.regulation_id = i.regulation_id where i.consultation_id = @consultationId))
             """, new { c.AgencyId, consultationId }, $"Đang lấy ý kiến: {c.Title}", $"/consultations/{consultationId}");
-        var regulations = await db.Connection.QueryAsync<long>(
+        var regulations = (await db.Connection.QueryAsync<long>(
             """
             select regulation_id from consultation where id = @consultationId and regulation_id is not null
             union select regulation_id from consultation_item where consultation_id = @consultationId and regulation_id is not null
-            """, new { consultationId }, db.Transaction);
-        foreach (var regulationId in regulations)
-        {
-            profiles.Notify(regulationId, $"Đang lấy ý kiến: {c.Title}", $"/consultations/{consultationId}");
-        }
+            """, new { consultationId }, db.Transaction)).ToList();
+        profiles.Notify(regulations, $"Đang lấy ý kiến: {c.Title}", $"/consultations/{consultationId}");
     }
 
     public async Task AnswerPostedAsync(long commentId)
@@ -58,7 +55,7 @@ public sealed class Notifier(Db db, TimeProvider clock, Applicable.ProfileAlerts
         var text = $"Quy định thay đổi ({Infrastructure.Registry.RegulationSnapshot.JoinChanges(changes)}): {r.Code} – {r.Title}";
         var url = $"/regulations/{Uri.EscapeDataString(r.Code)}#history-heading";
         NotifyFollowers("f.target = 'regulation' and f.target_id = @regulationId", new { regulationId }, text, url);
-        profiles.Notify(regulationId, text, url);
+        profiles.Notify([regulationId], text, url);
     }
 
     public void Published(long regulationId)
@@ -71,7 +68,7 @@ public sealed class Notifier(Db db, TimeProvider clock, Applicable.ProfileAlerts
             or (f.target = 'regulation' and f.target_id = @regulationId)
             or (f.target = 'sector' and f.target_id in (select sector_id from regulation_sector where regulation_id = @regulationId))
             """, new { r.AgencyId, regulationId }, $"Quy định được công khai: {r.Code} – {r.Title}", $"/regulations/{Uri.EscapeDataString(r.Code)}");
-        profiles.Notify(regulationId, $"Quy định được công khai: {r.Code} – {r.Title}", $"/regulations/{Uri.EscapeDataString(r.Code)}");
+        profiles.Notify([regulationId], $"Quy định được công khai: {r.Code} – {r.Title}", $"/regulations/{Uri.EscapeDataString(r.Code)}");
     }
 }
 

@@ -107,7 +107,7 @@ public static class SaveRegulation
             ["title"] = (nameof(Title), Title),
             ["agency"] = (nameof(Agency), Agency),
             ["sectors"] = (nameof(Sectors), string.Join(';', Sectors.Concat(Lines(NewSectors)))),
-            ["legal_basis"] = (nameof(LegalBasis), string.Join(';', LegalBasis.Where(b => !string.IsNullOrWhiteSpace(b.Number) || !string.IsNullOrWhiteSpace(b.Article))
+            ["legal_basis"] = (nameof(LegalBasis), string.Join(';', LegalBasis.Where(b => RepeatableRows.IsFilled([b.Number, b.Article]))
                 .Select(b => string.IsNullOrWhiteSpace(b.Article) ? b.Number : $"{b.Number}#{b.Article}"))),
             ["status"] = (nameof(Status), Status),
             ["published"] = ("", "false"),

@@ -192,11 +192,17 @@ public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, 
             .Concat(tags.Sizes.Select(s => ("size", ProfileTerms.Code(s))))
             .Concat(tags.Provinces.Select(p => ("province", p)));
 
+    private HashSet<string>? _vsicLines;
+    private HashSet<string>? _provinces;
+
     /// <summary>Tags naming a business line or province the reference lists do not hold, by import column.</summary>
     public IReadOnlyList<FieldError> UnknownTags(RegulationRow row)
     {
-        var lines = row.Applies.Lines.Except(Connection.Query<string>("select code from vsic_line where code in @Lines", row.Applies, Transaction));
-        var provinces = row.Applies.Provinces.Except(Connection.Query<string>("select code from province where code in @Provinces", row.Applies, Transaction));
+        // Read once per command: an import checks thousands of rows against the same lists.
+        _vsicLines ??= Connection.Query<string>("select code from vsic_line", transaction: Transaction).ToHashSet();
+        _provinces ??= Connection.Query<string>("select code from province", transaction: Transaction).ToHashSet();
+        var lines = row.Applies.Lines.Where(l => !_vsicLines.Contains(l));
+        var provinces = row.Applies.Provinces.Where(p => !_provinces.Contains(p));
         return [
             .. lines.Select(l => new FieldError("business_lines", $"không có ngành mã \"{l}\" trong danh mục VSIC của cổng.")),
             .. provinces.Select(p => new FieldError("provinces", $"không có tỉnh, thành phố mã \"{p}\" (dùng mã sau sắp xếp năm 2025, ví dụ 01 Hà Nội).")),
