@@ -77,6 +77,22 @@ public static class ConsultationStatuses
     };
 }
 
+/// <summary>
+/// How long the public has to comment: a window counts its opening and closing days, and must last at least the
+/// configured number of calendar days from the day it is published.
+/// </summary>
+public static class ConsultationWindowLength
+{
+    public static int Days(DateOnly opensOn, DateOnly closesOn) => closesOn.DayNumber - opensOn.DayNumber + 1;
+
+    /// <summary>The days left to comment when published on <paramref name="publishedOn"/>: a window opened late is shorter.</summary>
+    public static int DaysLeft(DateOnly opensOn, DateOnly closesOn, DateOnly publishedOn) =>
+        Days(opensOn > publishedOn ? opensOn : publishedOn, closesOn);
+
+    public static string TooShort(int days, int minimum) =>
+        $"Thời gian lấy ý kiến phải ít nhất {minimum} ngày; đợt này chỉ có {days} ngày.";
+}
+
 /// <summary>When an answer is due and whether it came, or is, late.</summary>
 public static class AnswerDeadline
 {

@@ -62,6 +62,11 @@ public class ConsultApp : WebApplicationFactory<Program>
         {
             builder.UseSetting("Demo:Seed", _seedDemo ? "true" : "false");
         }
+        // The tests' consultations last a working week; the shipped minimum is tested with Settings[key] = null.
+        if (!Settings.ContainsKey("Consultations:MinimumWindowDays"))
+        {
+            builder.UseSetting("Consultations:MinimumWindowDays", "5");
+        }
         builder.UseSetting("Site:PublicUrl", "http://localhost");
         builder.UseSetting("Site:Owner", "Cơ quan kiểm thử");
         builder.UseSetting("Site:ContactEmail", "lienhe@example.vn");

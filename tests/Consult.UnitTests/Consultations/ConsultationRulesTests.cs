@@ -23,6 +23,13 @@ public class ConsultationRulesTests
         new HashSet<DateOnly>());
 
     [Theory]
+    [InlineData("2026-11-16", "2026-12-05", "2026-11-10", 20)] // published ahead: the whole window, both ends counted
+    [InlineData("2026-11-16", "2026-12-05", "2026-11-18", 18)] // published two days late: two days lost
+    [InlineData("2026-11-16", "2026-11-16", "2026-11-16", 1)]
+    public void A_window_counts_its_days_from_the_later_of_opening_and_publishing(string opens, string closes, string published, int days) =>
+        Assert.Equal(days, ConsultationWindowLength.DaysLeft(D(opens), D(closes), D(published)));
+
+    [Theory]
     [InlineData("2026-02-13", 10, "2026-03-06")] // closes the Friday before Tết: the whole break is skipped
     [InlineData("2026-02-13", 1, "2026-02-23")]  // the first working day after Tết is Monday 23/02
     [InlineData("2026-02-09", 10, "2026-03-02")] // a deadline that runs through Tết is a week later

@@ -8,10 +8,15 @@ using Dapper;
 
 namespace Consult.Web.Features.Consultations;
 
-/// <summary>How long agencies have to answer, in working days of the calendar kept under /admin/calendar; under "Consultations".</summary>
+/// <summary>
+/// Under "Consultations": how long agencies have to answer, in working days of the calendar kept under /admin/calendar,
+/// and the shortest window for comments, in calendar days (see the README for the provision it is set from).
+/// </summary>
 public sealed class ConsultationOptions
 {
     public int AnswerWorkingDays { get; set; } = 10;
+
+    public int MinimumWindowDays { get; set; } = 20;
 }
 
 public sealed record ConsultationHeader

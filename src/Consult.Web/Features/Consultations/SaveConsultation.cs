@@ -208,7 +208,8 @@ public static class SaveConsultation
             consultations: [.. new[] { Id, PreviousId }.OfType<long>()]);
     }
 
-    public sealed class Handler(Db db, ConsultationStore store, AuditLog audit, TimeProvider clock, AttachmentStore attachments) : IRequestHandler<Command, long>
+    public sealed class Handler(Db db, ConsultationStore store, AuditLog audit, TimeProvider clock, AttachmentStore attachments, IOptions<ConsultationOptions> options)
+        : IRequestHandler<Command, long>
     {
         public async Task<long> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -251,6 +252,10 @@ public static class SaveConsultation
             else if (closes < opens)
             {
                 errors.Add((nameof(Command.ClosesOn), "Ngày kết thúc phải sau ngày bắt đầu."));
+            }
+            else if (ConsultationWindowLength.Days(opens, closes) is var days && days < options.Value.MinimumWindowDays)
+            {
+                errors.Add((nameof(Command.ClosesOn), ConsultationWindowLength.TooShort(days, options.Value.MinimumWindowDays)));
             }
             var (subject, items) = await SubjectAsync(request, agencyId ?? 0, errors);
             if (request.PreviousId is { } previous && request.Id is null && await db.Connection.ExecuteScalarAsync<bool>(
@@ -383,7 +388,8 @@ public static class ConsultationWindow
         public Permission Permission => Permission.AgencyWork(Roles.Lead, consultations: [Id]);
     }
 
-    public sealed class Handler(Db db, ConsultationStore store, Notifier notifier, TimeProvider clock) : IRequestHandler<Command, string>
+    public sealed class Handler(Db db, ConsultationStore store, Notifier notifier, TimeProvider clock, IOptions<ConsultationOptions> options)
+        : IRequestHandler<Command, string>
     {
         public async Task<string> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -392,9 +398,15 @@ public static class ConsultationWindow
             switch (request.Action)
             {
                 case "open" when !header.Published:
-                    if (DateOnly.Parse(header.ClosesOn) < today)
+                    var closes = DateOnly.Parse(header.ClosesOn);
+                    if (closes < today)
                     {
                         throw new UserInputException("", "Ngày kết thúc đã qua; hãy sửa thời gian lấy ý kiến trước khi công bố.");
+                    }
+                    if (ConsultationWindowLength.DaysLeft(header.Opens, closes, today) is var left && left < options.Value.MinimumWindowDays)
+                    {
+                        throw new UserInputException("", ConsultationWindowLength.TooShort(left, options.Value.MinimumWindowDays)
+                            + " Hãy lùi ngày kết thúc trước khi công bố.");
                     }
                     await db.Connection.ExecuteAsync("update consultation set published = 1 where id = @Id", header, db.Transaction);
                     await store.StepAsync(header, "open", $"Lấy ý kiến từ {header.Opens:dd/MM/yyyy} đến {DateOnly.Parse(header.ClosesOn):dd/MM/yyyy}");
