@@ -37,8 +37,12 @@ public static class Roles
     public const string Lead = "lead";
     public const string Reviewer = "reviewer";
     public const string Admin = "admin";
+    /// <summary>A provincial office (Văn phòng UBND tỉnh) filing feedback compiled from its province's businesses.</summary>
+    public const string ProvincialOffice = "province";
+    /// <summary>A member of the Advisory Council for administrative-procedure reform.</summary>
+    public const string Advisor = "advisor";
 
-    public static IReadOnlyList<string> All { get; } = [Editor, Lead, Reviewer, Admin];
+    public static IReadOnlyList<string> All { get; } = [Editor, Lead, Reviewer, Admin, ProvincialOffice, Advisor];
 
     /// <summary>Roles that belong to one agency.</summary>
     public static bool IsAgencyRole(string role) => role is Editor or Lead;
@@ -49,6 +53,8 @@ public static class Roles
         Lead => "Lãnh đạo đơn vị",
         Reviewer => "Cán bộ rà soát (VPCP)",
         Admin => "Quản trị hệ thống",
+        ProvincialOffice => "Văn phòng UBND tỉnh (phản ánh, kiến nghị)",
+        Advisor => "Thành viên Hội đồng tư vấn cải cách TTHC",
         _ => role,
     };
 }

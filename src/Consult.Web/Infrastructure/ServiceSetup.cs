@@ -37,6 +37,9 @@ public static class ServiceSetup
         services.Configure<Features.Consultations.ConsultationOptions>(configuration.GetSection("Consultations"));
         services.Configure<Features.Consultations.AlertOptions>(configuration.GetSection("Alerts"));
         services.AddScoped<Features.Consultations.ConsultationStore>();
+        services.Configure<Features.Feedback.FeedbackOptions>(configuration.GetSection("Feedback"));
+        services.AddScoped<Features.Feedback.FeedbackStore>();
+        services.AddScoped<Features.Feedback.FeedbackNotices>();
         services.AddScoped<Features.Consultations.Notifier>();
         services.AddScoped<Features.Applicable.ProfileAlerts>();
         services.AddScoped<IRegistryEvents>(sp => sp.GetRequiredService<Features.Consultations.Notifier>());

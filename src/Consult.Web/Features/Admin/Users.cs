@@ -51,6 +51,9 @@ public static class Users
         [Display(Name = "Vai trò")]
         public string[] Roles { get; init; } = [];
 
+        [Display(Name = "Tỉnh, thành phố")]
+        public string? Province { get; init; }
+
         [Display(Name = "Khóa tài khoản")]
         public bool Locked { get; init; }
 
@@ -81,6 +84,9 @@ public static class Users
 
         [Display(Name = "Vai trò")]
         public string[] Roles { get; init; } = [];
+
+        [Display(Name = "Tỉnh, thành phố")]
+        public string? Province { get; init; }
 
         [BindNever] public string ResetPage { get; init; } = "";
 
@@ -135,6 +141,7 @@ public static class Users
                 DisplayName = user.DisplayName,
                 Agency = await db.Connection.ExecuteScalarAsync<string?>("select code from agency where id = @AgencyId", user, db.Transaction),
                 Roles = [.. await users.GetRolesAsync(user)],
+                Province = await db.Connection.ExecuteScalarAsync<string?>("select province_code from user_province where user_id = @Id", user, db.Transaction),
                 Locked = user.LockoutEnd > clock.GetUtcNow(),
                 ConcurrencyStamp = user.ConcurrencyStamp,
             };
@@ -144,6 +151,7 @@ public static class Users
         {
             var user = await users.FindByIdAsync(request.Id.ToString()) ?? throw new UserInputException("", "Tài khoản không còn.");
             var agencyId = await CheckAsync(request.Agency, request.Roles);
+            var province = await ProvinceAsync(request.Province, request.Roles);
             if (user.Id == current.Id && (!request.Roles.Contains(Roles.Admin) || request.Locked))
             {
                 throw new UserInputException(nameof(SetAccess.Roles), "Bạn không thể tự bỏ quyền quản trị hoặc tự khóa tài khoản của mình.");
@@ -157,16 +165,18 @@ public static class Users
             var held = await users.GetRolesAsync(user);
             await users.RemoveFromRolesAsync(user, held.Except(request.Roles));
             await users.AddToRolesAsync(user, request.Roles.Except(held));
+            await SetProvinceAsync(user.Id, province);
             await users.SetLockoutEndDateAsync(user, request.Locked ? DateTimeOffset.MaxValue : null);
             // Signed-in browsers of this account pick the change up at their next stamp check.
             await users.UpdateSecurityStampAsync(user);
-            audit.Record(new AuditEntry(request.Locked ? "lock" : "roles", AuditLog.Account, user.Email, Describe(request.Agency, request.Roles)) { AgencyId = agencyId });
+            audit.Record(new AuditEntry(request.Locked ? "lock" : "roles", AuditLog.Account, user.Email, Describe(request.Agency, request.Roles, province)) { AgencyId = agencyId });
             return Unit.Value;
         }
 
         public async Task<Unit> Handle(CreateStaff request, CancellationToken cancellationToken)
         {
             var agencyId = await CheckAsync(request.Agency, request.Roles);
+            var province = await ProvinceAsync(request.Province, request.Roles);
             var user = new AppUser
             {
                 Email = request.Email!.Trim(),
@@ -177,7 +187,8 @@ public static class Users
             };
             (await users.CreateAsync(user)).ThrowOnFailure(nameof(CreateStaff.Email), nameof(CreateStaff.Email));
             await users.AddToRolesAsync(user, request.Roles);
-            audit.Record(new AuditEntry("create", AuditLog.Account, user.Email, Describe(request.Agency, request.Roles)) { AgencyId = agencyId });
+            await SetProvinceAsync(user.Id, province);
+            audit.Record(new AuditEntry("create", AuditLog.Account, user.Email, Describe(request.Agency, request.Roles, province)) { AgencyId = agencyId });
             await mediator.Send(new ForgotPassword.Command { Email = user.Email, ResetPage = request.ResetPage }, cancellationToken);
             return Unit.Value;
         }
@@ -199,7 +210,28 @@ public static class Users
             return agencyId;
         }
 
-        private static string Describe(string? agency, IReadOnlyList<string> roles) =>
-            $"Vai trò: {(roles.Count == 0 ? "không" : string.Join(", ", roles.Select(Roles.Label)))}; cơ quan: {(string.IsNullOrWhiteSpace(agency) ? "không" : agency)}";
+        /// <summary>A provincial office speaks for exactly one of today's provinces; no one else is bound to one.</summary>
+        private async Task<string?> ProvinceAsync(string? province, IReadOnlyList<string> roles)
+        {
+            var code = province?.Trim() ?? "";
+            if (!roles.Contains(Roles.ProvincialOffice))
+            {
+                return code.Length == 0 ? null
+                    : throw new UserInputException(nameof(SetAccess.Province), "Chỉ tài khoản văn phòng UBND tỉnh gắn với một tỉnh, thành phố.");
+            }
+            return await db.Connection.ExecuteScalarAsync<string?>("select code from province where code = @code", new { code }, db.Transaction)
+                ?? throw new UserInputException(nameof(SetAccess.Province), "Văn phòng UBND tỉnh phải gắn với một tỉnh, thành phố trong danh sách.");
+        }
+
+        private Task SetProvinceAsync(long userId, string? province) =>
+            db.Connection.ExecuteAsync(
+                province is null
+                    ? "delete from user_province where user_id = @userId"
+                    : "insert into user_province (user_id, province_code) values (@userId, @province) on conflict (user_id) do update set province_code = @province",
+                new { userId, province }, db.Transaction);
+
+        private static string Describe(string? agency, IReadOnlyList<string> roles, string? province) =>
+            $"Vai trò: {(roles.Count == 0 ? "không" : string.Join(", ", roles.Select(Roles.Label)))}; cơ quan: {(string.IsNullOrWhiteSpace(agency) ? "không" : agency)}"
+            + (province is null ? "" : $"; tỉnh: {province}");
     }
 }

@@ -65,11 +65,17 @@ public static class BusinessReference
 
     public sealed record Query : IRequest<Lists>;
 
-    public sealed class Handler(Db db) : IRequestHandler<Query, Lists>
+    /// <summary>The provinces alone, for pickers that need no business lines.</summary>
+    public sealed record ProvinceQuery : IRequest<IReadOnlyList<Province>>;
+
+    public sealed class Handler(Db db) : IRequestHandler<Query, Lists>, IRequestHandler<ProvinceQuery, IReadOnlyList<Province>>
     {
         public async Task<Lists> Handle(Query request, CancellationToken cancellationToken) => new(
             (await db.Connection.QueryAsync<VsicLine>("select code, name, parent_code from vsic_line order by code", transaction: db.Transaction)).ToList(),
-            (await db.Connection.QueryAsync<Province>("select code, name, predecessors from province order by code", transaction: db.Transaction)).ToList());
+            await Handle(new ProvinceQuery(), cancellationToken));
+
+        public async Task<IReadOnlyList<Province>> Handle(ProvinceQuery request, CancellationToken cancellationToken) =>
+            (await db.Connection.QueryAsync<Province>("select code, name, predecessors from province order by code", transaction: db.Transaction)).ToList();
     }
 }
 

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Consult.Web.Features.Consultations;
 
-/// <summary>The newest entries of a feed: new public regulations, open consultations or new answers, per agency and sector.</summary>
+/// <summary>The newest entries of a feed: new public regulations, open consultations, new answers or feedback and its answers, per agency and sector.</summary>
 public static class FeedEntries
 {
     public sealed record Entry
@@ -50,6 +50,16 @@ public static class FeedEntries
                 where c.published = 1 and m.hidden_at is null and (@Agency is null or a.code = @Agency)
                 order by n.answered_at desc limit 50
                 """,
+            ["feedback"] = """
+                select 'feedback-' || f.id || '-' || f.version id,
+                    case when f.answer is null then 'Phản ánh, kiến nghị về ' else a.name || ' trả lời phản ánh về ' end || r.code || ' – ' || r.title title,
+                    '/feedback/' || f.id url, (select max(e.at) from feedback_event e where e.feedback_id = f.id) updated,
+                    case when f.hidden_at is not null then 'Đã ẩn: ' || f.hidden_reason when f.answer is null then f.problem else f.answer end summary
+                from feedback f join regulation r on r.id = f.regulation_id join agency a on a.id = f.agency_id
+                where r.published = 1 and (@Agency is null or a.code = @Agency)
+                    and (@Sector is null or exists (select 1 from regulation_sector rs where rs.regulation_id = r.id and rs.sector_id = @Sector))
+                order by updated desc limit 50
+                """,
         };
 
         public async Task<IReadOnlyList<Entry>> Handle(Query request, CancellationToken cancellationToken) =>
@@ -66,9 +76,10 @@ public sealed class FeedsController(IMediator mediator, TimeProvider clock, Site
         ["regulations"] = "Quy định mới được công khai",
         ["consultations"] = "Đang lấy ý kiến",
         ["answers"] = "Giải trình mới",
+        ["feedback"] = "Phản ánh, kiến nghị và trả lời",
     };
 
-    [HttpGet("feeds/{feed:regex(^(regulations|consultations|answers)$)}.atom")]
+    [HttpGet("feeds/{feed:regex(^(regulations|consultations|answers|feedback)$)}.atom")]
     public async Task<IActionResult> Feed(string feed, string? agency, int? sector) =>
         Atom(Titles[feed], await mediator.Send(new FeedEntries.Query(feed, agency, sector)));
 

@@ -59,6 +59,7 @@ public static class Startup
                 await DemoConsultations.LoadPastYearsAsync(mediator, db);
                 await ReorganiseAsTheReferenceSaysAsync(mediator, db);
                 await DemoConsultations.LoadSinceReorganisationAsync(mediator, db, clock);
+                await Features.Feedback.DemoFeedback.LoadAsync(db, clock);
                 await DemoHistory.SpreadAsync(db);
                 await DemoPlans.ExecuteAsync(mediator, db);
                 await DemoHistory.MarkIllustrativeNumbersAsync(db);

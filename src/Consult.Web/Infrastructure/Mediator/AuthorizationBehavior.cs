@@ -48,6 +48,11 @@ public sealed class PermissionCheck(Db db, CurrentUser user, TimeProvider clock)
             var authors = await db.Connection.QueryAsync<long>("select user_id from comment where id in @AuthoredComments", permission, db.Transaction);
             return authors.All(author => author == user.Id) ? null : "Chỉ người gửi ý kiến mới làm được việc này.";
         }
+        if (permission.AuthoredFeedback.Count > 0)
+        {
+            var authors = await db.Connection.QueryAsync<long>("select user_id from feedback where id in @AuthoredFeedback", permission, db.Transaction);
+            return authors.Any() && authors.All(author => author == user.Id) ? null : "Chỉ người gửi phản ánh mới làm được việc này.";
+        }
         if (permission.Roles.Count == 0)
         {
             return null;
@@ -79,8 +84,14 @@ public sealed class PermissionCheck(Db db, CurrentUser user, TimeProvider clock)
             union select coalesce(agency_id, 0) from legal_document where id in @Documents
             union select agency_id from plan where id in @Plans
             union select agency_id from consultation where id in @Consultations
+            union select agency_id from feedback where id in @Feedback
+            union select coalesce(transfer_to, 0) from feedback where id in @FeedbackOffered
             """,
-            new { regulationKeys = permission.Regulations.Select(RegulationCode.Key), permission.Documents, permission.Plans, permission.Consultations },
+            new
+            {
+                regulationKeys = permission.Regulations.Select(RegulationCode.Key), permission.Documents, permission.Plans, permission.Consultations,
+                permission.Feedback, permission.FeedbackOffered,
+            },
             db.Transaction)).Concat(known.Select(a => a.Id)).ToList();
         if (permission.NamesNothing)
         {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Consult.Web.Infrastructure.Security;
 
-/// <summary>The sign-in cookie carries the user's roles, agency and display name.</summary>
+/// <summary>The sign-in cookie carries the user's roles, agency (or province, for a provincial office) and display name.</summary>
 public sealed class ClaimsFactory(UserManager<AppUser> users, IOptions<IdentityOptions> options, Db db)
     : UserClaimsPrincipalFactory<AppUser>(users, options)
 {
@@ -20,6 +20,10 @@ public sealed class ClaimsFactory(UserManager<AppUser> users, IOptions<IdentityO
             identity.AddClaim(new Claim(CurrentUser.AgencyClaim, agencyId.ToString()));
             identity.AddClaim(new Claim(CurrentUser.AgencyCodeClaim,
                 await db.Connection.ExecuteScalarAsync<string>("select code from agency where id = @agencyId", new { agencyId }, db.Transaction) ?? ""));
+        }
+        if (await db.Connection.ExecuteScalarAsync<string?>("select province_code from user_province where user_id = @Id", user, db.Transaction) is { } province)
+        {
+            identity.AddClaim(new Claim(CurrentUser.ProvinceClaim, province));
         }
         return identity;
     }

@@ -12,6 +12,7 @@ public sealed class CurrentUser(IHttpContextAccessor http)
     public const string AgencyClaim = "consult:agency";
     public const string AgencyCodeClaim = "consult:agency-code";
     public const string DisplayNameClaim = "consult:display-name";
+    public const string ProvinceClaim = "consult:province";
 
     private ClaimsPrincipal? Principal => http.HttpContext?.User;
 
@@ -30,6 +31,9 @@ public sealed class CurrentUser(IHttpContextAccessor http)
 
     /// <summary>The code of the user's agency, which forms post as the agency they work for.</summary>
     public string? AgencyCode => Principal?.FindFirstValue(AgencyCodeClaim);
+
+    /// <summary>The province a provincial office files feedback for; null for everyone else.</summary>
+    public string? ProvinceCode => IsIn(Roles.ProvincialOffice) ? Principal!.FindFirstValue(ProvinceClaim) : null;
 
     public bool IsIn(string role) => IsSignedIn && Principal!.IsInRole(role);
 

@@ -10,21 +10,23 @@ public static class DemoAccounts
 {
     public const string Password = "Demo@2026";
 
-    public static readonly IReadOnlyList<(string Email, string Name, string Kind, string? Agency, string[] Roles)> All =
+    public static readonly IReadOnlyList<(string Email, string Name, string Kind, string? Agency, string[] Roles, string? Province)> All =
     [
-        ("quantri@consult.demo", "Quản trị hệ thống", "government", null, [Roles.Admin]),
-        ("ratsoat@consult.demo", "Cục Kiểm soát TTHC (VPCP)", "government", "VPCP", [Roles.Reviewer]),
-        ("lanhdao.bct@consult.demo", "Lãnh đạo Văn phòng Bộ Công Thương", "government", "BCT", [Roles.Lead]),
-        ("canbo.bct@consult.demo", "Cán bộ Bộ Công Thương", "government", "BCT", [Roles.Editor]),
-        ("canbo.byt@consult.demo", "Cán bộ Bộ Y tế", "government", "BYT", [Roles.Editor]),
-        ("lanhdao.byt@consult.demo", "Lãnh đạo Văn phòng Bộ Y tế", "government", "BYT", [Roles.Lead]),
-        ("doanhnghiep@consult.demo", "Công ty cổ phần Minh Họa", "business", null, []),
+        ("quantri@consult.demo", "Quản trị hệ thống", "government", null, [Roles.Admin], null),
+        ("ratsoat@consult.demo", "Cục Kiểm soát TTHC (VPCP)", "government", "VPCP", [Roles.Reviewer], null),
+        ("lanhdao.bct@consult.demo", "Lãnh đạo Văn phòng Bộ Công Thương", "government", "BCT", [Roles.Lead], null),
+        ("canbo.bct@consult.demo", "Cán bộ Bộ Công Thương", "government", "BCT", [Roles.Editor], null),
+        ("canbo.byt@consult.demo", "Cán bộ Bộ Y tế", "government", "BYT", [Roles.Editor], null),
+        ("lanhdao.byt@consult.demo", "Lãnh đạo Văn phòng Bộ Y tế", "government", "BYT", [Roles.Lead], null),
+        ("doanhnghiep@consult.demo", "Công ty cổ phần Minh Họa", "business", null, [], null),
+        ("vanphong.hcm@consult.demo", "Văn phòng UBND Thành phố Hồ Chí Minh", "government", null, [Roles.ProvincialOffice], "79"),
+        ("hoidong@consult.demo", "Thành viên Hội đồng tư vấn cải cách TTHC", "expert", null, [Roles.Advisor], null),
     ];
 
     public static async Task CreateAsync(UserManager<AppUser> users, Db db)
     {
         var agencies = (await db.Connection.QueryAsync<(string Code, int Id)>("select code, id from agency")).ToDictionary(a => a.Code, a => a.Id);
-        foreach (var (email, name, kind, agency, roles) in All)
+        foreach (var (email, name, kind, agency, roles, province) in All)
         {
             var user = new AppUser
             {
@@ -43,6 +45,10 @@ public static class DemoAccounts
             foreach (var role in roles)
             {
                 await users.AddToRoleAsync(user, role);
+            }
+            if (province is not null)
+            {
+                await db.Connection.ExecuteAsync("insert into user_province (user_id, province_code) values (@Id, @province)", new { user.Id, province }, db.Transaction);
             }
         }
     }
