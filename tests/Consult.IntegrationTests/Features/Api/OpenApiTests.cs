@@ -20,7 +20,7 @@ public class OpenApiTests(DemoApp app)
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => "/" + e.RoutePattern.RawText!.Replace(":long", ""))
             .Where(r => r.StartsWith("/api/v1/")).ToHashSet();
-        Assert.Equal(9, routes.Count);
+        Assert.Equal(11, routes.Count);
         Assert.Equal(routes.Order(), described.Order());
         Assert.Equal("http://localhost", document.GetProperty("servers")[0].GetProperty("url").GetString());
         Assert.Equal("CC BY 4.0", document.GetProperty("info").GetProperty("license").GetProperty("name").GetString());
