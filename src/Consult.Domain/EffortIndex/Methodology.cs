@@ -130,8 +130,36 @@ public sealed record Methodology
         ],
     };
 
+    /// <summary>
+    /// Version 3, from 2027 (the first period not yet begun when businesses' feedback arrived on the portal): feedback on
+    /// regulations in force answered on time counts for transparency, and its authors' ratings for satisfaction; the other
+    /// indicators of those groups give up points in proportion. Results are as in version 2.
+    /// </summary>
+    public static Methodology WithFeedback { get; } = Programme with
+    {
+        Version = 3,
+        EffectiveFrom = "2027",
+        Indicators =
+        [
+            .. Programme.Indicators.Select(i => i.Key switch
+            {
+                "published" => i with { MaxPoints = 9 },
+                "cost-estimated" => i with { MaxPoints = 7 },
+                "drafts-consulted" => i with { MaxPoints = 5 },
+                "changes-timely" => i with { MaxPoints = 5 },
+                "answered-on-time" => i with { MaxPoints = 6 },
+                "satisfied" => i with { MaxPoints = 5 },
+                "answered" => i with { MaxPoints = 5 },
+                _ => i,
+            }),
+            new("feedback-answered-on-time", IndicatorGroup.Transparency, 4, "Phản ánh, kiến nghị được trả lời công khai đúng hạn", "phản ánh trả lời đúng hạn", "phản ánh đến hạn trả lời",
+                "Tiếp nhận, trả lời phản ánh, kiến nghị của doanh nghiệp về quy định kinh doanh (seed 000, seed 001 mục II.2); trọng số do cổng tự chọn."),
+            new("feedback-satisfied", IndicatorGroup.Satisfaction, 4, "Trả lời phản ánh được đánh giá hài lòng", "đánh giá hài lòng", "lượt đánh giá trả lời phản ánh", PortalChoice),
+        ],
+    };
+
     /// <summary>The versions shipped with the portal; reviewers add later ones.</summary>
-    public static IReadOnlyList<Methodology> BuiltIn { get; } = [Default, Programme];
+    public static IReadOnlyList<Methodology> BuiltIn { get; } = [Default, Programme, WithFeedback];
 }
 
 public enum Band

@@ -13,6 +13,18 @@ public class MethodologyVersionsTests
         Assert.True(programme.Version > Methodology.Default.Version);
     }
 
+    [Fact]
+    public void Version_3_counts_feedback_in_transparency_and_satisfaction_from_2027_keeping_the_groups_30_50_20()
+    {
+        var next = Methodology.WithFeedback;
+        Assert.Equal((3, "2027"), (next.Version, next.EffectiveFrom));
+        Assert.Equal((30m, 50m, 20m), (next.GroupMax(IndicatorGroup.Transparency), next.GroupMax(IndicatorGroup.Results), next.GroupMax(IndicatorGroup.Satisfaction)));
+        Assert.Equal(IndicatorGroup.Transparency, next.Indicators.Single(i => i.Key == "feedback-answered-on-time").Group);
+        Assert.Equal(IndicatorGroup.Satisfaction, next.Indicators.Single(i => i.Key == "feedback-satisfied").Group);
+        Assert.Equal(Methodology.Programme.Indicators.Where(i => i.Group == IndicatorGroup.Results), next.Indicators.Where(i => i.Group == IndicatorGroup.Results));
+        Assert.DoesNotContain(Methodology.Programme.Indicators, i => i.Key.StartsWith("feedback", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(2021, 0.2, 2020)] // Nghị quyết 68/NQ-CP: 20% over 2020–2025
     [InlineData(2025, 0.1, 2025)] // the 2025 target is the narrower window

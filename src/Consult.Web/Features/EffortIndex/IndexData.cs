@@ -137,6 +137,13 @@ public sealed class IndexCalculator(Db db, VersionFacts versions, CostEstimateSt
             where c.published = 1 and m.hidden_at is null and (m.withdrawn_at is null or m.withdrawn_at >= @until) and m.created_at < @until
             """, new { until }, db.Transaction)).ToList();
         var calendar = await WorkingCalendars.LoadAsync(db);
+        var countsFeedback = methodology.Indicators.Any(i => i.Key.StartsWith("feedback", StringComparison.Ordinal));
+        var feedback = !countsFeedback ? [] : (await db.Connection.QueryAsync<FeedbackFact>(
+            """
+            select f.id, f.agency_id, r.code regulation_code, f.answer_due, f.answered_on, f.satisfied, f.rated_at
+            from feedback f join regulation r on r.id = f.regulation_id
+            where f.filed_at < @until and (f.hidden_at is null or f.hidden_at >= @until)
+            """, new { until }, db.Transaction)).ToList();
 
         var results = new List<AgencyIndex>();
         foreach (var (agencyId, code, name) in agencies)
@@ -208,6 +215,17 @@ public sealed class IndexCalculator(Db db, VersionFacts versions, CostEstimateSt
             var closed = myComments.Where(c => c.LastDayValue <= asOf).ToList();
             Add("answered", [.. closed.Where(c => c.AnsweredOnValue is { } a && a <= asOf).Select(c => c.Evidence)], [.. closed.Select(c => c.Evidence)]);
 
+            if (countsFeedback)
+            {
+                // Answers count by the day they were given; ratings by the day they were made, up to the period's end.
+                var myFeedback = feedback.Where(f => f.AgencyId == agencyId).ToList();
+                var feedbackDue = myFeedback.Where(f => f.AnswerDueValue <= asOf).ToList();
+                Add("feedback-answered-on-time", [.. feedbackDue.Where(f => f.AnsweredOnValue is { } a && a <= f.AnswerDueValue).Select(f => f.Evidence)],
+                    [.. feedbackDue.Select(f => f.Evidence)]);
+                var feedbackRated = myFeedback.Where(f => f.Satisfied is not null && string.CompareOrdinal(f.RatedAt, until) < 0).ToList();
+                Add("feedback-satisfied", [.. feedbackRated.Where(f => f.Satisfied == true).Select(f => f.Evidence)], [.. feedbackRated.Select(f => f.Evidence)]);
+            }
+
             results.Add(new AgencyIndex(code, name, indicators,
                 PanelOf(mine, estimates, documentTypes),
                 PanelOf(previousBy[code], previousEstimates, documentTypes),
@@ -219,6 +237,20 @@ public sealed class IndexCalculator(Db db, VersionFacts versions, CostEstimateSt
 
     private static DateOnly? Deadline(PlanItem item) =>
         item.Documents.Select(d => d.Deadline).Where(d => d is not null).Select(d => DateOnly.Parse(d!, CultureInfo.InvariantCulture)).Cast<DateOnly?>().Min();
+
+    private sealed record FeedbackFact
+    {
+        public long Id { get; init; }
+        public long AgencyId { get; init; }
+        public string RegulationCode { get; init; } = "";
+        public string AnswerDue { get; init; } = "";
+        public string? AnsweredOn { get; init; }
+        public bool? Satisfied { get; init; }
+        public string? RatedAt { get; init; }
+        public DateOnly AnswerDueValue => DateOnly.Parse(AnswerDue, CultureInfo.InvariantCulture);
+        public DateOnly? AnsweredOnValue => AnsweredOn is null ? null : DateOnly.Parse(AnsweredOn, CultureInfo.InvariantCulture);
+        public Evidence Evidence => new($"Phản ánh số {Id} – {RegulationCode}", $"/feedback/{Id}", 1, RegulationCode);
+    }
 
     private sealed record CommentFact
     {

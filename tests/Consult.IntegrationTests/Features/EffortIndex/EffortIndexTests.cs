@@ -148,8 +148,8 @@ public class EffortIndexPublicationTests : IAsyncLifetime
     {
         _app.Clock.Set("2026-06-01T09:00");
         var reviewer = await _app.SignInAsync("ratsoat@example.vn");
-        var points = Consult.Domain.EffortIndex.Methodology.Programme.Indicators.ToDictionary(i => $"Points[{i.Key}]", i => i.MaxPoints.ToString());
-        points["Points[published]"] = "18";
+        var points = Consult.Domain.EffortIndex.Methodology.WithFeedback.Indicators.ToDictionary(i => $"Points[{i.Key}]", i => i.MaxPoints.ToString());
+        points["Points[published]"] = "16";
         points["Points[cost-estimated]"] = "0";
         var form = new Dictionary<string, string>(points) { ["EffectiveFrom"] = "2027", ["RegulationTarget"] = "10", ["CostTarget"] = "10" };
 
@@ -161,9 +161,9 @@ public class EffortIndexPublicationTests : IAsyncLifetime
 
         Assert.Equal(2, (await _app.GetJsonAsync("/api/v1/effort-index?period=2026")).GetProperty("methodologyVersion").GetInt32());
         var next = await _app.GetJsonAsync("/api/v1/effort-index?period=2027");
-        Assert.Equal(3, next.GetProperty("methodologyVersion").GetInt32());
+        Assert.Equal(4, next.GetProperty("methodologyVersion").GetInt32());
         var published = next.GetProperty("agencies")[0].GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("key").GetString() == "published");
-        // Drafts and timeliness have no data and cost estimates now weigh nothing: publication carries the whole group.
+        // Drafts, timeliness and feedback have no data and cost estimates now weigh nothing: publication carries the whole group.
         Assert.Equal(30m, published.GetProperty("maxPoints").GetDecimal());
     }
 }

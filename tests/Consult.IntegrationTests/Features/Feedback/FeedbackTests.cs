@@ -215,4 +215,29 @@ public class FeedbackTests : IAsyncLifetime
         var lead = await _app.SignInAsync("lanhdao.bct@example.vn");
         Assert.Equal(HttpStatusCode.Forbidden, (await lead.GetAsync($"/feedback/{id}/answer")).StatusCode);
     }
+
+    [Fact]
+    public async Task Feedback_counts_in_the_effort_index_from_2027_through_methodology_version_3()
+    {
+        _app.Clock.Set("2027-01-04T09:00");
+        var id = await FileAsync(await _app.SignInAsync("dn@example.vn"));
+        var lead = await _app.SignInAsync("lanhdao.bct@example.vn");
+        await lead.PostFormAsync($"/feedback/{id}/answer", $"/feedback/{id}/answer", new() { ["Answer"] = "Tiếp thu.", ["ExpectedVersion"] = Version(id).ToString() });
+        var author = await _app.SignInAsync("dn@example.vn");
+        await author.PostFormAsync($"/feedback/{id}/rate", $"/feedback/{id}/rate", new() { ["Satisfied"] = "true" });
+        _app.Clock.Set("2027-02-01T09:00");
+
+        var index = await _app.GetJsonAsync("/api/v1/effort-index?period=2027");
+        Assert.Equal(3, index.GetProperty("methodologyVersion").GetInt32());
+        var bct = index.GetProperty("agencies").EnumerateArray().Single(a => a.GetProperty("agency").GetProperty("code").GetString() == "BCT");
+        decimal[] Rate(string key) => bct.GetProperty("indicators").EnumerateArray().Where(i => i.GetProperty("key").GetString() == key)
+            .Select(i => new[] { i.GetProperty("numerator").GetDecimal(), i.GetProperty("denominator").GetDecimal() }).Single();
+        Assert.Equal([1m, 1m], Rate("feedback-answered-on-time"));
+        Assert.Equal([1m, 1m], Rate("feedback-satisfied"));
+
+        // The 2026 period keeps the version it began with, which knows nothing of feedback.
+        var earlier = await _app.GetJsonAsync("/api/v1/effort-index?period=2026");
+        Assert.DoesNotContain(earlier.GetProperty("agencies").EnumerateArray().SelectMany(a => a.GetProperty("indicators").EnumerateArray()),
+            i => i.GetProperty("key").GetString()!.StartsWith("feedback", StringComparison.Ordinal));
+    }
 }
