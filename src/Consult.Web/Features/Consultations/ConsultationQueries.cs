@@ -47,7 +47,8 @@ public static class ConsultationDetails
 {
     public sealed record Query(long Id) : IRequest<Result?>;
 
-    public sealed record Result(ConsultationSheet Sheet, long? UserId, bool CanComment, bool CanManage, bool CanAnswer, bool CanModerate, bool SeesHidden, bool Following)
+    public sealed record Result(ConsultationSheet Sheet, long? UserId, bool CanComment, bool CanManage, bool CanAnswer, bool CanModerate, bool SeesHidden, bool Following,
+        bool CanGiveOpinion)
     {
         public bool IsOwn(CommentRow comment) => comment.UserId == UserId;
     }
@@ -70,7 +71,8 @@ public static class ConsultationDetails
                 CanAnswer: lead && sheet.Status is ConsultationStatus.Closed or ConsultationStatus.Answered,
                 CanModerate: moderator,
                 SeesHidden: moderator,
-                Following: await mediator.Send(new Follow.IsFollowing("consultation", request.Id), cancellationToken));
+                Following: await mediator.Send(new Follow.IsFollowing("consultation", request.Id), cancellationToken),
+                CanGiveOpinion: user.IsIn(Roles.Advisor) && sheet.Header.Published && sheet.Header.Subject != "regulation");
         }
     }
 }

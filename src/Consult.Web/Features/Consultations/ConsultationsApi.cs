@@ -17,7 +17,7 @@ public sealed class ConsultationsApiController(IMediator mediator) : Controller
 
     [HttpGet("api/v1/consultations/{id:long}")]
     [Microsoft.AspNetCore.Http.EndpointSummary("Một đợt lấy ý kiến")]
-    [Microsoft.AspNetCore.Http.EndpointDescription("Kèm các góp ý (quan điểm, người góp ý, nội dung — null khi bị ẩn, kèm lý do), giải trình, đúng hạn hay trễ, đánh giá.")]
+    [Microsoft.AspNetCore.Http.EndpointDescription("Kèm các góp ý (quan điểm, người góp ý, nội dung — null khi bị ẩn, kèm lý do), giải trình, đúng hạn hay trễ, đánh giá; và ý kiến có ký tên của Hội đồng tư vấn (councilOpinions).")]
     [Produces("application/json")]
     [ProducesResponseType(200)]
     [ProducesResponseType(404)]
@@ -43,6 +43,10 @@ public sealed class ConsultationsApiController(IMediator mediator) : Controller
             attachment = c.IsHidden || c.AttachmentId is null ? null : $"/attachments/{c.AttachmentId}",
             answer = c.Verdict is null ? null : new { verdict = c.Verdict, explanation = c.Explanation, answeredOn = c.AnsweredOn, late = sheet.IsAnswerLate(c) },
             rating = c.Satisfied is null ? null : new { satisfied = c.Satisfied, remark = c.Remark },
+        });
+        summary["councilOpinions"] = (await mediator.Send(new CouncilOpinions.Query(id))).Select(o => new
+        {
+            id = o.Id, signedAs = o.SignedAs, text = o.IsHidden ? null : o.Body, hidden = o.IsHidden ? new { reason = o.HiddenReason } : null, publishedAt = o.PublishedAt,
         });
         return Json(summary);
     }

@@ -197,6 +197,37 @@ public sealed class ConsultationsController(IMediator mediator) : Controller
         return this.Csv(csv, $"bao-cao-tong-hop-{id}.csv");
     }
 
+    [Authorize]
+    [HttpGet("consultations/{id:long}/opinions/new")]
+    public async Task<IActionResult> Opinion(long id) =>
+        await mediator.Send(new ConsultationDetails.Query(id)) is { CanGiveOpinion: true } ? View("OpinionForm", new CouncilOpinions.Publish { ConsultationId = id }) : Forbid();
+
+    [HttpPost("consultations/{id:long}/opinions")]
+    [LimitPosts(PostLimit.Comment)]
+    [RequestSizeLimit(MaxCommentBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = MaxCommentBytes)]
+    [FormView("OpinionForm")]
+    public async Task<IActionResult> PublishOpinion(long id, CouncilOpinions.Publish command)
+    {
+        var opinionId = await mediator.Send(command with { ConsultationId = id });
+        TempData["Notice"] = "Đã công bố ý kiến của Hội đồng tư vấn.";
+        return Redirect($"/consultations/{id}#opinion-{opinionId}");
+    }
+
+    [Authorize]
+    [HttpGet("consultations/{id:long}/opinions/{opinionId:long}/hide")]
+    public async Task<IActionResult> HideOpinionForm(long id, long opinionId) =>
+        await mediator.Send(new ConsultationDetails.Query(id)) is { CanModerate: true } ? View("HideOpinionForm", new CouncilOpinions.Hide { Id = opinionId }) : Forbid();
+
+    [HttpPost("consultations/{id:long}/opinions/{opinionId:long}/hide")]
+    [FormView("HideOpinionForm")]
+    public async Task<IActionResult> HideOpinion(long id, long opinionId, CouncilOpinions.Hide command)
+    {
+        await mediator.Send(command with { Id = opinionId });
+        TempData["Notice"] = "Đã ẩn ý kiến; lý do được công khai.";
+        return Redirect($"/consultations/{id}#opinion-{opinionId}");
+    }
+
     [HttpGet("consultations/answers")]
     public async Task<IActionResult> Timeliness() =>
         View("Timeliness", (await mediator.Send(new AnswerTimeliness.Query()), await mediator.Send(new Feedback.FeedbackTimeliness.Query())));

@@ -72,6 +72,16 @@ public static class DemoConsultations
                 "update comment set item_id = (select id from consultation_item where consultation_id = @draft and anchor = @anchor) where id = @commentId",
                 new { draft, anchor, commentId });
         }
+        await db.Connection.ExecuteAsync(
+            """
+            insert into council_opinion (consultation_id, user_id, signed_as, body, published_at)
+            select @draft, id, display_name || ', ' || @signature, @body, @at from app_user where email = 'hoidong@consult.demo'
+            """,
+            new
+            {
+                draft, signature = CouncilOpinions.Signature, at = clock.GetUtcNow().AddDays(-1),
+                body = "Dự thảo giữ yêu cầu kho riêng tối thiểu 50 m2 tại Điều 5 khoản 2 mà chưa đánh giá chi phí tuân thủ cho doanh nghiệp nhỏ; đề nghị cơ quan chủ trì bổ sung ước tính chi phí và cân nhắc cho phép thuê kho chung.",
+            });
         var first = await CommentAsync(closed, "amend", "Đề nghị rút thời hạn giải quyết từ 15 xuống 10 ngày làm việc.", 45);
         var second = await CommentAsync(closed, "oppose", "Không đồng ý yêu cầu bổ sung bản vẽ mặt bằng khi chỉ thay đổi tên cơ sở bán lẻ.", 40);
         var calendar = await Calendar.WorkingCalendars.LoadAsync(db);
