@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Consult.BrowserTests;
@@ -18,6 +19,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
 
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>The portal's clock: a journey that needs a deadline to pass moves it on, and puts it back when done.</summary>
+    public ShiftedClock Clock => _portal.Clock;
 
     /// <summary>The link of the newest mail sent to an address (the portal writes mail to its pickup folder), as a path on this portal.</summary>
     public string LinkMailedTo(string address, string path)
@@ -73,6 +77,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         public string DataDirectory => _dataDirectory;
 
+        public ShiftedClock Clock { get; } = new();
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseSetting("Storage:DataDirectory", _dataDirectory);
@@ -80,6 +86,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             // Every journey signs in from the same address; the limit itself is tested in the integration tests.
             builder.UseSetting("RateLimits:AccountPostsPerMinute", "1000");
             builder.UseEnvironment("Production");
+            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         }
 
         public override async ValueTask DisposeAsync()
@@ -92,6 +99,14 @@ public sealed class BrowserFixture : IAsyncLifetime
             }
         }
     }
+}
+
+/// <summary>The system's time, moved on by a set span.</summary>
+public sealed class ShiftedClock : TimeProvider
+{
+    public TimeSpan Shift { get; set; }
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Shift;
 }
 
 [CollectionDefinition(nameof(BrowserCollection))]

@@ -240,4 +240,25 @@ public class FeedbackTests : IAsyncLifetime
         Assert.DoesNotContain(earlier.GetProperty("agencies").EnumerateArray().SelectMany(a => a.GetProperty("indicators").EnumerateArray()),
             i => i.GetProperty("key").GetString()!.StartsWith("feedback", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Followers_of_the_regulation_hear_of_feedback_and_its_answer_and_the_Atom_feed_carries_both()
+    {
+        var follower = await _app.SignInAsync("khac@example.vn");
+        var regulationId = _app.Scalar<long>("select id from regulation where code = '1.000106'");
+        await follower.PostFormAsync("/regulations/1.000106", "/follow", new() { ["target"] = "regulation", ["targetId"] = regulationId.ToString(), ["on"] = "true" });
+
+        var id = await FileAsync(await _app.SignInAsync("dn@example.vn"));
+        var lead = await _app.SignInAsync("lanhdao.bct@example.vn");
+        await lead.PostFormAsync($"/feedback/{id}/answer", $"/feedback/{id}/answer", new() { ["Answer"] = "Tiếp thu: sẽ bỏ yêu cầu bản sao.", ["ExpectedVersion"] = Version(id).ToString() });
+
+        var notices = _app.Query<string>("select text from notification where user_id = (select id from app_user where email = 'khac@example.vn') order by id");
+        Assert.Equal(["Phản ánh, kiến nghị mới: 1.000106 – Cấp Giấy phép bán buôn rượu", "Bộ Công Thương trả lời phản ánh, kiến nghị: 1.000106 – Cấp Giấy phép bán buôn rượu"], notices);
+
+        var atom = System.Xml.Linq.XDocument.Parse(await _app.CreateClient().GetStringAsync("/feeds/feedback.atom?agency=BCT"));
+        System.Xml.Linq.XNamespace ns = "http://www.w3.org/2005/Atom";
+        var entry = atom.Root!.Elements(ns + "entry").Single();
+        Assert.Equal("Bộ Công Thương trả lời phản ánh về 1.000106 – Cấp Giấy phép bán buôn rượu", entry.Element(ns + "title")!.Value);
+        Assert.Equal($"http://localhost/feedback/{id}", entry.Element(ns + "link")!.Attribute("href")!.Value);
+    }
 }
