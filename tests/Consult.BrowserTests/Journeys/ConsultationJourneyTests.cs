@@ -85,7 +85,7 @@ public class ConsultationJourneyTests(BrowserFixture browser)
     {
         var business = await AsAsync("doanhnghiep@consult.demo");
         await business.GotoAsync("/consultations?status=open");
-        await business.GetByRole(AriaRole.Link, new() { Name = "Ý kiến thường xuyên về thủ tục cấp Giấy phép bán buôn rượu" }).ClickAsync();
+        await business.GetByRole(AriaRole.Link, new() { Name = "Lấy ý kiến về đơn giản hóa thủ tục cấp Giấy phép bán buôn rượu" }).ClickAsync();
         await business.GetByLabel("Không ủng hộ").CheckAsync();
         await business.GetByLabel("Nội dung góp ý").FillAsync("Cán bộ làm việc như ăn cướp <script>alert(1)</script>");
         await business.GetByRole(AriaRole.Button, new() { Name = "Gửi góp ý" }).ClickAsync();

@@ -8,8 +8,8 @@ using MediatR;
 namespace Consult.Web.Features.Consultations;
 
 /// <summary>
-/// The demo's consultations. Dated from the day the demo is loaded: Bộ Công Thương's plan open for comments, standing
-/// feedback on a licence, a closed consultation whose comments are answered (one late, one rated), and closed
+/// The demo's consultations. Dated from the day the demo is loaded: Bộ Công Thương's plan open for comments, a licence
+/// open for comments, a closed consultation whose comments are answered (one late, one rated), and closed
 /// consultations of four other ministries. Dated in 2023–2025: closed consultations of five or six ministries a year that
 /// answer well, late or not at all, so every year's index has something to tell.
 /// </summary>
@@ -40,8 +40,8 @@ public static class DemoConsultations
 
         var plan = await CreateAsync("plan", planId.ToString(), "Lấy ý kiến về phương án cắt giảm, đơn giản hóa quy định kinh doanh năm 2026 của Bộ Công Thương",
             "Bộ Công Thương lấy ý kiến doanh nghiệp, hiệp hội về các quy định dự kiến cắt giảm, đơn giản hóa trước khi trình Thủ tướng Chính phủ.", -5, 25);
-        await CreateAsync("regulation", "1.000106", "Ý kiến thường xuyên về thủ tục cấp Giấy phép bán buôn rượu",
-            "Tiếp nhận ý kiến về khó khăn, vướng mắc khi thực hiện thủ tục trong suốt năm.", -30, 335);
+        await CreateAsync("regulation", "1.000106", "Lấy ý kiến về đơn giản hóa thủ tục cấp Giấy phép bán buôn rượu",
+            "Bộ Công Thương lấy ý kiến về thành phần hồ sơ và thời hạn giải quyết trước khi đề xuất phương án đơn giản hóa. Vướng mắc khi thực hiện thủ tục hiện hành xin gửi qua mục Phản ánh, kiến nghị.", -10, 20);
         var closed = await CreateAsync("regulation", "2.002798", "Lấy ý kiến về thủ tục cấp sửa đổi, bổ sung Giấy phép lập cơ sở bán lẻ",
             "Lấy ý kiến về thành phần hồ sơ và thời hạn giải quyết.", -60, -30);
 

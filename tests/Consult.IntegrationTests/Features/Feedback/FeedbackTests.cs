@@ -60,11 +60,13 @@ public class FeedbackTests : IAsyncLifetime
         Assert.Equal("2026-03-06", api.GetProperty("answerDue").GetString());
         Assert.False(api.GetProperty("late").GetBoolean());
 
-        // The regulation's page lists it with an entry to file more.
+        // The regulation's page lists it with an entry to file more, through sign-in for a visitor.
         var regulation = await _app.GetPageAsync("/regulations/1.000106");
         var section = regulation.QuerySelector("[data-testid=regulation-feedback]")!;
         Assert.Contains($"Phản ánh số {id}", section.TextContent);
-        Assert.Equal("/feedback/new?regulation=1.000106", section.QuerySelector("a.button")!.GetAttribute("href"));
+        Assert.Equal("/account/login?returnUrl=%2Ffeedback%2Fnew%3Fregulation%3D1.000106", section.QuerySelector("a.button")!.GetAttribute("href"));
+        var signedIn = await Accounts.Html(await (await _app.SignInAsync("khac@example.vn")).GetAsync("/regulations/1.000106"));
+        Assert.Equal("/feedback/new?regulation=1.000106", signedIn.QuerySelector("[data-testid=regulation-feedback] a.button")!.GetAttribute("href"));
 
         // Unanswered after its due day, it is late; the public timeliness table counts it overdue.
         _app.Clock.Set("2026-03-09T09:00");
