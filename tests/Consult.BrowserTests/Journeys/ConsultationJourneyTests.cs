@@ -23,11 +23,11 @@ public class ConsultationJourneyTests(BrowserFixture browser)
         await lead.GetByLabel("Số hiệu văn bản, số phương án hoặc mã quy định").FillAsync("1.001318");
         await lead.GetByLabel("Tiêu đề").FillAsync("Lấy ý kiến về thủ tục 1.001318");
         await lead.GetByLabel("Ngày bắt đầu").FillAsync(today.ToString("dd/MM/yyyy"));
-        await lead.GetByLabel("Ngày kết thúc").FillAsync(today.AddDays(7).ToString("dd/MM/yyyy"));
+        await lead.GetByLabel("Ngày kết thúc").FillAsync(today.AddDays(29).ToString("dd/MM/yyyy"));
         await lead.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
         await lead.GetByRole(AriaRole.Button, new() { Name = "Công bố lấy ý kiến" }).ClickAsync();
         await Assertions.Expect(lead.GetByTestId("status")).ToHaveTextAsync("Đang lấy ý kiến");
-        await Assertions.Expect(lead.GetByTestId("countdown")).ToHaveTextAsync("7 ngày");
+        await Assertions.Expect(lead.GetByTestId("countdown")).ToHaveTextAsync("29 ngày");
         var url = new Uri(lead.Url).AbsolutePath;
 
         var business = await AsAsync("doanhnghiep@consult.demo");
