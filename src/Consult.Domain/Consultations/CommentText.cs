@@ -13,6 +13,9 @@ public static partial class CommentText
     [GeneratedRegex(@"https?://[^\s<>""']+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Link();
 
+    /// <summary>Posted text as it is stored: composed Unicode (marks typed either way compare equal), one kind of line break, no outer spaces.</summary>
+    public static string Clean(string? text) => VietnameseFolding.Compose(text ?? "").Replace("\r\n", "\n").Trim();
+
     /// <summary>What is compared to find repeats: folded words only, so case, marks, spacing and punctuation do not matter.</summary>
     public static string Key(string body) => string.Join(' ', Tokenizer.Tokens(VietnameseFolding.Fold(body)));
 

@@ -43,6 +43,21 @@ public sealed class AttachmentStore(IOptions<StorageOptions> storage)
             : (null, $"{what}: chỉ nhận tệp PDF hoặc DOCX (kiểm tra theo nội dung tệp, không theo tên).");
     }
 
+    /// <summary>Checks an upload a form may leave empty; a refusal joins <paramref name="errors"/> under the form's field.</summary>
+    public static async Task<AttachmentType?> CheckOptionalAsync(IFormFile? upload, string field, List<(string, string)> errors)
+    {
+        if (upload is not { Length: > 0 })
+        {
+            return null;
+        }
+        var (type, problem) = await CheckAsync(upload);
+        if (problem is not null)
+        {
+            errors.Add((field, problem));
+        }
+        return type;
+    }
+
     /// <summary>Stores a checked upload and records it; the returned id serves it at <c>/attachments/{id}</c>.</summary>
     public async Task<long> KeepAsync(Db db, IFormFile upload, AttachmentType type, CancellationToken cancellationToken)
     {
@@ -142,7 +157,7 @@ public static class SubmitComment
             {
                 errors.Add((nameof(Command.Stance), "Chọn ủng hộ, không ủng hộ hoặc góp ý sửa đổi."));
             }
-            var body = Domain.Text.VietnameseFolding.Compose(request.Body!).Replace("\r\n", "\n").Trim();
+            var body = CommentText.Clean(request.Body);
             var key = CommentText.Key(body);
             if (key.Length == 0)
             {
@@ -152,15 +167,7 @@ public static class SubmitComment
             {
                 errors.Add((nameof(Command.Body), "Bạn đã gửi góp ý này trong đợt lấy ý kiến; không gửi lặp lại."));
             }
-            AttachmentType? type = null;
-            if (request.Attachment is { Length: > 0 } upload)
-            {
-                (type, var problem) = await AttachmentStore.CheckAsync(upload);
-                if (problem is not null)
-                {
-                    errors.Add((nameof(Command.Attachment), problem));
-                }
-            }
+            var type = await AttachmentStore.CheckOptionalAsync(request.Attachment, nameof(Command.Attachment), errors);
             if (errors.Count > 0)
             {
                 throw new UserInputException(errors);

@@ -63,21 +63,13 @@ public static class CouncilOpinions
             {
                 throw new UserInputException("", "Hội đồng tư vấn cho ý kiến về phương án cắt giảm, đơn giản hóa và dự thảo văn bản.");
             }
-            var body = Domain.Text.VietnameseFolding.Compose(request.Body!).Replace("\r\n", "\n").Trim();
+            var body = CommentText.Clean(request.Body);
             var errors = new List<(string, string)>();
             if (CommentText.Key(body).Length == 0)
             {
                 errors.Add((nameof(Publish.Body), "Nội dung ý kiến cần có chữ."));
             }
-            AttachmentType? type = null;
-            if (request.Attachment is { Length: > 0 } upload)
-            {
-                (type, var problem) = await AttachmentStore.CheckAsync(upload);
-                if (problem is not null)
-                {
-                    errors.Add((nameof(Publish.Attachment), problem));
-                }
-            }
+            var type = await AttachmentStore.CheckOptionalAsync(request.Attachment, nameof(Publish.Attachment), errors);
             if (errors.Count > 0)
             {
                 throw new UserInputException(errors);

@@ -127,9 +127,8 @@ public static class FileFeedback
             {
                 errors.Add((nameof(Command.Regulation), "Chỉ phản ánh, kiến nghị về quy định đang có hiệu lực; dự thảo thì góp ý trong đợt lấy ý kiến."));
             }
-            string Clean(string? text) => VietnameseFolding.Compose(text ?? "").Replace("\r\n", "\n").Trim();
-            var problem = Clean(request.Problem);
-            var proposal = Clean(request.Proposal);
+            var problem = CommentText.Clean(request.Problem);
+            var proposal = CommentText.Clean(request.Proposal);
             if (CommentText.Key(problem).Length == 0)
             {
                 errors.Add((nameof(Command.Problem), "Nội dung phản ánh cần có chữ."));
@@ -144,15 +143,7 @@ public static class FileFeedback
             {
                 errors.Add((nameof(Command.Problem), "Bạn đã gửi phản ánh này về quy định và đang chờ trả lời; không gửi lặp lại."));
             }
-            AttachmentType? type = null;
-            if (request.Attachment is { Length: > 0 } upload)
-            {
-                (type, var problemWithFile) = await AttachmentStore.CheckAsync(upload);
-                if (problemWithFile is not null)
-                {
-                    errors.Add((nameof(Command.Attachment), problemWithFile));
-                }
-            }
+            var type = await AttachmentStore.CheckOptionalAsync(request.Attachment, nameof(Command.Attachment), errors);
             if (errors.Count > 0)
             {
                 throw new UserInputException(errors);
@@ -306,7 +297,7 @@ public static class AnswerFeedback
             {
                 throw new UserInputException("", $"Phản ánh đang chờ {f.TransferToName} nhận; chờ cơ quan đó nhận hoặc trả lại.");
             }
-            var answer = VietnameseFolding.Compose(request.Answer!).Replace("\r\n", "\n").Trim();
+            var answer = CommentText.Clean(request.Answer);
             if (CommentText.Key(answer).Length == 0)
             {
                 throw new UserInputException(nameof(Command.Answer), "Nội dung trả lời cần có chữ.");
