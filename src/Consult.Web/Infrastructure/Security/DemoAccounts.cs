@@ -20,7 +20,7 @@ public static class DemoAccounts
         ("lanhdao.byt@consult.demo", "Lãnh đạo Văn phòng Bộ Y tế", "government", "BYT", [Roles.Lead], null),
         ("doanhnghiep@consult.demo", "Công ty cổ phần Minh Họa", "business", null, [], null),
         ("vanphong.hcm@consult.demo", "Văn phòng UBND Thành phố Hồ Chí Minh", "government", null, [Roles.ProvincialOffice], "79"),
-        ("hoidong@consult.demo", "Thành viên Hội đồng tư vấn cải cách TTHC", "expert", null, [Roles.Advisor], null),
+        ("hoidong@consult.demo", "TS. Trần Minh Họa", "expert", null, [Roles.Advisor], null),
     ];
 
     public static async Task CreateAsync(UserManager<AppUser> users, Db db)
