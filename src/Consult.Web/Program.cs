@@ -51,15 +51,25 @@ builder.Services.AddOptions<Microsoft.AspNetCore.HttpsPolicy.HttpsRedirectionOpt
     .Configure<Microsoft.Extensions.Options.IOptions<SiteOptions>>((options, site) => options.HttpsPort = new Uri(site.Value.PublicUrl).Port);
 
 var app = builder.Build();
+IReadOnlyList<string> migrated;
 try
 {
-    await Startup.PrepareDatabaseAsync(app.Services);
+    migrated = await Startup.PrepareDatabaseAsync(app.Services, loadDemo: !Commands.IsMigrate(args));
 }
 catch (DataDirectoryException e)
 {
     app.Logger.LogCritical("{Message}", e.Message);
     await Console.Error.WriteLineAsync(e.Message);
     return 1;
+}
+
+if (Commands.IsMigrate(args))
+{
+    Console.WriteLine(migrated.Count == 0
+        ? "Cơ sở dữ liệu đã ở phiên bản mới nhất; không có gì để áp dụng."
+        : $"Đã áp dụng {migrated.Count} tập lệnh: {string.Join(", ", migrated.Select(Path.GetFileName))}.");
+    await app.DisposeAsync();
+    return 0;
 }
 
 if (Commands.IsCommand(args))

@@ -38,6 +38,7 @@ public static class ServiceSetup
         services.Configure<Features.Consultations.AlertOptions>(configuration.GetSection("Alerts"));
         services.AddScoped<Features.Consultations.ConsultationStore>();
         services.Configure<Features.Feedback.FeedbackOptions>(configuration.GetSection("Feedback"));
+        services.Configure<Features.Health.HealthOptions>(configuration.GetSection("Health"));
         services.AddScoped<Features.Feedback.FeedbackStore>();
         services.AddScoped<Features.Feedback.FeedbackNotices>();
         services.AddScoped<Features.Consultations.Notifier>();

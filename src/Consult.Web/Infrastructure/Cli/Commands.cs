@@ -7,10 +7,13 @@ using Microsoft.Extensions.Options;
 
 namespace Consult.Web.Infrastructure.Cli;
 
-/// <summary>The maintenance commands: `import regulations FILE.csv`, `import documents FILE.csv`, `reindex`.</summary>
+/// <summary>The maintenance commands: `migrate`, `import regulations FILE.csv`, `import documents FILE.csv`, `reindex`.</summary>
 public static class Commands
 {
     public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "import" or "reindex";
+
+    /// <summary>`migrate`: the schema and reference data brought up to date, the site not started, no demo loaded.</summary>
+    public static bool IsMigrate(string[] args) => args is ["migrate"];
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
     {
@@ -41,7 +44,7 @@ public static class Commands
             case ["reindex"]:
                 return await ReindexAsync(services, scope.ServiceProvider.GetRequiredService<Db>(), output);
             default:
-                await output.WriteLineAsync("Lệnh: import regulations TỆP.csv | import documents TỆP.csv | reindex");
+                await output.WriteLineAsync("Lệnh: migrate | import regulations TỆP.csv | import documents TỆP.csv | reindex");
                 return 2;
         }
     }

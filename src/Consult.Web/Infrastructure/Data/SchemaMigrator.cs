@@ -13,13 +13,15 @@ public static class SchemaMigrator
         .Order(StringComparer.Ordinal)
         .ToList();
 
-    public static void Migrate(string connectionString)
+    /// <summary>Applies the scripts not yet applied; returns their names.</summary>
+    public static IReadOnlyList<string> Migrate(string connectionString)
     {
         using var connection = Db.Open(connectionString);
         connection.Execute("pragma journal_mode = wal");
         connection.Execute("create table if not exists schema_version (script text primary key, applied_at text not null)");
         var applied = connection.Query<string>("select script from schema_version").ToHashSet();
-        foreach (var script in Scripts.Where(s => !applied.Contains(s)))
+        var pending = Scripts.Where(s => !applied.Contains(s)).ToList();
+        foreach (var script in pending)
         {
             using var transaction = connection.BeginTransaction();
             connection.Execute(EmbeddedText(script), transaction: transaction);
@@ -27,6 +29,7 @@ public static class SchemaMigrator
                 new { script, now = DateTime.UtcNow.ToString("O") }, transaction);
             transaction.Commit();
         }
+        return pending;
     }
 
     public static string EmbeddedText(string name)

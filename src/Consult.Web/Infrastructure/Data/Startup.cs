@@ -19,14 +19,17 @@ public sealed class DemoOptions
 /// <summary>Brings the database to the current schema and reference data, and loads the demo once.</summary>
 public static class Startup
 {
-    public static async Task PrepareDatabaseAsync(IServiceProvider services)
+    /// <summary>Migrates and loads reference data; loads the demo too unless <paramref name="loadDemo"/> is false (the migrate command).</summary>
+    /// <returns>The schema scripts this start applied.</returns>
+    public static async Task<IReadOnlyList<string>> PrepareDatabaseAsync(IServiceProvider services, bool loadDemo = true)
     {
         DapperSetup.Configure();
+        IReadOnlyList<string> applied;
         var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(storage.DatabasePath)!);
-            SchemaMigrator.Migrate(storage.ConnectionString);
+            applied = SchemaMigrator.Migrate(storage.ConnectionString);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 14 or 8 or 13 })
         {
@@ -44,7 +47,7 @@ public static class Startup
             services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Startup)).LogWarning(
                 "Demo:Seed is on in {Environment}: the demo accounts have a published password. Turn it off for a real portal.", environment.EnvironmentName);
         }
-        if (demo.Seed && await db.Connection.ExecuteScalarAsync<long>("select count(*) from regulation") == 0)
+        if (loadDemo && demo.Seed && await db.Connection.ExecuteScalarAsync<long>("select count(*) from regulation") == 0)
         {
             var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
             // One transaction: a start interrupted half-way leaves an empty database, seeded in full next time.
@@ -67,6 +70,7 @@ public static class Startup
                 return true;
             });
         }
+        return applied;
     }
 
     private static async Task SeedAgenciesAsync(Db db)

@@ -1,0 +1,66 @@
+using System.Data.Common;
+using Consult.Web.Infrastructure.Data;
+using Consult.Web.Infrastructure.Search;
+using Dapper;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Consult.Web.Features.Health;
+
+/// <summary>Under "Health": how far this node's search index may trail the database before the node stops taking traffic.</summary>
+public sealed class HealthOptions
+{
+    /// <summary>Registry changes saved but not yet searchable on this node.</summary>
+    public long MaxSearchLag { get; set; } = 500;
+}
+
+/// <summary>Whether this node can serve: its database answers, every schema script is applied, its search has caught up.</summary>
+public static class Readiness
+{
+    public sealed record Result(bool Database, bool Migrations, long? SearchLag, long MaxSearchLag)
+    {
+        public bool Ready => Database && Migrations && SearchLag <= MaxSearchLag;
+    }
+
+    public sealed record Query : IRequest<Result>;
+
+    public sealed class Handler(Db db, SearchIndex index, IOptions<HealthOptions> options) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var applied = (await db.Connection.QueryAsync<string>("select script from schema_version")).ToHashSet();
+                var changeSeq = await db.Connection.ExecuteScalarAsync<long>("select change_seq from registry_state");
+                return new Result(true, SchemaMigrator.Scripts.All(applied.Contains), Math.Max(0, changeSeq - index.IndexedSeq), options.Value.MaxSearchLag);
+            }
+            catch (DbException)
+            {
+                return new Result(false, false, null, options.Value.MaxSearchLag);
+            }
+        }
+    }
+}
+
+/// <summary>For the load balancer: <c>/health/live</c> while the process runs, <c>/health/ready</c> while it can serve.</summary>
+public sealed class HealthController(IMediator mediator) : Controller
+{
+    [HttpGet("health/live")]
+    public IActionResult Live() => Content("ok", "text/plain; charset=utf-8");
+
+    [HttpGet("health/ready")]
+    public async Task<IActionResult> Ready()
+    {
+        var result = await mediator.Send(new Readiness.Query());
+        Response.Headers.CacheControl = "no-store";
+        return StatusCode(result.Ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable, new
+        {
+            status = result.Ready ? "ready" : "not-ready",
+            database = result.Database,
+            migrations = result.Migrations,
+            searchLag = result.SearchLag,
+            maxSearchLag = result.MaxSearchLag,
+        });
+    }
+}

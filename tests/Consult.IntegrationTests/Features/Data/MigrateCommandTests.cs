@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Consult.IntegrationTests.Features.Data;
+
+/// <summary>`migrate` brings a database to the current schema without starting the site or loading the demo.</summary>
+public class MigrateCommandTests : IDisposable
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "consult-tests", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+    }
+
+    private async Task<(int ExitCode, string Output)> MigrateAsync()
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Consult.Web.dll"), "migrate"])
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["Storage__DataDirectory"] = _data;
+        start.Environment["Demo__Seed"] = "true";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("migrate did not exit within a minute: it started the site instead.");
+        }
+        return (process.ExitCode, await output);
+    }
+
+    [Fact]
+    public async Task Migrate_applies_every_script_once_and_loads_no_demo()
+    {
+        var (exitCode, output) = await MigrateAsync();
+        Assert.Equal(0, exitCode);
+        var scripts = Consult.Web.Infrastructure.Data.SchemaMigrator.Scripts.Count;
+        Assert.Contains($"Đã áp dụng {scripts} tập lệnh: 0001_registry.sql,", output);
+
+        using (var connection = new SqliteConnection($"Data Source={Path.Combine(_data, "consult.db")}"))
+        {
+            Assert.Equal(scripts, connection.ExecuteScalar<int>("select count(*) from schema_version"));
+            Assert.Equal(0, connection.ExecuteScalar<int>("select count(*) from regulation"));
+            Assert.True(connection.ExecuteScalar<int>("select count(*) from agency") > 0, "reference data is loaded with the schema");
+        }
+
+        (exitCode, output) = await MigrateAsync();
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Cơ sở dữ liệu đã ở phiên bản mới nhất", output);
+    }
+}
