@@ -12,10 +12,6 @@ if [ ! -x /usr/bin/chromium ]; then
         || { echo "Could not install chromium; the browser tests cannot run."; echo "0 passed, 1 failed"; exit 1; }
 fi
 
-# The test assemblies run at once, each starting many portals; every portal watches its files, and with inotify each
-# watcher costs one of the 128 instances a user may hold here. Polling watchers cost none.
-export DOTNET_USE_POLLING_FILE_WATCHER=true
-
 log=$(mktemp)
 dotnet test Consult.sln --nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

@@ -45,6 +45,8 @@ public static class ServiceSetup
         services.AddScoped<Features.Applicable.ProfileAlerts>();
         services.AddScoped<IRegistryEvents>(sp => sp.GetRequiredService<Features.Consultations.Notifier>());
         services.AddScoped<Features.Consultations.DigestSender>();
+        services.AddScoped<Features.Consultations.DigestRun>();
+        services.AddScoped<Data.ScheduledRuns>();
         services.AddSingleton<Features.Consultations.AttachmentStore>();
         services.AddScoped<Features.EffortIndex.IndexCalculator>();
         services.AddScoped<Features.EffortIndex.IndexService>();

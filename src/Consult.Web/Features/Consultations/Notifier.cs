@@ -101,7 +101,15 @@ public sealed class DigestSender(Db db, IEmailSender email, TimeProvider clock)
     }
 }
 
-/// <summary>Sends the digest on a fixed period while the portal runs.</summary>
+/// <summary>One period's digest, sent by whichever node claims the period first.</summary>
+public sealed class DigestRun(ScheduledRuns runs, DigestSender sender, IOptions<AlertOptions> options)
+{
+    /// <summary>The number of users mailed, or null when another node has this period's digest.</summary>
+    public async Task<int?> RunAsync(CancellationToken cancellationToken) =>
+        await runs.ClaimAsync("digest", options.Value.DigestEvery) ? await sender.SendAsync(cancellationToken) : null;
+}
+
+/// <summary>Sends the digest on a fixed period while the portal runs; on several nodes, once per period in all.</summary>
 public sealed class DigestService(IServiceScopeFactory scopes, IOptions<AlertOptions> options, ILogger<DigestService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -112,8 +120,10 @@ public sealed class DigestService(IServiceScopeFactory scopes, IOptions<AlertOpt
             try
             {
                 using var scope = scopes.CreateScope();
-                var users = await scope.ServiceProvider.GetRequiredService<DigestSender>().SendAsync(stoppingToken);
-                log.LogInformation("Digest mailed to {Users} users", users);
+                if (await scope.ServiceProvider.GetRequiredService<DigestRun>().RunAsync(stoppingToken) is { } users)
+                {
+                    log.LogInformation("Digest mailed to {Users} users", users);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
