@@ -36,6 +36,9 @@ public static class Startup
             throw new DataDirectoryException(storage.DatabasePath, e);
         }
 
+        DatabaseKeyRepository.ImportFolder(storage.ConnectionString, Path.Combine(Path.GetFullPath(storage.DataDirectory), "keys"),
+            services.GetRequiredService<TimeProvider>());
+
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Db>();
         await SeedAgenciesAsync(db);
