@@ -14,10 +14,10 @@ using Microsoft.Extensions.Options;
 
 namespace Consult.Web.Features.Consultations;
 
-/// <summary>Attachments live in the data folder, outside the web root, under names the portal chose.</summary>
+/// <summary>Attachments live in the attachment folder (in the data folder unless set), outside the web root, under names the portal chose.</summary>
 public sealed class AttachmentStore(IOptions<StorageOptions> storage)
 {
-    private string Folder => Path.Combine(Path.GetFullPath(storage.Value.DataDirectory), "attachments");
+    private string Folder => storage.Value.AttachmentPath;
 
     public async Task<string> SaveAsync(Stream content, AttachmentType type, CancellationToken cancellationToken)
     {
