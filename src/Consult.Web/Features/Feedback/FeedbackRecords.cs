@@ -77,17 +77,29 @@ public sealed record FeedbackEvent(string Kind, string? FromAgency, string? ToAg
 /// <summary>Reads feedback under the portal's one rule: what is said about a regulation is public when the regulation is.</summary>
 public static class FeedbackRecords
 {
-    private const string Select = $"""
-        select f.id, f.regulation_id, r.code regulation_code, r.title regulation_title, f.agency_id, a.code agency_code, a.name agency_name,
-            f.user_id, f.respondent_kind, p.name province_name, f.problem, f.proposal, f.attachment_id, f.filed_on, f.answer_due,
-            f.transfer_to, t.name transfer_to_name, f.answer, f.answered_on, f.satisfied, f.rating_remark, f.hidden_at, f.hidden_reason, f.version
+    /// <summary>The feedback the reader may see (<c>f</c>, its regulation <c>r</c> and answering agency <c>a</c>), for a where clause to narrow.</summary>
+    public const string Visible = $"""
         from feedback f join regulation r on r.id = f.regulation_id join agency a on a.id = f.agency_id
-        left join agency t on t.id = f.transfer_to left join province p on p.code = f.province_code
         where {Visibility.Regulations}
         """;
 
-    public static async Task<List<FeedbackRow>> LoadAsync(Db db, CurrentUser user, string where, object parameters) =>
-        (await db.Connection.QueryAsync<FeedbackRow>($"{Select} and ({where}) order by f.id desc", user.Visibility.With(parameters), db.Transaction)).ToList();
+    private const string Select = $"""
+        select f.id, f.regulation_id, r.code regulation_code, r.title regulation_title, f.agency_id, a.code agency_code, a.name agency_name,
+            f.user_id, f.respondent_kind, f.problem, f.proposal, f.attachment_id, f.filed_on, f.answer_due,
+            f.transfer_to, (select t.name from agency t where t.id = f.transfer_to) transfer_to_name, f.answer, f.answered_on, f.satisfied,
+            f.rating_remark, f.hidden_at, f.hidden_reason, f.version, (select p.name from province p where p.code = f.province_code) province_name
+        {Visible}
+        """;
+
+    public static async Task<List<FeedbackRow>> LoadAsync(Db db, CurrentUser user, string where, object parameters, int take = int.MaxValue, int skip = 0)
+    {
+        var all = user.Visibility.With(parameters);
+        all.AddDynamicParams(new { take, skip });
+        return (await db.Connection.QueryAsync<FeedbackRow>($"{Select} and ({where}) order by f.id desc limit @take offset @skip", all, db.Transaction)).ToList();
+    }
+
+    public static Task<int> CountAsync(Db db, CurrentUser user, string where, object parameters) =>
+        db.Connection.ExecuteScalarAsync<int>($"select count(*) {Visible} and ({where})", user.Visibility.With(parameters), db.Transaction);
 
     public static async Task<FeedbackRow?> OneAsync(Db db, CurrentUser user, long id) =>
         (await LoadAsync(db, user, "f.id = @id", new { id })).SingleOrDefault();
@@ -139,10 +151,15 @@ public static class FeedbackList
                     _ => "f.answer is null and f.transfer_to is null",
                 });
             }
-            var rows = errors.Count > 0 ? [] : await FeedbackRecords.LoadAsync(db, user, string.Join(" and ", where),
-                new { request.Agency, regulation = RegulationCode.Key(request.Regulation ?? "") });
             var page = Math.Max(1, request.Page);
-            return new Result(request with { Page = page }, rows.Count, rows.Skip((page - 1) * PageSize).Take(PageSize).ToList(), clock.Today(), errors);
+            if (errors.Count > 0)
+            {
+                return new Result(request with { Page = page }, 0, [], clock.Today(), errors);
+            }
+            var filter = string.Join(" and ", where);
+            var parameters = new { request.Agency, regulation = RegulationCode.Key(request.Regulation ?? "") };
+            return new Result(request with { Page = page }, await FeedbackRecords.CountAsync(db, user, filter, parameters),
+                await FeedbackRecords.LoadAsync(db, user, filter, parameters, PageSize, (page - 1) * PageSize), clock.Today(), errors);
         }
     }
 }
@@ -209,7 +226,17 @@ public static class FeedbackQueue
 /// <summary>Per agency, the feedback due: answered on time, late, still overdue — public beside the consultation answers.</summary>
 public static class FeedbackTimeliness
 {
-    public sealed record Row(string AgencyName, int Filed, int OnTime, int Late, int Overdue, int Pending, int Satisfied, int Rated);
+    public sealed record Row
+    {
+        public string AgencyName { get; init; } = "";
+        public int Filed { get; init; }
+        public int OnTime { get; init; }
+        public int Late { get; init; }
+        public int Overdue { get; init; }
+        public int Pending { get; init; }
+        public int Satisfied { get; init; }
+        public int Rated { get; init; }
+    }
 
     public sealed record Query : IRequest<IReadOnlyList<Row>>;
 
@@ -217,18 +244,19 @@ public static class FeedbackTimeliness
     {
         public async Task<IReadOnlyList<Row>> Handle(Query request, CancellationToken cancellationToken)
         {
-            var today = clock.Today();
-            return (await FeedbackRecords.LoadAsync(db, user, "f.hidden_at is null", new { }))
-                .GroupBy(f => f.AgencyName)
-                .Select(g => new Row(g.Key, g.Count(),
-                    OnTime: g.Count(f => f.Answer is not null && !f.IsLate(today)),
-                    Late: g.Count(f => f.Answer is not null && f.IsLate(today)),
-                    Overdue: g.Count(f => f.Answer is null && f.IsLate(today)),
-                    Pending: g.Count(f => f.Answer is null && !f.IsLate(today)),
-                    Satisfied: g.Count(f => f.Satisfied == true),
-                    Rated: g.Count(f => f.Satisfied is not null)))
-                .OrderByDescending(r => r.Overdue).ThenBy(r => r.AgencyName)
-                .ToList();
+            // Late as FeedbackRow.IsLate says: answered after the due day, or unanswered past it (ISO dates compare as text).
+            var rows = await db.Connection.QueryAsync<Row>(
+                $"""
+                select a.name agency_name, count(*) filed,
+                    sum(case when f.answered_on is not null and f.answered_on <= f.answer_due then 1 else 0 end) on_time,
+                    sum(case when f.answered_on > f.answer_due then 1 else 0 end) late,
+                    sum(case when f.answered_on is null and @today > f.answer_due then 1 else 0 end) overdue,
+                    sum(case when f.answered_on is null and @today <= f.answer_due then 1 else 0 end) pending,
+                    sum(case when f.satisfied = 1 then 1 else 0 end) satisfied, count(f.satisfied) rated
+                {FeedbackRecords.Visible} and f.hidden_at is null
+                group by a.name order by overdue desc, a.name
+                """, user.Visibility.With(new { today = clock.Today().ToString(IsoDate.Pattern) }), db.Transaction);
+            return rows.ToList();
         }
     }
 }
