@@ -1,4 +1,5 @@
 using System.Data;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -9,9 +10,10 @@ public sealed class Db(IOptions<StorageOptions> options) : IDisposable
 {
     private SqliteConnection? _connection;
 
-    public SqliteTransaction? Transaction { get; private set; }
+    /// <summary>Provider-neutral, so features never depend on the database engine.</summary>
+    public DbTransaction? Transaction { get; private set; }
 
-    public SqliteConnection Connection => _connection ??= Open(options.Value.ConnectionString);
+    public DbConnection Connection => _connection ??= Open(options.Value.ConnectionString);
 
     public static SqliteConnection Open(string connectionString)
     {

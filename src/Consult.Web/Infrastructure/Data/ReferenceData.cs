@@ -1,5 +1,5 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace Consult.Web.Infrastructure.Data;
 
@@ -35,9 +35,9 @@ public sealed record SectorRef
 /// <summary>The small lists every page names things from; <c>RegistryFacts</c> keeps them in memory.</summary>
 public static class ReferenceData
 {
-    public static IReadOnlyList<AgencyRef> Agencies(SqliteConnection connection, SqliteTransaction? transaction) =>
+    public static IReadOnlyList<AgencyRef> Agencies(DbConnection connection, DbTransaction? transaction) =>
         connection.Query<AgencyRef>("select id, code, name, kind, valid_to, successor_id from agency order by name", transaction: transaction).ToList();
 
-    public static IReadOnlyList<SectorRef> Sectors(SqliteConnection connection, SqliteTransaction? transaction) =>
+    public static IReadOnlyList<SectorRef> Sectors(DbConnection connection, DbTransaction? transaction) =>
         connection.Query<SectorRef>("select id, name from sector order by name", transaction: transaction).ToList();
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Consult.Domain.Applicability;
 using Consult.Domain.Import;
 using Consult.Domain.Registry;
@@ -7,7 +8,6 @@ using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Security;
 using Consult.Web.Infrastructure.Validation;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace Consult.Web.Infrastructure.Registry;
 
@@ -45,8 +45,8 @@ public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, 
     private readonly Dictionary<string, long> _sectors = [];
     private readonly Dictionary<string, long> _documents = [];
 
-    private SqliteConnection Connection => db.Connection;
-    private SqliteTransaction? Transaction => db.Transaction;
+    private DbConnection Connection => db.Connection;
+    private DbTransaction? Transaction => db.Transaction;
 
     public IReadOnlyDictionary<string, int> Agencies => _agencies ??= Connection
         .Query<(string Code, int Id)>("select code, id from agency", transaction: Transaction)

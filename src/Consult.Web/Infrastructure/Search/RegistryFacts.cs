@@ -1,8 +1,8 @@
+using System.Data.Common;
 using Consult.Domain.Registry;
 using Consult.Domain.Text;
 using Consult.Web.Infrastructure.Data;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace Consult.Web.Infrastructure.Search;
 
@@ -75,7 +75,7 @@ public sealed class RegistryFacts
         }
     }
 
-    public void CatchUp(SqliteConnection connection, SqliteTransaction? transaction = null)
+    public void CatchUp(DbConnection connection, DbTransaction? transaction = null)
     {
         var seq = connection.ExecuteScalar<long>("select change_seq from registry_state", transaction: transaction);
         if (seq == Volatile.Read(ref _loadedSeq))

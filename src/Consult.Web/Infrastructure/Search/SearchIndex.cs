@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Consult.Web.Infrastructure.Data;
 using Dapper;
@@ -6,7 +7,6 @@ using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
@@ -147,7 +147,7 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
-    private int Apply(SqliteConnection connection, SqliteTransaction transaction, long after, long upTo, bool fresh)
+    private int Apply(DbConnection connection, DbTransaction transaction, long after, long upTo, bool fresh)
     {
         var range = new { after, upTo };
         var regulations = connection.Query<IndexFields.RegulationText>(
