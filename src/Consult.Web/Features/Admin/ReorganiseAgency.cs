@@ -15,7 +15,8 @@ namespace Consult.Web.Features.Admin;
 /// <summary>
 /// An agency merged into another, or split among several, from a day on: its regulations move to their new owners
 /// (a new version of each, so history keeps the old one), and its open duties — plans not yet carried out,
-/// consultations still open or unanswered, its legal documents — to the main successor. Published index periods and
+/// consultations still open or unanswered, feedback not yet answered (and transfers offered to it), its legal documents —
+/// to the main successor. Published index periods and
 /// past reports keep the agency as it was. Without <see cref="Command.Confirm"/> nothing is written: the answer is the
 /// preview of what would move.
 /// </summary>
@@ -45,7 +46,7 @@ public static class ReorganiseAgency
     public sealed record Destination(AgencyRef Agency, IReadOnlyList<string> Sectors, int Regulations);
 
     public sealed record Result(AgencyRef From, AgencyRef To, DateOnly EffectiveOn, IReadOnlyList<Destination> Destinations,
-        int Plans, int Consultations, int Documents, bool Done);
+        int Plans, int Consultations, int Feedback, int Documents, bool Done);
 
     /// <summary>The sectors of an agency's regulations, for the split part of the form.</summary>
     public sealed record SectorsQuery(string Code) : IRequest<IReadOnlyList<SectorRef>>;
@@ -65,6 +66,7 @@ public static class ReorganiseAgency
                 select 1 from comment m where m.consultation_id = consultation.id and m.hidden_at is null and m.withdrawn_at is null
                 and not exists (select 1 from answer n where n.comment_id = m.id)))
             """;
+        private const string OpenFeedback = "agency_id = @From and answer is null and hidden_at is null";
 
         public async Task<IReadOnlyList<SectorRef>> Handle(SectorsQuery request, CancellationToken cancellationToken) =>
             (await db.Connection.QueryAsync<SectorRef>(
@@ -118,10 +120,11 @@ public static class ReorganiseAgency
             var scope = new { From = from.Id, On = on.ToString(IsoDate.Pattern) };
             var plans = await db.Connection.ExecuteScalarAsync<int>($"select count(*) from plan where {OpenPlans}", scope, db.Transaction);
             var consultations = await db.Connection.ExecuteScalarAsync<int>($"select count(*) from consultation where {OpenConsultations}", scope, db.Transaction);
+            var feedback = await db.Connection.ExecuteScalarAsync<int>($"select count(*) from feedback where {OpenFeedback}", scope, db.Transaction);
             var documents = await db.Connection.ExecuteScalarAsync<int>("select count(*) from legal_document where agency_id = @From", scope, db.Transaction);
             if (!request.Confirm)
             {
-                return new Result(from, to!, on, destinations, plans, consultations, documents, Done: false);
+                return new Result(from, to!, on, destinations, plans, consultations, feedback, documents, Done: false);
             }
 
             foreach (var regulation in owned)
@@ -132,6 +135,12 @@ public static class ReorganiseAgency
             var moved = new { scope.From, scope.On, To = to!.Id };
             await db.Connection.ExecuteAsync($"update plan set origin_agency_id = coalesce(origin_agency_id, agency_id), agency_id = @To where {OpenPlans}", moved, db.Transaction);
             await db.Connection.ExecuteAsync($"update consultation set agency_id = @To where {OpenConsultations}", moved, db.Transaction);
+            // Feedback keeps its due day: the successor inherits the duty as it stood. A transfer offered to the merged
+            // agency is offered to the successor instead, unless the successor is the one that offered it.
+            await db.Connection.ExecuteAsync($"update feedback set agency_id = @To where {OpenFeedback}", moved, db.Transaction);
+            await db.Connection.ExecuteAsync(
+                "update feedback set transfer_to = case when agency_id = @To then null else @To end where transfer_to = @From and answer is null",
+                moved, db.Transaction);
             await db.Connection.ExecuteAsync("update legal_document set agency_id = @To where agency_id = @From", moved, db.Transaction);
             await db.Connection.ExecuteAsync(
                 "update agency set valid_to = @lastDay, successor_id = @To, described = 1 where id = @From",
@@ -139,8 +148,8 @@ public static class ReorganiseAgency
             await ChangeSequence.AdvanceAsync(db.Connection, db.Transaction);
             audit.Record(new AuditEntry("reorganise", AuditLog.Agency, from.Code,
                 $"Từ {VietnameseDates.Show(on)} thuộc {to.Name}: " + string.Join("; ", destinations.Select(d => $"{d.Regulations} quy định sang {d.Agency.Code}"))
-                + $"; {plans} phương án, {consultations} đợt lấy ý kiến, {documents} văn bản sang {to.Code}") { AgencyId = from.Id });
-            return new Result(from, to, on, destinations, plans, consultations, documents, Done: true);
+                + $"; {plans} phương án, {consultations} đợt lấy ý kiến, {feedback} phản ánh, {documents} văn bản sang {to.Code}") { AgencyId = from.Id });
+            return new Result(from, to, on, destinations, plans, consultations, feedback, documents, Done: true);
         }
     }
 }

@@ -47,13 +47,17 @@ public class ReorganiseTests : IAsyncLifetime
     [Fact]
     public async Task The_preview_says_what_moves_and_moves_nothing_then_the_confirmation_moves_it_keeping_history()
     {
+        await _app.CreateUserAsync("dn@example.vn");
+        var business = await _app.SignInAsync("dn@example.vn");
+        Assert.Equal(HttpStatusCode.Redirect, (await business.PostFormAsync("/feedback/new", "/feedback/new",
+            new() { ["Regulation"] = "BTTTT-0001", ["Problem"] = "Hồ sơ cấp phép quá dài.", ["Proposal"] = "Rút gọn hồ sơ." })).StatusCode);
         var admin = await _app.SignInAsync("quantri@example.vn");
         var preview = await admin.PostFormAsync("/admin/agencies/BTTTT/reorganise", "/admin/agencies/BTTTT/reorganise", Form(confirm: false));
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
         var text = (await Accounts.Html(preview)).QuerySelector("[data-testid=preview]")!.TextContent;
         Assert.Contains("1 quy định sang Bộ Khoa học và Công nghệ", text);
         Assert.Contains("1 quy định sang Bộ Văn hóa, Thể thao và Du lịch", text);
-        Assert.Contains("1 đợt lấy ý kiến", text);
+        Assert.Contains("1 đợt lấy ý kiến, 1 phản ánh chưa trả lời", text);
         Assert.Equal("BTTTT", Owner("BTTTT-0001"));
 
         var done = await admin.PostFormAsync("/admin/agencies/BTTTT/reorganise", "/admin/agencies/BTTTT/reorganise", Form(confirm: true));
@@ -61,6 +65,7 @@ public class ReorganiseTests : IAsyncLifetime
         Assert.Equal("BKHCN", Owner("BTTTT-0001"));
         Assert.Equal("BVHTTDL", Owner("BTTTT-0002"));
         Assert.Equal("BKHCN", _app.Scalar<string>("select a.code from consultation c join agency a on a.id = c.agency_id"));
+        Assert.Equal("BKHCN", _app.Scalar<string>("select a.code from feedback f join agency a on a.id = f.agency_id"));
         // History keeps the agency as it was.
         Assert.Contains("\"agency\":\"BTTTT\"", _app.Scalar<string>("select v.snapshot from regulation_version v join regulation r on r.id = v.regulation_id where r.code = 'BTTTT-0001' and v.version = 1"));
 
