@@ -40,7 +40,7 @@ public sealed class FeedbackController(IMediator mediator) : Controller
     public async Task<IActionResult> Queue() => await mediator.Send(new FeedbackQueue.Query()) is { } queue ? View(queue) : Forbid();
 
     [Authorize]
-    [HttpGet("feedback/{id:long}/{step:regex(^(transfer|return|answer|rate|hide)$)}")]
+    [HttpGet("feedback/{id:long}/{step:regex(^(transfer|return|answer|rate|hide|report)$)}")]
     public async Task<IActionResult> Step(long id, string step)
     {
         if (await mediator.Send(new FeedbackDetails.Query(id)) is not { } d)
@@ -55,6 +55,7 @@ public sealed class FeedbackController(IMediator mediator) : Controller
             "answer" when d.CanAnswer => View("AnswerForm", new AnswerFeedback.Command { Id = id, ExpectedVersion = f.Version, Feedback = f }),
             "rate" when d.CanRate => View("RateForm", new RateFeedback.Command { Id = id }),
             "hide" when d.CanModerate => View("HideForm", new HideFeedback.Command { Id = id }),
+            "report" when d.CanReport => View("ReportForm", new ReportFeedback.Command { Id = id }),
             _ => Forbid(),
         };
     }
@@ -93,6 +94,14 @@ public sealed class FeedbackController(IMediator mediator) : Controller
     {
         await mediator.Send(command with { Id = id });
         return Done(id, "Đã ẩn phản ánh; lý do được công khai.");
+    }
+
+    [HttpPost("feedback/{id:long}/report")]
+    [FormView("ReportForm")]
+    public async Task<IActionResult> Report(long id, ReportFeedback.Command command)
+    {
+        await mediator.Send(command with { Id = id });
+        return Done(id, "Đã ghi nhận báo cáo; người kiểm duyệt sẽ xem xét.");
     }
 
     private RedirectResult Done(long id, string notice)

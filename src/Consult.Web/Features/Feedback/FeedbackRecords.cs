@@ -168,7 +168,7 @@ public static class FeedbackList
 public static class FeedbackDetails
 {
     public sealed record Result(FeedbackRow Feedback, IReadOnlyList<FeedbackEvent> Events, DateOnly Today,
-        bool CanWork, bool CanDecideTransfer, bool CanAnswer, bool CanRate, bool CanModerate);
+        bool CanWork, bool CanDecideTransfer, bool CanAnswer, bool CanRate, bool CanModerate, bool CanReport, int Reports);
 
     public sealed record Query(long Id) : IRequest<Result?>;
 
@@ -187,12 +187,15 @@ public static class FeedbackDetails
                 where e.feedback_id = @Id order by e.id
                 """, request, db.Transaction)).ToList();
             var open = f.Answer is null && !f.IsHidden;
+            var moderator = user.IsIn(Roles.Reviewer) || user.IsIn(Roles.Admin);
             return new Result(f, events, clock.Today(),
                 CanWork: open && f.TransferTo is null && user.Holds(Roles.Editor, f.AgencyId),
                 CanDecideTransfer: open && f.TransferTo is { } to && user.Holds(Roles.Editor, to),
                 CanAnswer: open && f.TransferTo is null && user.Holds(Roles.Lead, f.AgencyId),
                 CanRate: f.Answer is not null && f.Satisfied is null && f.UserId == user.Id,
-                CanModerate: !f.IsHidden && (user.IsIn(Roles.Reviewer) || user.IsIn(Roles.Admin)));
+                CanModerate: !f.IsHidden && moderator,
+                CanReport: !f.IsHidden && user.IsSignedIn && f.UserId != user.Id,
+                Reports: moderator ? await db.Connection.ExecuteScalarAsync<int>("select count(*) from feedback_report where feedback_id = @Id", request, db.Transaction) : 0);
         }
     }
 }

@@ -204,10 +204,16 @@ public class FeedbackTests : IAsyncLifetime
         var page = await _app.GetPageAsync($"/feedback/{id}");
         Assert.Contains("Văn phòng UBND Thành phố Hồ Chí Minh (tổng hợp từ doanh nghiệp địa phương)", page.QuerySelector("main")!.TextContent);
 
-        // A business cannot hide it; a reviewer can, and the reason is public while the text is not.
+        // A business reports it (twice counts once) but cannot hide it; the reviewer sees the report and hides it,
+        // and the reason is public while the text is not.
         var business = await _app.SignInAsync("dn@example.vn");
+        var report = new Dictionary<string, string> { ["Reason"] = "Có số điện thoại cá nhân." };
+        Assert.Equal(HttpStatusCode.Redirect, (await business.PostFormAsync($"/feedback/{id}/report", $"/feedback/{id}/report", new(report))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await business.PostFormAsync($"/feedback/{id}", $"/feedback/{id}/report", new(report))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await business.PostFormAsync("/account", $"/feedback/{id}/hide", new() { ["Reason"] = "Không thích." })).StatusCode);
         var reviewer = await _app.SignInAsync("ratsoat@example.vn");
+        Assert.Equal("1 báo cáo vi phạm", (await Accounts.Html(await reviewer.GetAsync($"/feedback/{id}"))).QuerySelector("[data-testid=reports]")!.TextContent);
+        Assert.Null((await _app.GetPageAsync($"/feedback/{id}")).QuerySelector("[data-testid=reports]"));
         Assert.Equal(HttpStatusCode.Redirect, (await reviewer.PostFormAsync($"/feedback/{id}/hide", $"/feedback/{id}/hide", new() { ["Reason"] = "Chứa thông tin cá nhân." })).StatusCode);
         var hidden = await _app.GetJsonAsync($"/api/v1/feedback/{id}");
         Assert.Equal(System.Text.Json.JsonValueKind.Null, hidden.GetProperty("problem").ValueKind);
