@@ -21,8 +21,9 @@ public static class FeedbackStatuses
 
     public static bool TryParse(string? code, out FeedbackStatus status)
     {
-        status = All.FirstOrDefault(s => Code(s) == code?.Trim().ToLowerInvariant());
-        return All.Any(s => Code(s) == code?.Trim().ToLowerInvariant());
+        var known = All.Where(s => Code(s) == code?.Trim().ToLowerInvariant()).ToList();
+        status = known.FirstOrDefault();
+        return known.Count == 1;
     }
 
     public static string Label(FeedbackStatus status) => status switch

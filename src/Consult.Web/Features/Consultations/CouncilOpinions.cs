@@ -52,7 +52,8 @@ public static class CouncilOpinions
         public Permission Permission => Permission.HoldingRole(Roles.Advisor);
     }
 
-    public sealed class PublishHandler(Db db, CurrentUser user, AttachmentStore attachments, AuditLog audit, TimeProvider clock) : IRequestHandler<Publish, long>
+    public sealed class PublishHandler(Db db, CurrentUser user, AttachmentStore attachments, Notifier notifier, AuditLog audit, TimeProvider clock)
+        : IRequestHandler<Publish, long>
     {
         public async Task<long> Handle(Publish request, CancellationToken cancellationToken)
         {
@@ -80,12 +81,8 @@ public static class CouncilOpinions
                 insert into council_opinion (consultation_id, user_id, signed_as, body, attachment_id, published_at)
                 values (@ConsultationId, @userId, @signedAs, @body, @attachmentId, @now) returning id
                 """, new { request.ConsultationId, userId = user.Id, signedAs = $"{user.DisplayName}, {Signature}", body, attachmentId, now = clock.GetUtcNow() }, db.Transaction);
-            await db.Connection.ExecuteAsync(
-                """
-                insert into notification (user_id, created_at, text, url)
-                select user_id, @now, @text, @url from follow where target = 'consultation' and target_id = @ConsultationId
-                """, new { request.ConsultationId, now = clock.GetUtcNow(), text = $"Hội đồng tư vấn có ý kiến: {consultation.Title}", url = $"/consultations/{request.ConsultationId}#opinion-{id}" },
-                db.Transaction);
+            notifier.NotifyFollowers("f.target = 'consultation' and f.target_id = @ConsultationId", new { request.ConsultationId },
+                $"Hội đồng tư vấn có ý kiến: {consultation.Title}", $"/consultations/{request.ConsultationId}#opinion-{id}");
             audit.Record(new AuditEntry("opinion", "consultation", request.ConsultationId.ToString(), consultation.Title) { AgencyId = (int)consultation.AgencyId });
             return id;
         }

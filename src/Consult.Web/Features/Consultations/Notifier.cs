@@ -8,7 +8,8 @@ namespace Consult.Web.Features.Consultations;
 /// <summary>Writes in-site notifications for the people who follow what changed; the daily digest mails them.</summary>
 public sealed class Notifier(Db db, TimeProvider clock, Applicable.ProfileAlerts profiles) : Infrastructure.Registry.IRegistryEvents
 {
-    private void NotifyFollowers(string where, object parameters, string text, string url)
+    /// <summary>A notification for everyone whose follow (<c>follow f</c>) matches the condition.</summary>
+    public void NotifyFollowers(string where, object parameters, string text, string url)
     {
         var all = new DynamicParameters(parameters);
         all.AddDynamicParams(new { now = clock.GetUtcNow(), text, url });
@@ -18,6 +19,10 @@ public sealed class Notifier(Db db, TimeProvider clock, Applicable.ProfileAlerts
             select distinct f.user_id, @now, @text, @url from follow f where {where}
             """, all, db.Transaction);
     }
+
+    public Task NotifyUserAsync(long userId, string text, string url) =>
+        db.Connection.ExecuteAsync("insert into notification (user_id, created_at, text, url) values (@userId, @now, @text, @url)",
+            new { userId, now = clock.GetUtcNow(), text, url }, db.Transaction);
 
     public async Task ConsultationOpenedAsync(long consultationId)
     {
@@ -42,9 +47,7 @@ public sealed class Notifier(Db db, TimeProvider clock, Applicable.ProfileAlerts
         var c = await db.Connection.QuerySingleAsync<(long ConsultationId, long UserId, string Title)>(
             "select m.consultation_id, m.user_id, c.title from comment m join consultation c on c.id = m.consultation_id where m.id = @commentId", new { commentId }, db.Transaction);
         var url = $"/consultations/{c.ConsultationId}#comment-{commentId}";
-        await db.Connection.ExecuteAsync(
-            "insert into notification (user_id, created_at, text, url) values (@UserId, @now, @text, @url)",
-            new { c.UserId, now = clock.GetUtcNow(), text = $"Cơ quan đã giải trình ý kiến của bạn: {c.Title}", url }, db.Transaction);
+        await NotifyUserAsync(c.UserId, $"Cơ quan đã giải trình ý kiến của bạn: {c.Title}", url);
         NotifyFollowers("f.target = 'consultation' and f.target_id = @ConsultationId and f.user_id <> @UserId",
             new { c.ConsultationId, c.UserId }, $"Có giải trình mới: {c.Title}", url);
     }

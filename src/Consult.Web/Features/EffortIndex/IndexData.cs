@@ -220,7 +220,7 @@ public sealed class IndexCalculator(Db db, VersionFacts versions, CostEstimateSt
                 // Answers count by the day they were given; ratings by the day they were made, up to the period's end.
                 var myFeedback = feedback.Where(f => f.AgencyId == agencyId).ToList();
                 var feedbackDue = myFeedback.Where(f => f.AnswerDueValue <= asOf).ToList();
-                Add("feedback-answered-on-time", [.. feedbackDue.Where(f => f.AnsweredOnValue is { } a && a <= f.AnswerDueValue).Select(f => f.Evidence)],
+                Add("feedback-answered-on-time", [.. feedbackDue.Where(f => f.AnsweredOnValue is not null && !AnswerDeadline.IsLate(f.AnswerDueValue, f.AnsweredOnValue, asOf)).Select(f => f.Evidence)],
                     [.. feedbackDue.Select(f => f.Evidence)]);
                 var feedbackRated = myFeedback.Where(f => f.Satisfied is not null && string.CompareOrdinal(f.RatedAt, until) < 0).ToList();
                 Add("feedback-satisfied", [.. feedbackRated.Where(f => f.Satisfied == true).Select(f => f.Evidence)], [.. feedbackRated.Select(f => f.Evidence)]);

@@ -59,23 +59,16 @@ public sealed class FeedbackStore(Db db, CurrentUser user, TimeProvider clock, F
 }
 
 /// <summary>Notices about feedback: to its author, and to whoever follows its regulation or its agency.</summary>
-public sealed class FeedbackNotices(Db db, TimeProvider clock)
+public sealed class FeedbackNotices(Notifier notifier)
 {
     public static string Url(long id) => $"/feedback/{id}";
 
-    public Task ToAuthorAsync(FeedbackRow f, string text) =>
-        db.Connection.ExecuteAsync("insert into notification (user_id, created_at, text, url) values (@UserId, @now, @text, @url)",
-            new { f.UserId, now = clock.GetUtcNow(), text = $"{text}: {f.RegulationCode} – {f.RegulationTitle}", url = Url(f.Id) }, db.Transaction);
+    public Task ToAuthorAsync(FeedbackRow f, string text) => notifier.NotifyUserAsync(f.UserId, $"{text}: {f.RegulationCode} – {f.RegulationTitle}", Url(f.Id));
 
-    public Task ToFollowersAsync(long feedbackId, string text) =>
-        db.Connection.ExecuteAsync(
-            """
-            insert into notification (user_id, created_at, text, url)
-            select distinct w.user_id, @now, @text || ': ' || r.code || ' – ' || r.title, @url
-            from feedback f join regulation r on r.id = f.regulation_id
-            join follow w on (w.target = 'regulation' and w.target_id = f.regulation_id) or (w.target = 'agency' and w.target_id = f.agency_id)
-            where f.id = @feedbackId and w.user_id <> f.user_id
-            """, new { feedbackId, now = clock.GetUtcNow(), text, url = Url(feedbackId) }, db.Transaction);
+    public void ToFollowers(FeedbackRow f, string text) =>
+        notifier.NotifyFollowers(
+            "((f.target = 'regulation' and f.target_id = @RegulationId) or (f.target = 'agency' and f.target_id = @AgencyId)) and f.user_id <> @UserId",
+            new { f.RegulationId, f.AgencyId, f.UserId }, $"{text}: {f.RegulationCode} – {f.RegulationTitle}", Url(f.Id));
 }
 
 /// <summary>
@@ -164,7 +157,7 @@ public static class FileFeedback
                     due = (await FeedbackRecords.DueAsync(db, today, options.Value.AnswerWorkingDays)).ToString(IsoDate.Pattern),
                 }, db.Transaction);
             await db.Connection.ExecuteAsync(FeedbackStore.EventSql, FeedbackStore.Event(id, "filed", null, regulation.Value.AgencyId, "", clock, user.Id), db.Transaction);
-            await notices.ToFollowersAsync(id, "Phản ánh, kiến nghị mới");
+            notices.ToFollowers((await FeedbackRecords.OneAsync(db, user, id))!, "Phản ánh, kiến nghị mới");
             audit.Record(new AuditEntry("file", FeedbackStore.AuditEntity, id.ToString(), request.Regulation!.Trim()) { AgencyId = regulation.Value.AgencyId });
             return id;
         }
@@ -188,8 +181,6 @@ public static class TransferFeedback
         public string? Reason { get; init; }
 
         public int ExpectedVersion { get; init; }
-
-        [BindNever] public FeedbackRow? Feedback { get; init; }
 
         public Permission Permission => Permission.AgencyWork(Roles.Editor, feedback: [Id]);
     }
@@ -235,8 +226,6 @@ public static class DecideTransfer
         public string? Reason { get; init; }
 
         public int ExpectedVersion { get; init; }
-
-        [BindNever] public FeedbackRow? Feedback { get; init; }
 
         public Permission Permission => Permission.AgencyWork(Roles.Editor, feedbackOffered: [Id]);
     }
@@ -305,7 +294,7 @@ public static class AnswerFeedback
             await db.Connection.ExecuteAsync("update feedback set answer = @answer, answered_on = @today, answered_by = @userId where id = @Id",
                 new { answer, today = clock.Today().ToString(IsoDate.Pattern), userId = user.Id, f.Id }, db.Transaction);
             await store.StepAsync(f, "answer", f.AgencyId, null, "", $"{f.AgencyName} đã trả lời phản ánh của bạn");
-            await notices.ToFollowersAsync(f.Id, $"{f.AgencyName} trả lời phản ánh, kiến nghị");
+            notices.ToFollowers(f, $"{f.AgencyName} trả lời phản ánh, kiến nghị");
             audit.Record(new AuditEntry("answer", FeedbackStore.AuditEntity, f.Id.ToString(), f.RegulationCode) { AgencyId = f.AgencyId });
             return Unit.Value;
         }

@@ -50,8 +50,8 @@ public sealed class FeedbackController(IMediator mediator) : Controller
         var f = d.Feedback;
         return step switch
         {
-            "transfer" when d.CanWork => View("TransferForm", new TransferFeedback.Command { Id = id, ExpectedVersion = f.Version, Feedback = f }),
-            "return" when d.CanDecideTransfer => View("ReturnForm", new DecideTransfer.Command { Id = id, ExpectedVersion = f.Version, Feedback = f }),
+            "transfer" when d.CanWork => View("TransferForm", new TransferFeedback.Command { Id = id, ExpectedVersion = f.Version }),
+            "return" when d.CanDecideTransfer => View("ReturnForm", new DecideTransfer.Command { Id = id, ExpectedVersion = f.Version }),
             "answer" when d.CanAnswer => View("AnswerForm", new AnswerFeedback.Command { Id = id, ExpectedVersion = f.Version, Feedback = f }),
             "rate" when d.CanRate => View("RateForm", new RateFeedback.Command { Id = id }),
             "hide" when d.CanModerate => View("HideForm", new HideFeedback.Command { Id = id }),

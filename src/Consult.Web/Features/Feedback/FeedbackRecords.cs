@@ -50,6 +50,9 @@ public sealed record FeedbackRow
 
     public bool IsHidden => HiddenAt is not null;
 
+    /// <summary>What the public reads as the state of the feedback: hidden first, else its status.</summary>
+    public string StatusLabel => IsHidden ? "Đã ẩn" : FeedbackStatuses.Label(Status);
+
     /// <summary>Answered after its due day, or unanswered past it; a hidden feedback needs no answer.</summary>
     public bool IsLate(DateOnly today) =>
         !IsHidden && AnswerDeadline.IsLate(DateOnly.Parse(AnswerDue), AnsweredOn is null ? null : DateOnly.Parse(AnsweredOn), today);
@@ -243,23 +246,40 @@ public static class FeedbackTimeliness
 
     public sealed record Query : IRequest<IReadOnlyList<Row>>;
 
+    /// <summary>What lateness is read from; <see cref="FeedbackRow.IsLate"/> decides it, here as on every feedback page.</summary>
+    private sealed record Due
+    {
+        public string AgencyName { get; init; } = "";
+        public string AnswerDue { get; init; } = "";
+        public string? AnsweredOn { get; init; }
+        public bool? Satisfied { get; init; }
+    }
+
     public sealed class Handler(Db db, CurrentUser user, TimeProvider clock) : IRequestHandler<Query, IReadOnlyList<Row>>
     {
         public async Task<IReadOnlyList<Row>> Handle(Query request, CancellationToken cancellationToken)
         {
-            // Late as FeedbackRow.IsLate says: answered after the due day, or unanswered past it (ISO dates compare as text).
-            var rows = await db.Connection.QueryAsync<Row>(
-                $"""
-                select a.name agency_name, count(*) filed,
-                    sum(case when f.answered_on is not null and f.answered_on <= f.answer_due then 1 else 0 end) on_time,
-                    sum(case when f.answered_on > f.answer_due then 1 else 0 end) late,
-                    sum(case when f.answered_on is null and @today > f.answer_due then 1 else 0 end) overdue,
-                    sum(case when f.answered_on is null and @today <= f.answer_due then 1 else 0 end) pending,
-                    sum(case when f.satisfied = 1 then 1 else 0 end) satisfied, count(f.satisfied) rated
-                {FeedbackRecords.Visible} and f.hidden_at is null
-                group by a.name order by overdue desc, a.name
-                """, user.Visibility.With(new { today = clock.Today().ToString(IsoDate.Pattern) }), db.Transaction);
-            return rows.ToList();
+            var today = clock.Today();
+            var dues = await db.Connection.QueryAsync<Due>(
+                $"select a.name agency_name, f.answer_due, f.answered_on, f.satisfied {FeedbackRecords.Visible} and f.hidden_at is null",
+                user.Visibility.With(new { }), db.Transaction);
+            return dues
+                .Select(d => (d.AgencyName, d.Satisfied, Answered: d.AnsweredOn is not null,
+                    Late: new FeedbackRow { AnswerDue = d.AnswerDue, AnsweredOn = d.AnsweredOn }.IsLate(today)))
+                .GroupBy(d => d.AgencyName)
+                .Select(g => new Row
+                {
+                    AgencyName = g.Key,
+                    Filed = g.Count(),
+                    OnTime = g.Count(d => d.Answered && !d.Late),
+                    Late = g.Count(d => d.Answered && d.Late),
+                    Overdue = g.Count(d => !d.Answered && d.Late),
+                    Pending = g.Count(d => !d.Answered && !d.Late),
+                    Satisfied = g.Count(d => d.Satisfied == true),
+                    Rated = g.Count(d => d.Satisfied is not null),
+                })
+                .OrderByDescending(r => r.Overdue).ThenBy(r => r.AgencyName)
+                .ToList();
         }
     }
 }
