@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test project of the solution and ends with one line: "N passed, N failed[, N skipped]".
-# Installs what the tests need from Debian first: chromium for the browser tests.
+# Installs what the tests need from Debian first: chromium for the browser tests, postgresql for the second run of
+# the integration suite, on a throwaway PostgreSQL cluster (tests/postgres.sh) with the tests that need several nodes.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+source tests/postgres.sh
 
 if [ ! -x /usr/bin/chromium ]; then
     echo "Installing Debian's chromium for the browser tests…"
@@ -13,8 +15,25 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 
 log=$(mktemp)
-dotnet test Consult.sln --nologo 2>&1 | tee "$log"
-status=${PIPESTATUS[0]}
+status=0
+dotnet build Consult.sln --nologo -v quiet 2>&1 | tee "$log"
+[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+
+if [ "$status" -eq 0 ]; then
+    echo "== Every project, the integration suite on SQLite =="
+    dotnet test Consult.sln --no-build --nologo --filter "Category!=Postgres" 2>&1 | tee -a "$log"
+    [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+
+    echo "== The integration suite on PostgreSQL, and several nodes on one database =="
+    if postgres_start; then
+        CONSULT_TEST_PROVIDER=postgres dotnet test tests/Consult.IntegrationTests --no-build --nologo --filter "Category!=Sqlite" 2>&1 | tee -a "$log"
+        [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+        postgres_stop
+    else
+        echo "Could not start PostgreSQL; the suite on PostgreSQL cannot run."
+        status=1
+    fi
+fi
 
 # Each test assembly prints e.g. "Passed!  - Failed:     0, Passed:    79, Skipped:     0, Total:    79".
 read -r passed failed skipped < <(awk '

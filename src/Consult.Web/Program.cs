@@ -89,6 +89,7 @@ app.Use((context, next) =>
     return next();
 });
 var site = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SiteOptions>>().Value;
+var storage = app.Services.GetRequiredService<StorageProvider>();
 if (site.TrustedProxies.Count > 0)
 {
     // Behind a reverse proxy: believe its X-Forwarded-* headers, and only its.
@@ -110,8 +111,8 @@ if (site.PublicUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     ExceptionHandlingPath = "/error",
-    // Another writer held the database longer than a request waits: "try again", not "broken".
-    StatusCodeSelector = e => e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 } ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+    // Another writer held the database longer than a request waits, or the server is restarting: "try again", not "broken".
+    StatusCodeSelector = e => storage.IsUnavailable(e) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
 });
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseMiddleware<RequestGuard>();

@@ -57,7 +57,7 @@ foreach (var size in options.Sizes)
     await File.WriteAllLinesAsync(Path.Combine(directory, "wrk-queries.txt"), queries.Select(q => q.UrlQuery));
     // Published regulations only: the public (wrk) may open nothing else.
     await File.WriteAllLinesAsync(Path.Combine(directory, "wrk-codes.txt"), Enumerable.Range(0, 500).Select(i => Uri.EscapeDataString(
-        Scalar<string>(services, "select code from regulation where id >= @id and published = 1 order by id limit 1", new { id = 1 + (long)i * size / 500 }))));
+        Scalar<string>(services, "select code from regulation where id >= @id and published = true order by id limit 1", new { id = 1 + (long)i * size / 500 }))));
 
     foreach (var threads in new[] { 1, 2 })
     {

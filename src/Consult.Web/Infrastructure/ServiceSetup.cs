@@ -18,6 +18,7 @@ public static class ServiceSetup
         services.Configure<DemoOptions>(configuration.GetSection("Demo"));
         services.Configure<Features.Plans.PlanOptions>(configuration.GetSection("Plans"));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(provider => StorageProvider.For(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value));
         services.AddScoped<Db>();
         services.Configure<SearchOptions>(configuration.GetSection("Search"));
         services.Configure<Features.Import.ImportOptions>(configuration.GetSection("Import"));

@@ -11,7 +11,10 @@ using Microsoft.Extensions.Options;
 
 namespace Consult.IntegrationTests.Infrastructure;
 
-/// <summary>The real app over its own SQLite file in a fresh folder; demo data only when asked.</summary>
+/// <summary>
+/// The real app over its own database (a SQLite file in a fresh folder, or a fresh PostgreSQL database when the suite
+/// runs on PostgreSQL, see <see cref="TestStorage"/>); demo data only when asked.
+/// </summary>
 public class ConsultApp : WebApplicationFactory<Program>
 {
     private readonly bool _seedDemo;
@@ -24,26 +27,38 @@ public class ConsultApp : WebApplicationFactory<Program>
     {
         _seedDemo = seedDemo;
         DataDirectory = Path.Combine(Path.GetTempPath(), "consult-tests", Guid.NewGuid().ToString("N"));
+        PostgresDatabase = TestStorage.OnPostgres ? TestStorage.CreateDatabase() : null;
     }
 
-    private ConsultApp(string dataDirectory)
+    private ConsultApp(string dataDirectory, string? postgresDatabase, bool ownsDatabase = true)
     {
         DataDirectory = dataDirectory;
+        PostgresDatabase = postgresDatabase;
+        _ownsDatabase = ownsDatabase;
     }
 
-    /// <summary>Stops the app and keeps its data folder, for <see cref="Over"/> to start the portal again on it.</summary>
+    private readonly bool _ownsDatabase = true;
+
+    /// <summary>Another node on this PostgreSQL database: its own data folder (and search index), the same data.</summary>
+    public static ConsultApp Node(string postgresDatabase) =>
+        new(Path.Combine(Path.GetTempPath(), "consult-tests", Guid.NewGuid().ToString("N")), postgresDatabase, ownsDatabase: false);
+
+    /// <summary>Stops the app and keeps its data, for <see cref="Over"/> to start the portal again on it.</summary>
     public void Stop()
     {
         _keepData = true;
         Dispose();
     }
 
-    /// <summary>The portal started on an existing data folder; it owns the folder from then on.</summary>
-    public static ConsultApp Over(string dataDirectory) => new(dataDirectory);
+    /// <summary>The portal started on another's data folder and database (a second node, or a restart); it owns them from then on.</summary>
+    public static ConsultApp Over(ConsultApp other) => new(other.DataDirectory, other.PostgresDatabase);
 
     private bool _keepData;
 
     public string DataDirectory { get; }
+
+    /// <summary>This portal's database when the suite runs on PostgreSQL.</summary>
+    public string? PostgresDatabase { get; }
 
     public TestClock Clock { get; } = new();
 
@@ -58,6 +73,11 @@ public class ConsultApp : WebApplicationFactory<Program>
     {
         _built = true;
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
+        if (PostgresDatabase is not null)
+        {
+            builder.UseSetting("Storage:Provider", "postgres");
+            builder.UseSetting("Storage:ConnectionString", PostgresDatabase);
+        }
         if (!Settings.ContainsKey("Demo:Seed"))
         {
             builder.UseSetting("Demo:Seed", _seedDemo ? "true" : "false");
@@ -129,10 +149,17 @@ public class ConsultApp : WebApplicationFactory<Program>
             }
         }
         base.Dispose(disposing);
-        if (disposing && !_keepData && Directory.Exists(DataDirectory))
+        if (disposing && !_keepData)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Folders.Delete(DataDirectory);
+            if (PostgresDatabase is not null && _ownsDatabase)
+            {
+                TestStorage.DropDatabase(PostgresDatabase);
+            }
+            if (Directory.Exists(DataDirectory))
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                Folders.Delete(DataDirectory);
+            }
         }
     }
 }

@@ -1,6 +1,5 @@
 using Consult.Web.Infrastructure.Data;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -8,9 +7,8 @@ namespace Consult.IntegrationTests.Infrastructure;
 
 public static class Database
 {
-    /// <summary>A separate connection to the app's database file, to read rows back as they are stored.</summary>
-    public static SqliteConnection Open(ConsultApp app) =>
-        Db.Open(app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString);
+    /// <summary>A separate connection to the app's database, to read rows back as they are stored.</summary>
+    public static System.Data.Common.DbConnection Open(ConsultApp app) => app.Services.GetRequiredService<StorageProvider>().Open();
 
     public static T Scalar<T>(this ConsultApp app, string sql, object? parameters = null)
     {

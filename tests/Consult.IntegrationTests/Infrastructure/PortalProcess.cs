@@ -19,6 +19,10 @@ public sealed class PortalProcess : IDisposable
 
     public HttpClient Client() => new() { BaseAddress = Address };
 
+    /// <summary>Starts a portal on the folder and its database, and waits until it serves.</summary>
+    public static Task<PortalProcess> StartAsync(TemporaryDataFolder folder, params (string Key, string Value)[] settings) =>
+        StartAsync(folder.Path, [.. folder.StorageSettings, .. settings]);
+
     public static async Task<PortalProcess> StartAsync(string dataDirectory, params (string Key, string Value)[] settings)
     {
         var portal = Launch(dataDirectory, settings);
@@ -104,12 +108,24 @@ public sealed class PortalProcess : IDisposable
 }
 
 /// <summary>A data folder for portal processes, removed with everything in it at the end of the test.</summary>
+/// <summary>A portal's data folder, and its own database when the suite runs on PostgreSQL.</summary>
 public sealed class TemporaryDataFolder : IDisposable
 {
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "consult-tests", Guid.NewGuid().ToString("N"));
 
+    public string? PostgresDatabase { get; } = TestStorage.OnPostgres ? TestStorage.CreateDatabase() : null;
+
+    /// <summary>The settings that point a portal process at this folder's database.</summary>
+    public (string Key, string Value)[] StorageSettings => PostgresDatabase is null
+        ? []
+        : [("Storage__Provider", "postgres"), ("Storage__ConnectionString", PostgresDatabase)];
+
     public void Dispose()
     {
+        if (PostgresDatabase is not null)
+        {
+            TestStorage.DropDatabase(PostgresDatabase);
+        }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Directory.Exists(Path))
         {

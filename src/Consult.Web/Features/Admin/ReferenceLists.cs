@@ -100,7 +100,7 @@ public static partial class ReferenceLists
                 throw new UserInputException(nameof(SaveAgency.Code), "Mã cơ quan gồm 2–20 chữ cái không dấu, chữ số, - hoặc _.");
             }
             if (await db.Connection.ExecuteScalarAsync<bool>(
-                    "select exists (select 1 from agency where code = @code and id is not @Id)", new { code, request.Id }, db.Transaction))
+                    "select exists (select 1 from agency where code = @code and (@Id is null or id <> @Id))", new { code, request.Id }, db.Transaction))
             {
                 throw new UserInputException(nameof(SaveAgency.Code), $"Mã {code} đã dùng cho cơ quan khác.");
             }
@@ -116,7 +116,7 @@ public static partial class ReferenceLists
                     ? "insert into agency (code, name) values (@code, @name) returning id"
                     : "update agency set code = @code, name = @name where id = @Id returning id",
                 new { code, name, request.Id }, db.Transaction);
-            await ChangeSequence.AdvanceAsync(db.Connection, db.Transaction);
+            ChangeSequence.Changed(db);
             audit.Record(new AuditEntry(request.Id is null ? "create" : "update", AuditLog.Agency, code,
                 previous is { } p ? $"{p.Code} – {p.Name} → {code} – {name}" : name) { AgencyId = id });
             return Unit.Value;
@@ -127,7 +127,7 @@ public static partial class ReferenceLists
             var name = VietnameseFolding.Compose(request.Name!).Trim();
             var key = VietnameseFolding.Fold(name).Trim();
             if (await db.Connection.ExecuteScalarAsync<bool>(
-                    "select exists (select 1 from sector where name_key = @key and id is not @Id)", new { key, request.Id }, db.Transaction))
+                    "select exists (select 1 from sector where name_key = @key and (@Id is null or id <> @Id))", new { key, request.Id }, db.Transaction))
             {
                 throw new UserInputException(nameof(SaveSector.Name), $"Đã có lĩnh vực \"{name}\" (so sánh không phân biệt dấu).");
             }
@@ -138,7 +138,7 @@ public static partial class ReferenceLists
                     ? "insert into sector (name, name_key) values (@name, @key) returning id"
                     : "update sector set name = @name, name_key = @key where id = @Id returning id",
                 new { name, key, request.Id }, db.Transaction);
-            await ChangeSequence.SectorRenamedAsync(db.Connection, db.Transaction, id);
+            await ChangeSequence.SectorRenamedAsync(db, id);
             audit.Record(new AuditEntry(request.Id is null ? "create" : "update", AuditLog.Sector, name, previous is null ? "" : $"{previous} → {name}"));
             return Unit.Value;
         }

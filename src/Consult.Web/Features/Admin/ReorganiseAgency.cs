@@ -143,9 +143,9 @@ public static class ReorganiseAgency
                 moved, db.Transaction);
             await db.Connection.ExecuteAsync("update legal_document set agency_id = @To where agency_id = @From", moved, db.Transaction);
             await db.Connection.ExecuteAsync(
-                "update agency set valid_to = @lastDay, successor_id = @To, described = 1 where id = @From",
+                "update agency set valid_to = @lastDay, successor_id = @To, described = true where id = @From",
                 new { moved.From, moved.To, lastDay = on.AddDays(-1).ToString(IsoDate.Pattern) }, db.Transaction);
-            await ChangeSequence.AdvanceAsync(db.Connection, db.Transaction);
+            ChangeSequence.Changed(db);
             audit.Record(new AuditEntry("reorganise", AuditLog.Agency, from.Code,
                 $"Từ {VietnameseDates.Show(on)} thuộc {to.Name}: " + string.Join("; ", destinations.Select(d => $"{d.Regulations} quy định sang {d.Agency.Code}"))
                 + $"; {plans} phương án, {consultations} đợt lấy ý kiến, {feedback} phản ánh, {documents} văn bản sang {to.Code}") { AgencyId = from.Id });

@@ -106,7 +106,7 @@ public static class Users
             var where = new List<string> { "1 = 1" };
             if (!string.IsNullOrWhiteSpace(request.Q))
             {
-                where.Add("(u.normalized_email like '%' || upper(@Q) || '%' or u.display_name like '%' || @Q || '%')");
+                where.Add("(u.normalized_email like '%' || upper(@Q) || '%' or lower(u.display_name) like '%' || lower(@Q) || '%')");
             }
             if (!string.IsNullOrWhiteSpace(request.Role))
             {
@@ -120,7 +120,7 @@ public static class Users
             var rows = (await db.Connection.QueryAsync<Row>(
                 $"""
                 select u.id, u.email, u.display_name, u.user_kind, a.code agency_code, u.lockout_end,
-                    coalesce((select group_concat(r.name, ', ') from user_role ur join app_role r on r.id = ur.role_id where ur.user_id = u.id), '') roles
+                    coalesce((select string_agg(r.name, ', ') from user_role ur join app_role r on r.id = ur.role_id where ur.user_id = u.id), '') roles
                 from app_user u left join agency a on a.id = u.agency_id
                 where {string.Join(" and ", where)}
                 order by u.email limit @Take offset @Skip

@@ -87,7 +87,7 @@ public static class AuditTrail
             }
             if (!string.IsNullOrWhiteSpace(request.Actor))
             {
-                where.Add("(e.actor like '%' || @Actor || '%' or u.display_name like '%' || @Actor || '%')");
+                where.Add("(lower(e.actor) like '%' || lower(@Actor) || '%' or lower(u.display_name) like '%' || lower(@Actor) || '%')");
             }
             if (!string.IsNullOrWhiteSpace(request.Action))
             {

@@ -91,7 +91,7 @@ public static class AttachmentFile
                 $"""
                 select t.stored_name, t.original_name, t.content_type from attachment t
                 where t.id = @Id and (
-                    exists (select 1 from comment m join consultation c on c.id = m.consultation_id where m.attachment_id = t.id and m.hidden_at is null and c.published = 1)
+                    exists (select 1 from comment m join consultation c on c.id = m.consultation_id where m.attachment_id = t.id and m.hidden_at is null and c.published = true)
                     or exists (select 1 from consultation_document d join consultation c on c.id = d.consultation_id where d.attachment_id = t.id and {ConsultationSheets.Visible})
                     or exists (select 1 from council_opinion o join consultation c on c.id = o.consultation_id where o.attachment_id = t.id and o.hidden_at is null and {ConsultationSheets.Visible})
                     or exists (select 1 from feedback f join regulation r on r.id = f.regulation_id where f.attachment_id = t.id and f.hidden_at is null and {Visibility.Regulations}))
@@ -207,7 +207,7 @@ public static class ReportComment
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
             await db.Connection.ExecuteAsync(
-                "insert or ignore into comment_report (comment_id, user_id, reason, created_at) select id, @userId, @reason, @now from comment where id = @CommentId",
+                "insert into comment_report (comment_id, user_id, reason, created_at) select id, @userId, @reason, @now from comment where id = @CommentId on conflict do nothing",
                 new { request.CommentId, userId = user.Id, reason = request.Reason!.Trim(), now = clock.GetUtcNow() }, db.Transaction);
             return Unit.Value;
         }

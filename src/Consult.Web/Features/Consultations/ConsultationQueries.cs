@@ -32,7 +32,7 @@ public static class ConsultationList
             if (request.Status == ConsultationStatuses.Code(ConsultationStatus.Open))
             {
                 // The home page asks for these on every visit: read only windows that can be open today.
-                where.Add("c.published = 1 and c.closed_on is null and c.opens_on <= @today and @today <= c.closes_on");
+                where.Add("c.published = true and c.closed_on is null and c.opens_on <= @today and @today <= c.closes_on");
             }
             var sheets = await ConsultationSheets.LoadAsync(db, user, clock, options.Value, string.Join(" and ", where),
                 new { request.Agency, today = clock.Today().ToString(Domain.Text.IsoDate.Pattern) });
@@ -116,7 +116,7 @@ public static class AnswerTimeliness
     {
         public async Task<IReadOnlyList<Row>> Handle(Query request, CancellationToken cancellationToken)
         {
-            var sheets = await ConsultationSheets.LoadAsync(db, user, clock, options.Value, "c.published = 1");
+            var sheets = await ConsultationSheets.LoadAsync(db, user, clock, options.Value, "c.published = true");
             return sheets
                 .Where(s => s.Status is ConsultationStatus.Closed or ConsultationStatus.Answered)
                 .GroupBy(s => (s.Header.AgencyCode, s.Header.AgencyName))

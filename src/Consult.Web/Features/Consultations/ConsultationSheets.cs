@@ -127,7 +127,7 @@ public static class ConsultationSheets
         select c.id, c.agency_id, a.code agency_code, a.name agency_name, c.subject, c.legal_document_id, d.number document_number,
             c.plan_id, p.title plan_title, c.regulation_id, r.code regulation_code, c.title, c.summary, c.opens_on, c.closes_on,
             c.published, c.closed_on, c.version, c.previous_id, {(withDraft ? "c.draft_text" : "''")} draft_text,
-            (select min(n.id) from consultation n where n.previous_id = c.id and (n.published = 1 or @SeesAll or n.agency_id = @OwnAgency)) next_id
+            (select min(n.id) from consultation n where n.previous_id = c.id and (n.published = true or @SeesAll or n.agency_id = @OwnAgency)) next_id
         from consultation c join agency a on a.id = c.agency_id
         left join legal_document d on d.id = c.legal_document_id
         left join plan p on p.id = c.plan_id
@@ -135,7 +135,7 @@ public static class ConsultationSheets
         """;
 
     /// <summary>Unpublished consultations are seen by their agency's staff, reviewers and administrators only.</summary>
-    public const string Visible = "(c.published = 1 or @SeesAll or c.agency_id = @OwnAgency)";
+    public const string Visible = "(c.published = true or @SeesAll or c.agency_id = @OwnAgency)";
 
     public static Task<IReadOnlyList<ConsultationSheet>> LoadAsync(Db db, CurrentUser user, TimeProvider clock, ConsultationOptions options,
         string where = "1 = 1", object? parameters = null) => LoadAsync(db, user, clock, options, where, parameters, withDraft: false);

@@ -58,7 +58,7 @@ public static class CouncilOpinions
         public async Task<long> Handle(Publish request, CancellationToken cancellationToken)
         {
             var consultation = await db.Connection.QuerySingleOrDefaultAsync<(string Subject, long AgencyId, string Title)?>(
-                "select subject, agency_id, title from consultation where id = @ConsultationId and published = 1", request, db.Transaction)
+                "select subject, agency_id, title from consultation where id = @ConsultationId and published = true", request, db.Transaction)
                 ?? throw new UserInputException("", "Không có đợt lấy ý kiến này.");
             if (consultation.Subject == "regulation")
             {

@@ -34,7 +34,7 @@ public static class DemoConsultations
                 Agency = agency, Subject = subject, SubjectRef = reference, Title = title, Summary = summary, OpensOn = Day(opens), ClosesOn = Day(closes),
                 DraftText = draft,
             });
-            await db.Connection.ExecuteAsync("update consultation set published = 1 where id = @id", new { id });
+            await db.Connection.ExecuteAsync("update consultation set published = true where id = @id", new { id });
             return id;
         }
 
@@ -151,14 +151,14 @@ public static class DemoConsultations
         var code = await db.Connection.ExecuteScalarAsync<string>(
             """
             select r.code from regulation r join agency a on a.id = r.agency_id
-            where a.code = @agency and r.status = 'in_force' and r.published = 1 order by r.id limit 1 offset @pick
+            where a.code = @agency and r.status = 'in_force' and r.published = true order by r.id limit 1 offset @pick
             """, new { agency, pick }) ?? throw new InvalidOperationException($"Demo: {agency} has no public regulation.");
         var id = await mediator.Send(new SaveConsultation.Command
         {
             Agency = agency, Subject = "regulation", SubjectRef = code, Title = $"Lấy ý kiến về quy định {code}",
             Summary = "Lấy ý kiến doanh nghiệp về thủ tục và chi phí tuân thủ.", OpensOn = opens.ToString(IsoDate.Pattern), ClosesOn = closes.ToString(IsoDate.Pattern),
         });
-        await db.Connection.ExecuteAsync("update consultation set published = 1 where id = @id", new { id });
+        await db.Connection.ExecuteAsync("update consultation set published = true where id = @id", new { id });
         var answersDue = AnswerDeadline.Due(closes, 10, setting.Calendar);
         for (var i = 0; i < comments.Length; i++)
         {

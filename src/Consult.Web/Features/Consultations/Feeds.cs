@@ -29,7 +29,7 @@ public static class FeedEntries
             ["regulations"] = """
                 select 'regulation-' || r.id id, r.code || ' – ' || r.title title, '/regulations/' || r.code url, r.updated_at updated, a.name summary
                 from regulation r join agency a on a.id = r.agency_id
-                where r.published = 1 and (@Agency is null or a.code = @Agency)
+                where r.published = true and (@Agency is null or a.code = @Agency)
                     and (@Sector is null or exists (select 1 from regulation_sector rs where rs.regulation_id = r.id and rs.sector_id = @Sector))
                 order by r.change_seq desc limit 50
                 """,
@@ -37,7 +37,7 @@ public static class FeedEntries
                 select 'consultation-' || c.id id, c.title, '/consultations/' || c.id url, c.created_at updated,
                     a.name || ': lấy ý kiến đến ngày ' || c.closes_on summary
                 from consultation c join agency a on a.id = c.agency_id
-                where c.published = 1 and c.closed_on is null and c.opens_on <= @today and @today <= c.closes_on
+                where c.published = true and c.closed_on is null and c.opens_on <= @today and @today <= c.closes_on
                     and (@Agency is null or a.code = @Agency)
                     and (@Sector is null or exists (select 1 from consultation_item i join regulation_sector rs on rs.regulation_id = i.regulation_id
                                                     where i.consultation_id = c.id and rs.sector_id = @Sector))
@@ -47,7 +47,7 @@ public static class FeedEntries
                 select 'answer-' || n.comment_id id, a.name || ' giải trình: ' || c.title title, '/consultations/' || c.id || '#comment-' || n.comment_id url,
                     n.answered_at updated, n.explanation summary
                 from answer n join comment m on m.id = n.comment_id join consultation c on c.id = m.consultation_id join agency a on a.id = c.agency_id
-                where c.published = 1 and m.hidden_at is null and (@Agency is null or a.code = @Agency)
+                where c.published = true and m.hidden_at is null and (@Agency is null or a.code = @Agency)
                 order by n.answered_at desc limit 50
                 """,
             ["feedback"] = """
@@ -56,7 +56,7 @@ public static class FeedEntries
                     '/feedback/' || f.id url, (select max(e.at) from feedback_event e where e.feedback_id = f.id) updated,
                     case when f.hidden_at is not null then 'Đã ẩn: ' || f.hidden_reason when f.answer is null then f.problem else f.answer end summary
                 from feedback f join regulation r on r.id = f.regulation_id join agency a on a.id = f.agency_id
-                where r.published = 1 and (@Agency is null or a.code = @Agency)
+                where r.published = true and (@Agency is null or a.code = @Agency)
                     and (@Sector is null or exists (select 1 from regulation_sector rs where rs.regulation_id = r.id and rs.sector_id = @Sector))
                 order by updated desc limit 50
                 """,

@@ -26,7 +26,7 @@ public static class Follow
                 throw new UserInputException("", "Không theo dõi được nội dung này.");
             }
             await db.Connection.ExecuteAsync(request.On
-                    ? "insert or ignore into follow (user_id, target, target_id, created_at) values (@userId, @Target, @TargetId, @now)"
+                    ? "insert into follow (user_id, target, target_id, created_at) values (@userId, @Target, @TargetId, @now) on conflict do nothing"
                     : "delete from follow where user_id = @userId and target = @Target and target_id = @TargetId",
                 new { userId = user.Id, request.Target, request.TargetId, now = clock.GetUtcNow() }, db.Transaction);
             return Unit.Value;

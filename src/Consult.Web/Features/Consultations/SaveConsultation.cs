@@ -259,7 +259,7 @@ public static class SaveConsultation
             }
             var (subject, items) = await SubjectAsync(request, agencyId ?? 0, errors);
             if (request.PreviousId is { } previous && request.Id is null && await db.Connection.ExecuteScalarAsync<bool>(
-                    "select not exists (select 1 from consultation where id = @previous and published = 1 and (closed_on is not null or closes_on < @today)) or exists (select 1 from consultation where previous_id = @previous)",
+                    "select not exists (select 1 from consultation where id = @previous and published = true and (closed_on is not null or closes_on < @today)) or exists (select 1 from consultation where previous_id = @previous)",
                     new { previous, today = clock.Today().ToString(IsoDate.Pattern) }, db.Transaction))
             {
                 errors.Add(("", "Chỉ mở vòng mới sau khi vòng trước đã kết thúc, và mỗi vòng chỉ có một vòng tiếp theo."));
@@ -408,7 +408,7 @@ public static class ConsultationWindow
                         throw new UserInputException("", ConsultationWindowLength.TooShort(left, options.Value.MinimumWindowDays)
                             + " Hãy lùi ngày kết thúc trước khi công bố.");
                     }
-                    await db.Connection.ExecuteAsync("update consultation set published = 1 where id = @Id", header, db.Transaction);
+                    await db.Connection.ExecuteAsync("update consultation set published = true where id = @Id", header, db.Transaction);
                     await store.StepAsync(header, "open", $"Lấy ý kiến từ {header.Opens:dd/MM/yyyy} đến {DateOnly.Parse(header.ClosesOn):dd/MM/yyyy}");
                     await notifier.ConsultationOpenedAsync(header.Id);
                     return "Đã công bố đợt lấy ý kiến.";

@@ -20,7 +20,7 @@ public static class UnderConsultation
             select x.regulation_id, min(k.id) from consultation k
             join (select id consultation_id, regulation_id from consultation where regulation_id in @regulationIds
                   union select consultation_id, regulation_id from consultation_item where regulation_id in @regulationIds) x on x.consultation_id = k.id
-            where k.published = 1 and k.closed_on is null and k.opens_on <= @today and @today <= k.closes_on
+            where k.published = true and k.closed_on is null and k.opens_on <= @today and @today <= k.closes_on
             group by x.regulation_id
             """, new { regulationIds, today = clock.Today().ToString(IsoDate.Pattern) }, db.Transaction);
         return rows.ToDictionary(r => r.RegulationId, r => r.ConsultationId);

@@ -121,7 +121,7 @@ public sealed class IndexCalculator(Db db, VersionFacts versions, CostEstimateSt
         var drafts = (await db.Connection.QueryAsync<(long Id, long AgencyId, string Number, bool Consulted)>(
             """
             select d.id, d.agency_id, d.number,
-                exists (select 1 from consultation c where c.legal_document_id = d.id and c.published = 1 and c.opens_on <= @asOfText)
+                exists (select 1 from consultation c where c.legal_document_id = d.id and c.published = true and c.opens_on <= @asOfText)
             from legal_document d where d.status = 'draft' and d.agency_id is not null
             """, new { asOfText }, db.Transaction)).ToList();
         var timely = (await db.Connection.QueryAsync<(long ItemId, string? UpdatedAt)>(
@@ -134,7 +134,7 @@ public sealed class IndexCalculator(Db db, VersionFacts versions, CostEstimateSt
             select m.id, c.id consultation_id, c.agency_id, c.title, coalesce(c.closed_on, c.closes_on) last_day, n.answered_on, g.satisfied, g.rated_at
             from comment m join consultation c on c.id = m.consultation_id
             left join answer n on n.comment_id = m.id left join rating g on g.comment_id = m.id
-            where c.published = 1 and m.hidden_at is null and (m.withdrawn_at is null or m.withdrawn_at >= @until) and m.created_at < @until
+            where c.published = true and m.hidden_at is null and (m.withdrawn_at is null or m.withdrawn_at >= @until) and m.created_at < @until
             """, new { until }, db.Transaction)).ToList();
         var calendar = await WorkingCalendars.LoadAsync(db);
         var countsFeedback = methodology.Indicators.Any(i => i.Key.StartsWith("feedback", StringComparison.Ordinal));

@@ -24,7 +24,7 @@ public static class DemoFeedback
             .ToDictionary(u => u.Email, u => u.Id);
         var agencies = (await db.Connection.QueryAsync<(string Code, int Id)>("select code, id from agency", transaction: db.Transaction)).ToDictionary(a => a.Code, a => a.Id);
         var byt = await db.Connection.ExecuteScalarAsync<string>(
-            "select r.code from regulation r join agency a on a.id = r.agency_id where a.code = 'BYT' and r.status = 'in_force' and r.published = 1 order by r.id limit 1",
+            "select r.code from regulation r join agency a on a.id = r.agency_id where a.code = 'BYT' and r.status = 'in_force' and r.published = true order by r.id limit 1",
             transaction: db.Transaction) ?? throw new InvalidOperationException("Demo: Bộ Y tế has no public regulation.");
 
         async Task<long> FileAsync(string regulation, string agency, int daysAgo, string problem, string proposal, string author = "doanhnghiep@consult.demo", string? province = null,

@@ -11,7 +11,7 @@ namespace Consult.Web.Features.Health;
 /// <summary>Under "Health": how far this node's search index may trail the database before the node stops taking traffic.</summary>
 public sealed class HealthOptions
 {
-    /// <summary>Registry changes saved but not yet searchable on this node.</summary>
+    /// <summary>Regulations and legal documents saved but not yet searchable on this node.</summary>
     public long MaxSearchLag { get; set; } = 500;
 }
 
@@ -32,8 +32,12 @@ public static class Readiness
             try
             {
                 var applied = (await db.Connection.QueryAsync<string>("select script from schema_version")).ToHashSet();
-                var changeSeq = await db.Connection.ExecuteScalarAsync<long>("select change_seq from registry_state");
-                return new Result(true, SchemaMigrator.Scripts.All(applied.Contains), Math.Max(0, changeSeq - index.IndexedSeq), options.Value.MaxSearchLag);
+                // Records saved since the index last caught up: regulations and legal documents it cannot find yet.
+                var lag = await db.Connection.ExecuteScalarAsync<long>(
+                    """
+                    select (select count(*) from regulation where change_seq > @seq) + (select count(*) from legal_document where change_seq > @seq)
+                    """, new { seq = index.IndexedSeq });
+                return new Result(true, SchemaMigrator.Scripts(db.Storage).All(applied.Contains), lag, options.Value.MaxSearchLag);
             }
             catch (DbException)
             {

@@ -91,17 +91,16 @@ public static class ImportLegalDocuments
                 return new ImportReport(0, 0, 0, errors);
             }
             var before = await db.Connection.ExecuteScalarAsync<int>("select count(*) from legal_document", transaction: db.Transaction);
-            var seq = await ChangeSequence.AdvanceAsync(db.Connection, db.Transaction);
+            ChangeSequence.Changed(db);
             await db.Connection.ExecuteAsync(
-                """
+                $"""
                 insert into legal_document (number, number_key, doc_type, title, issuer, issued_on, effective_on, expires_on, status, change_seq)
-                values (@number, @key, @type, @title, @issuer, @issuedOn, @effectiveOn, @expiresOn, @status, (select change_seq from registry_state))
+                values (@number, @key, @type, @title, @issuer, @issuedOn, @effectiveOn, @expiresOn, @status, {ChangeSequence.Pending})
                 on conflict (number_key) do update set number = excluded.number, doc_type = excluded.doc_type,
                     title = excluded.title, issuer = excluded.issuer, issued_on = excluded.issued_on,
                     effective_on = excluded.effective_on, expires_on = excluded.expires_on, status = excluded.status,
                     change_seq = excluded.change_seq
                 """, documents, db.Transaction);
-            await ChangeSequence.CitingRegulationsFollowAsync(db.Connection, db.Transaction, seq);
             var created = await db.Connection.ExecuteScalarAsync<int>("select count(*) from legal_document", transaction: db.Transaction) - before;
             audit.Record(new AuditEntry("import", AuditLog.LegalDocument, "csv", $"{created} mới, {documents.Count - created} cập nhật"));
             return new ImportReport(created, documents.Count - created, 0, []);

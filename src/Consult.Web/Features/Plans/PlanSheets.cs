@@ -117,7 +117,7 @@ public static class PlanSheets
             select i.id, i.plan_id, i.regulation_id, r.code, r.title, r.kind,
                 (select count(*) from regulation_product rp where rp.regulation_id = r.id) products,
                 i.action, i.reason, i.cost_before, i.cost_after, i.executed_by, i.executed_on, r.published, r.agency_id regulation_agency_id,
-                exists (select 1 from legal_document d where d.number = i.executed_by and d.illustrative = 1) executed_by_illustrative
+                exists (select 1 from legal_document d where d.number = i.executed_by and d.illustrative = true) executed_by_illustrative
             from plan_item i join regulation r on r.id = i.regulation_id
             where i.plan_id in @ids order by i.id
             """, new { ids }, db.Transaction)).ToList();

@@ -114,7 +114,7 @@ public static class SavePlanItem
                 errors.Add((nameof(Command.RegulationCode), "Phương án chỉ gồm quy định của cơ quan lập phương án."));
             }
             else if (await db.Connection.ExecuteScalarAsync<bool>(
-                "select exists (select 1 from plan_item where plan_id = @PlanId and regulation_id = @regulationId and id is not @ItemId)",
+                "select exists (select 1 from plan_item where plan_id = @PlanId and regulation_id = @regulationId and (@ItemId is null or id <> @ItemId))",
                 new { request.PlanId, regulationId = regulation.Value.Id, request.ItemId }, db.Transaction))
             {
                 errors.Add((nameof(Command.RegulationCode), "Quy định này đã có trong phương án."));

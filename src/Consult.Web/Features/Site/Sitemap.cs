@@ -41,7 +41,7 @@ public static class Sitemap
         {
             var agencies = await db.Connection.QueryAsync<string>("select code from agency order by code", transaction: db.Transaction);
             var documents = await db.Connection.QueryAsync<long>("select id from legal_document order by id", transaction: db.Transaction);
-            var consultations = await db.Connection.QueryAsync<long>("select id from consultation where published = 1 order by id", transaction: db.Transaction);
+            var consultations = await db.Connection.QueryAsync<long>("select id from consultation where published = true order by id", transaction: db.Transaction);
             var plans = await db.Connection.QueryAsync<long>($"select p.id from plan p where {Visibility.Plans} order by p.id", Anonymous, db.Transaction);
             return
             [

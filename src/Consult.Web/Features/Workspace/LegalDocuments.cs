@@ -57,7 +57,7 @@ public static class DocumentList
             }
             if (!string.IsNullOrWhiteSpace(request.Q))
             {
-                where.Add("(d.number_key like '%' || @Key || '%' or d.title like '%' || @Q || '%')");
+                where.Add("(d.number_key like '%' || @Key || '%' or lower(d.title) like '%' || lower(@Q) || '%')");
             }
             var documents = await db.Connection.QueryAsync<Row>(
                 $"""
@@ -163,7 +163,7 @@ public static class SaveLegalDocument
                 request.ExpectedVersion,
             };
             var taken = await db.Connection.ExecuteScalarAsync<long?>(
-                "select id from legal_document where number_key = @key and id is not @Id", values, db.Transaction);
+                "select id from legal_document where number_key = @key and (@Id is null or id <> @Id)", values, db.Transaction);
             if (taken is not null)
             {
                 errors.Add((nameof(Command.Number), $"Văn bản số {number} đã có trên cổng."));
@@ -179,14 +179,14 @@ public static class SaveLegalDocument
             }
 
             long id;
-            var seq = await ChangeSequence.AdvanceAsync(db.Connection, db.Transaction);
+            ChangeSequence.Changed(db);
             if (request.Id is { } existing)
             {
                 var updated = await db.Connection.ExecuteAsync(
-                    """
+                    $"""
                     update legal_document set number = @number, number_key = @key, doc_type = @type, title = @title, issuer = @issuer,
                         issued_on = @issuedOn, effective_on = @effectiveOn, expires_on = @expiresOn, status = @status, version = version + 1,
-                        change_seq = (select change_seq from registry_state)
+                        change_seq = {ChangeSequence.Pending}
                     where id = @Id and version = @ExpectedVersion
                     """, values, db.Transaction);
                 if (updated == 0)
@@ -198,15 +198,14 @@ public static class SaveLegalDocument
                         StatusCodes.Status409Conflict);
                 }
                 id = existing;
-                await ChangeSequence.CitingRegulationsFollowAsync(db.Connection, db.Transaction, seq);
             }
             else
             {
                 id = await db.Connection.ExecuteScalarAsync<long>(
-                    """
+                    $"""
                     insert into legal_document (number, number_key, doc_type, title, issuer, issued_on, effective_on, expires_on, status, agency_id, change_seq)
                     values (@number, @key, @type, @title, @issuer, @issuedOn, @effectiveOn, @expiresOn, @status, (select id from agency where code = @agency),
-                        (select change_seq from registry_state))
+                        {ChangeSequence.Pending})
                     returning id
                     """, values, db.Transaction);
             }

@@ -1,53 +1,86 @@
-using System.Data;
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
+using Consult.Web.Infrastructure.Registry;
 
 namespace Consult.Web.Infrastructure.Data;
 
 /// <summary>One connection per scope (request or command), opened on first use, and its current transaction.</summary>
-public sealed class Db(IOptions<StorageOptions> options) : IDisposable
+public sealed class Db(StorageProvider storage) : IDisposable
 {
-    private SqliteConnection? _connection;
+    /// <summary>How many times a command's transaction runs before a concurrent writer's win is answered 503.</summary>
+    public const int Attempts = 5;
+
+    private DbConnection? _connection;
+    private bool _registryChanged;
+
+    public StorageProvider Storage => storage;
 
     /// <summary>Provider-neutral, so features never depend on the database engine.</summary>
     public DbTransaction? Transaction { get; private set; }
 
-    public DbConnection Connection => _connection ??= Open(options.Value.ConnectionString);
+    public DbConnection Connection => _connection ??= storage.Open();
 
-    public static SqliteConnection Open(string connectionString)
-    {
-        var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        using var pragmas = connection.CreateCommand();
-        // WAL is set once on the file by the migrator; these are per connection.
-        // A busy database is waited for as long as the connection string's Default Timeout (Storage:BusyTimeoutSeconds).
-        pragmas.CommandText = $"pragma synchronous = normal; pragma cache_size = -32768; pragma busy_timeout = {connection.DefaultTimeout * 1000};";
-        pragmas.ExecuteNonQuery();
-        return connection;
-    }
+    /// <summary>
+    /// Rows stamped <see cref="ChangeSequence.Pending"/> in this transaction take the next change sequence when it
+    /// commits, so search and the caches see them.
+    /// </summary>
+    public void RegistryChanged() => _registryChanged = Transaction is not null
+        ? true
+        : throw new InvalidOperationException("The registry is only changed inside a transaction.");
 
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction (or in the one already open). When another writer got there
+    /// first (PostgreSQL), the whole work runs again from a fresh start, a few times, before the failure is passed on.
+    /// </summary>
     public async Task<T> InTransactionAsync<T>(Func<Task<T>> work)
     {
         if (Transaction is not null)
         {
             return await work();
         }
-        Transaction = Connection.BeginTransaction(IsolationLevel.Serializable);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await AttemptAsync(work);
+            }
+            catch (Exception e) when (attempt < Attempts && (storage.IsRetryable(e) || storage.IsUnavailable(e)))
+            {
+                if (_connection is { State: not System.Data.ConnectionState.Open })
+                {
+                    // A connection the server dropped (a restart): the next attempt opens a new one.
+                    _connection.Dispose();
+                    _connection = null;
+                }
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20) * attempt));
+            }
+        }
+    }
+
+    private async Task<T> AttemptAsync<T>(Func<Task<T>> work)
+    {
+        Transaction = await Connection.BeginTransactionAsync(storage.WriteIsolation);
+        _registryChanged = false;
         try
         {
             var result = await work();
-            Transaction.Commit();
+            if (_registryChanged)
+            {
+                await ChangeSequence.StampAsync(Connection, Transaction);
+            }
+            await Transaction.CommitAsync();
             return result;
         }
         catch
         {
-            Transaction.Rollback();
+            if (Connection.State == System.Data.ConnectionState.Open)
+            {
+                await Transaction.RollbackAsync();
+            }
             throw;
         }
         finally
         {
-            Transaction.Dispose();
+            await Transaction.DisposeAsync();
             Transaction = null;
         }
     }

@@ -16,18 +16,21 @@ public static class DemoHistory
 
     public static async Task SpreadAsync(Db db)
     {
-        // Moments are stored as "yyyy-MM-dd HH:mm:ss+00:00"; 02:00 UTC is 09:00 in Vietnam.
+        var first = new DateTime(2022, 1, 3, 2, 0, 0, DateTimeKind.Utc);
+        var entered = (await db.Connection.QueryAsync<long>(
+                "select regulation_id from regulation_version where version = 1 and source = 'demo'", transaction: db.Transaction))
+            // Moments are stored as "yyyy-MM-dd HH:mm:ss+00:00"; 02:00 UTC is 09:00 in Vietnam.
+            .Select(id => new { id, savedAt = first.AddDays(id * 7919 % Days).ToString("yyyy-MM-dd HH:mm:ss'+00:00'", System.Globalization.CultureInfo.InvariantCulture) });
+        await db.Connection.ExecuteAsync("update regulation_version set saved_at = @savedAt where regulation_id = @id and version = 1",
+            entered, db.Transaction);
         await db.Connection.ExecuteAsync(
-            $"""
-            update regulation_version
-            set saved_at = strftime('%Y-%m-%d %H:%M:%S', '2022-01-03 02:00:00', '+' || ((regulation_id * 7919) % {Days}) || ' days') || '+00:00'
-            where version = 1 and source = 'demo';
+            """
             update regulation_version
             set saved_at = (select a.valid_to || ' 17:00:00+00:00' from agency a where 'reorganise:' || a.code = regulation_version.source)
             where source like 'reorganise:%';
             update regulation set created_at = (select v.saved_at from regulation_version v where v.regulation_id = regulation.id and v.version = 1),
                 updated_at = (select v.saved_at from regulation_version v where v.regulation_id = regulation.id and v.version = regulation.version),
-                published_on = case when published = 1 then (select substr(v.saved_at, 1, 10) from regulation_version v where v.regulation_id = regulation.id and v.version = 1) end;
+                published_on = case when published = true then (select substr(v.saved_at, 1, 10) from regulation_version v where v.regulation_id = regulation.id and v.version = 1) end;
             update cost_estimate set updated_at = (select v.saved_at from regulation_version v where v.regulation_id = cost_estimate.regulation_id and v.version = 1);
             update cost_estimate_version set saved_at = (select c.updated_at from cost_estimate c where c.regulation_id = cost_estimate_version.regulation_id);
             """, transaction: db.Transaction);
@@ -40,8 +43,8 @@ public static class DemoHistory
     public static async Task MarkIllustrativeNumbersAsync(Db db) =>
         await db.Connection.ExecuteAsync(
             """
-            update legal_document set illustrative = 1 where title = '';
-            update plan_item_document set illustrative = 1
-            where not exists (select 1 from legal_document d where d.number = plan_item_document.number and d.illustrative = 0);
+            update legal_document set illustrative = true where title = '';
+            update plan_item_document set illustrative = true
+            where not exists (select 1 from legal_document d where d.number = plan_item_document.number and d.illustrative = false);
             """, transaction: db.Transaction);
 }

@@ -3,24 +3,28 @@ using Dapper;
 
 namespace Consult.Web.Infrastructure.Data;
 
-/// <summary>Applies the embedded db/sqlite/NNNN_*.sql scripts in order, each once, each in its own transaction.</summary>
+/// <summary>
+/// Applies the engine's embedded numbered scripts (db/sqlite/NNNN_*.sql or db/postgres/NNNN_*.sql) in order, each
+/// once, each in its own transaction, and lists them in <c>schema_version</c>.
+/// </summary>
 public static class SchemaMigrator
 {
-    private const string Prefix = "db/sqlite/";
+    private static readonly string[] Embedded = typeof(SchemaMigrator).Assembly.GetManifestResourceNames();
 
-    public static IReadOnlyList<string> Scripts { get; } = typeof(SchemaMigrator).Assembly.GetManifestResourceNames()
-        .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+    /// <summary>Every script of this engine, in the order they apply.</summary>
+    public static IReadOnlyList<string> Scripts(StorageProvider storage) => Embedded
+        .Where(n => n.StartsWith(storage.ScriptFolder, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
         .Order(StringComparer.Ordinal)
         .ToList();
 
     /// <summary>Applies the scripts not yet applied; returns their names.</summary>
-    public static IReadOnlyList<string> Migrate(string connectionString)
+    public static IReadOnlyList<string> Migrate(StorageProvider storage)
     {
-        using var connection = Db.Open(connectionString);
-        connection.Execute("pragma journal_mode = wal");
+        using var connection = storage.Open();
+        using var exclusive = storage.PrepareForMigration(connection);
         connection.Execute("create table if not exists schema_version (script text primary key, applied_at text not null)");
         var applied = connection.Query<string>("select script from schema_version").ToHashSet();
-        var pending = Scripts.Where(s => !applied.Contains(s)).ToList();
+        var pending = Scripts(storage).Where(s => !applied.Contains(s)).ToList();
         foreach (var script in pending)
         {
             using var transaction = connection.BeginTransaction();
@@ -34,9 +38,7 @@ public static class SchemaMigrator
 
     public static string EmbeddedText(string name)
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"Missing embedded resource {name}");
-        using var reader = new StreamReader(stream);
+        using var reader = new StreamReader(EmbeddedStream(name));
         return reader.ReadToEnd();
     }
 

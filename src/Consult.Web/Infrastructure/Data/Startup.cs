@@ -25,18 +25,19 @@ public static class Startup
     {
         DapperSetup.Configure();
         IReadOnlyList<string> applied;
-        var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var storage = services.GetRequiredService<StorageProvider>();
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(storage.DatabasePath)!);
-            applied = SchemaMigrator.Migrate(storage.ConnectionString);
+            Directory.CreateDirectory(Path.GetFullPath(options.DataDirectory));
+            applied = SchemaMigrator.Migrate(storage);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 14 or 8 or 13 })
+        catch (Exception e) when (storage.IsUnreachable(e))
         {
-            throw new DataDirectoryException(storage.DatabasePath, e);
+            throw new DataDirectoryException(storage, e);
         }
 
-        DatabaseKeyRepository.ImportFolder(storage.ConnectionString, Path.Combine(Path.GetFullPath(storage.DataDirectory), "keys"),
+        DatabaseKeyRepository.ImportFolder(storage, Path.Combine(Path.GetFullPath(options.DataDirectory), "keys"),
             services.GetRequiredService<TimeProvider>());
 
         using var scope = services.CreateScope();
@@ -93,8 +94,8 @@ public static class Startup
         await db.Connection.ExecuteAsync(
             """
             update agency set kind = @kind, valid_from = @validFrom, valid_to = @validTo,
-                successor_id = (select s.id from agency s where s.code = @successor), described = 1
-            where code = @code and described = 0
+                successor_id = (select s.id from agency s where s.code = @successor), described = true
+            where code = @code and not described
             """, agencies);
     }
 
@@ -132,7 +133,9 @@ public static class Startup
     }
 }
 
-/// <summary>The data folder cannot hold the database: says which path and what to do, instead of SQLite's bare message.</summary>
-public sealed class DataDirectoryException(string databasePath, Exception cause) : Exception(
-    $"Không mở được cơ sở dữ liệu {databasePath} ({cause.Message}). Hãy tạo thư mục {Path.GetDirectoryName(databasePath)} và cấp quyền ghi "
-    + "cho tài khoản chạy cổng, hoặc đặt Storage:DataDirectory (biến môi trường Storage__DataDirectory) sang một thư mục ghi được.", cause);
+/// <summary>The database cannot be opened where the settings point: says where and what to do, instead of the engine's bare message.</summary>
+public sealed class DataDirectoryException(StorageProvider storage, Exception cause) : Exception(
+    $"Không mở được cơ sở dữ liệu {storage.Location} ({cause.Message}). " + (storage is SqliteStorage
+        ? $"Hãy tạo thư mục {Path.GetDirectoryName(storage.Location)} và cấp quyền ghi cho tài khoản chạy cổng, hoặc đặt "
+          + "Storage:DataDirectory (biến môi trường Storage__DataDirectory) sang một thư mục ghi được."
+        : "Hãy kiểm tra máy chủ PostgreSQL đang chạy và Storage:ConnectionString (máy chủ, cổng, cơ sở dữ liệu, tài khoản)."), cause);

@@ -2,12 +2,18 @@ namespace Consult.Web.Infrastructure.Data;
 
 public sealed class StorageOptions
 {
-    /// <summary>Holds the database file (and with it the search index). Relative paths are taken from the working directory.</summary>
+    /// <summary>"sqlite" (the default: one file in the data folder) or "postgres" (<see cref="ConnectionString"/>).</summary>
+    public string Provider { get; set; } = "sqlite";
+
+    /// <summary>The PostgreSQL server's Npgsql connection string; SQLite's file is always the data folder's consult.db.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Holds this node's search index, and the SQLite database file. Relative paths are taken from the working directory.</summary>
     public string DataDirectory { get; set; } = "data";
 
     public string DatabasePath => Path.Combine(Path.GetFullPath(DataDirectory), "consult.db");
 
-    /// <summary>How long a statement waits for another writer before the request is answered 503.</summary>
+    /// <summary>How long a statement waits for another SQLite writer before the request is answered 503.</summary>
     public int BusyTimeoutSeconds { get; set; } = 10;
 
     /// <summary>
@@ -17,6 +23,4 @@ public sealed class StorageOptions
     public string AttachmentDirectory { get; set; } = "attachments";
 
     public string AttachmentPath => Path.Combine(Path.GetFullPath(DataDirectory), AttachmentDirectory);
-
-    public string ConnectionString => $"Data Source={DatabasePath};Foreign Keys=True;Pooling=True;Default Timeout={BusyTimeoutSeconds}";
 }

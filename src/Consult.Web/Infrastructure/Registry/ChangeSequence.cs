@@ -1,33 +1,45 @@
 using System.Data.Common;
 using Dapper;
+using Consult.Web.Infrastructure.Data;
 
 namespace Consult.Web.Infrastructure.Registry;
 
 /// <summary>
-/// Every write that changes what search shows takes the next <c>registry_state.change_seq</c> in its own
-/// transaction and stamps the rows it changed with it; caches and each node's search index catch up by it.
+/// Every transaction that changes what search shows stamps the rows it changed <see cref="Pending"/>; as it commits
+/// they all take the next <c>registry_state.change_seq</c>. Caches and each node's search index catch up by it.
+/// Taking the sequence last keeps its row locked only while committing, so a long import does not hold up other
+/// saves, and it makes sequences commit in order: a reader that has seen one has seen every lower one.
 /// </summary>
 public static class ChangeSequence
 {
-    public const string AdvanceSql = "update registry_state set change_seq = change_seq + 1 returning change_seq";
+    /// <summary>The stamp of a row changed by a transaction still running; never seen by anyone else.</summary>
+    public const long Pending = -1;
 
-    public static Task<long> AdvanceAsync(DbConnection connection, DbTransaction? transaction) =>
-        connection.ExecuteScalarAsync<long>(AdvanceSql, transaction: transaction);
-
-    /// <summary>Regulations are found by the numbers and types of the documents they cite: those citing a document stamped <paramref name="seq"/> are stamped too.</summary>
-    public static Task CitingRegulationsFollowAsync(DbConnection connection, DbTransaction? transaction, long seq) =>
-        connection.ExecuteAsync(
-            """
-            update regulation set change_seq = @seq where id in (
-                select b.regulation_id from regulation_basis b join legal_document d on d.id = b.legal_document_id where d.change_seq = @seq)
-            """, new { seq }, transaction);
+    /// <summary>Stamps these rows of the current transaction (the sequence moves even when there are none: caches refresh).</summary>
+    public static void Changed(Db db) => db.RegistryChanged();
 
     /// <summary>A sector was renamed: its regulations are found by the new name.</summary>
-    public static async Task SectorRenamedAsync(DbConnection connection, DbTransaction? transaction, long sectorId)
+    public static async Task SectorRenamedAsync(Db db, long sectorId)
     {
-        var seq = await AdvanceAsync(connection, transaction);
+        db.RegistryChanged();
+        await db.Connection.ExecuteAsync(
+            "update regulation set change_seq = @Pending where id in (select regulation_id from regulation_sector where sector_id = @sectorId)",
+            new { Pending, sectorId }, db.Transaction);
+    }
+
+    /// <summary>
+    /// Takes the next sequence and gives it to the rows stamped <see cref="Pending"/>. Regulations are found by the
+    /// numbers and types of the documents they cite, so those citing a document changed here are stamped too.
+    /// </summary>
+    internal static async Task StampAsync(DbConnection connection, DbTransaction transaction)
+    {
+        var seq = await connection.ExecuteScalarAsync<long>(
+            "update registry_state set change_seq = change_seq + 1 returning change_seq", transaction: transaction);
         await connection.ExecuteAsync(
-            "update regulation set change_seq = @seq where id in (select regulation_id from regulation_sector where sector_id = @sectorId)",
-            new { seq, sectorId }, transaction);
+            """
+            update legal_document set change_seq = @seq where change_seq = @Pending;
+            update regulation set change_seq = @seq where change_seq = @Pending or id in (
+                select b.regulation_id from regulation_basis b join legal_document d on d.id = b.legal_document_id where d.change_seq = @seq);
+            """, new { seq, Pending }, transaction);
     }
 }

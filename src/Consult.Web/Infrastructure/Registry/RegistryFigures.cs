@@ -56,7 +56,7 @@ public sealed class RegistryFigures(Db db, RegistryFacts facts, RegistryFiguresC
             """
             select r.agency_id, d.id, d.doc_type
             from regulation r join regulation_basis b on b.regulation_id = r.id join legal_document d on d.id = b.legal_document_id
-            where r.status = 'in_force' and r.published = 1
+            where r.status = 'in_force' and r.published = true
             """, transaction: db.Transaction)).ToList();
         static bool Normative(string docType) => Enum.TryParse<LegalDocumentType>(docType, out var type) && LegalDocumentTypes.IsNormative(type);
         RegistryFigure Figure(KindTally pub, KindTally unpub, IEnumerable<(int AgencyId, long DocumentId, string DocType)> documents)

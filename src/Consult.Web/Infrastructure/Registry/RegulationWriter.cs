@@ -44,6 +44,8 @@ public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, 
     private Dictionary<string, int>? _agencies;
     private readonly Dictionary<string, long> _sectors = [];
     private readonly Dictionary<string, long> _documents = [];
+    // Sectors and documents this writer created belong to one transaction; one run again after a conflict starts afresh.
+    private DbTransaction? _lookupsOf;
 
     private DbConnection Connection => db.Connection;
     private DbTransaction? Transaction => db.Transaction;
@@ -69,6 +71,12 @@ public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, 
     /// <param name="action">What the audit trail calls an update: update, publish, unpublish or repeal.</param>
     public SaveOutcome Save(RegulationRow row, string source, int? expectedVersion = null, string action = "update")
     {
+        if (!ReferenceEquals(_lookupsOf, Transaction))
+        {
+            _sectors.Clear();
+            _documents.Clear();
+            _lookupsOf = Transaction;
+        }
         var snapshot = RegulationSnapshot.From(row);
         var snapshotJson = snapshot.ToJson();
         var existing = Find(row.Code);
@@ -86,7 +94,7 @@ public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, 
             : [RegulationSnapshot.Created];
         var now = clock.GetUtcNow();
         var today = clock.Today().ToString(IsoDate.Pattern);
-        var seq = Connection.ExecuteScalar<long>(ChangeSequence.AdvanceSql, transaction: Transaction);
+        ChangeSequence.Changed(db);
         var publishedOn = !row.Published ? null : existing is { Published: true } e ? e.PublishedOn : today;
         var values = new
         {
@@ -110,7 +118,7 @@ public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, 
             row.Details.BusinessLine,
             stage = row.Applies.Stage is { } stage ? ProfileTerms.Code(stage) : null,
             now,
-            seq,
+            seq = ChangeSequence.Pending,
             id = existing?.Id,
         };
 
@@ -264,10 +272,10 @@ public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, 
             id = Connection.ExecuteScalar<long>(
                 """
                 insert into legal_document (number, number_key, doc_type, agency_id, change_seq)
-                values (@number, @key, @type, @agencyId, (select change_seq from registry_state))
+                values (@number, @key, @type, @agencyId, @seq)
                 on conflict (number_key) do update set number_key = excluded.number_key
                 returning id
-                """, new { number, key, type = DocumentNumber.InferType(number).ToString(), agencyId }, Transaction);
+                """, new { number, key, type = DocumentNumber.InferType(number).ToString(), agencyId, seq = ChangeSequence.Pending }, Transaction);
             _documents[key] = id;
         }
         return id;

@@ -92,11 +92,11 @@ public sealed class RegistryFacts
                 """
                 select r.id, r.kind, r.status, r.published, r.agency_id,
                        coalesce(r.effective_on, substr(r.created_at, 1, 10)) newest_on,
-                       (select group_concat(sector_id) from regulation_sector where regulation_id = r.id) sector_ids,
+                       (select string_agg(cast(sector_id as text), ',') from regulation_sector where regulation_id = r.id) sector_ids,
                        (select count(*) from regulation_product where regulation_id = r.id) product_count,
                        r.effective_on,
-                       (select group_concat(distinct d.doc_type) from regulation_basis b join legal_document d on d.id = b.legal_document_id
-                        where b.regulation_id = r.id) document_types
+                       (select string_agg(t.doc_type, ',') from (select distinct d.doc_type from regulation_basis b
+                        join legal_document d on d.id = b.legal_document_id where b.regulation_id = r.id) t) document_types
                 from regulation r
                 where r.change_seq > @loaded and r.change_seq <= @seq
                 """, new { loaded = _loadedSeq, seq }, transaction).ToList();

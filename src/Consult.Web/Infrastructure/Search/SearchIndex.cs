@@ -28,7 +28,7 @@ public sealed class SearchIndex : IDisposable
 
     public static readonly Similarity Similarity = new BM25Similarity();
 
-    private readonly string _connectionString;
+    private readonly StorageProvider _storage;
     private readonly SearchOptions _options;
     // Index housekeeping runs on real time, whatever clock the business rules are given.
     private static readonly TimeProvider Clock = TimeProvider.System;
@@ -43,9 +43,9 @@ public sealed class SearchIndex : IDisposable
     private long _lastCommit;
     private bool _disposed;
 
-    public SearchIndex(IOptions<StorageOptions> storage, IOptions<SearchOptions> options, ILogger<SearchIndex> log)
+    public SearchIndex(StorageProvider database, IOptions<StorageOptions> storage, IOptions<SearchOptions> options, ILogger<SearchIndex> log)
     {
-        _connectionString = storage.Value.ConnectionString;
+        _storage = database;
         _options = options.Value;
         _log = log;
         Path = System.IO.Path.Combine(System.IO.Path.GetFullPath(storage.Value.DataDirectory), _options.IndexDirectory);
@@ -97,10 +97,10 @@ public sealed class SearchIndex : IDisposable
             {
                 return 0;
             }
-            using var connection = Db.Open(_connectionString);
-            // One read transaction: the sequence and the rows stamped up to it are one snapshot. Exact because SQLite
-            // serialises writers; with concurrent writers (PostgreSQL) a lower sequence could commit after a higher one.
-            using var transaction = connection.BeginTransaction(deferred: true);
+            using var connection = _storage.Open();
+            // One snapshot: the sequence and the rows stamped up to it. Sequences commit in order (ChangeSequence), so
+            // every row up to the sequence read here is in it.
+            using var transaction = _storage.BeginSnapshot(connection);
             var state = connection.QuerySingle<(long Seq, long Generation)>(
                 "select change_seq, index_generation from registry_state", transaction: transaction);
             var rebuilding = state.Generation != _generation;
@@ -149,11 +149,11 @@ public sealed class SearchIndex : IDisposable
 
     private int Apply(DbConnection connection, DbTransaction transaction, long after, long upTo, bool fresh)
     {
-        var range = new { after, upTo };
+        var range = new { after, upTo, newline = "\n" };
         var regulations = connection.Query<IndexFields.RegulationText>(
             $"""
             select r.id, r.code, r.title, r.content, {ExtraTextSql} extra,
-                (select group_concat(d.number, char(10)) from regulation_basis b join legal_document d on d.id = b.legal_document_id
+                (select string_agg(d.number, @newline) from regulation_basis b join legal_document d on d.id = b.legal_document_id
                  where b.regulation_id = r.id) documents
             from regulation r where r.change_seq > @after and r.change_seq <= @upTo order by r.id
             """, range, transaction, buffered: false);
@@ -202,8 +202,8 @@ public sealed class SearchIndex : IDisposable
     private const string ExtraTextSql = """
         concat_ws(' ', r.processing_time, r.fees, r.implementing_body, r.dossier, r.result,
                   r.report_frequency, r.report_recipient, r.business_line,
-                  (select group_concat(p.hs_code || ' ' || p.name, ' ') from regulation_product p where p.regulation_id = r.id),
-                  (select group_concat(s.name, ' ') from regulation_sector rs join sector s on s.id = rs.sector_id where rs.regulation_id = r.id))
+                  (select string_agg(p.hs_code || ' ' || p.name, ' ') from regulation_product p where p.regulation_id = r.id),
+                  (select string_agg(s.name, ' ') from regulation_sector rs join sector s on s.id = rs.sector_id where rs.regulation_id = r.id))
         """;
 
     private void CommitIfDue(bool force)

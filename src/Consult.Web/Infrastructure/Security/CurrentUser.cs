@@ -58,10 +58,10 @@ public sealed class CurrentUser(IHttpContextAccessor http)
 /// </summary>
 public sealed record Visibility(bool SeesAll, int OwnAgency)
 {
-    public const string Regulations = "(r.published = 1 or @SeesAll or r.agency_id = @OwnAgency)";
+    public const string Regulations = "(r.published = true or @SeesAll or r.agency_id = @OwnAgency)";
     public const string Plans = """
         (p.status not in ('draft', 'returned') or @SeesAll or p.agency_id = @OwnAgency
-            or exists (select 1 from consultation pc where pc.plan_id = p.id and pc.published = 1))
+            or exists (select 1 from consultation pc where pc.plan_id = p.id and pc.published = true))
         """;
 
     /// <summary>These parameters together with a query's own.</summary>

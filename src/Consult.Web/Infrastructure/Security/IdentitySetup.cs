@@ -14,10 +14,9 @@ public static class IdentitySetup
 
     public static IServiceCollection AddConsultIdentity(this IServiceCollection services, IConfiguration configuration)
     {
-        var storage = configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
         var keys = services.AddDataProtection().SetApplicationName("Consult");
         services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
-            .Configure<TimeProvider>((options, clock) => options.XmlRepository = new DatabaseKeyRepository(storage.ConnectionString, clock));
+            .Configure<TimeProvider, StorageProvider>((options, clock, storage) => options.XmlRepository = new DatabaseKeyRepository(storage, clock));
         // With a certificate configured, the keys that sign cookies and reset links are encrypted at rest.
         if (configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificate)
         {

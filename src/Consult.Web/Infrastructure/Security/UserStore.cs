@@ -127,7 +127,7 @@ public sealed class UserStore(Db db) :
     public async Task AddToRoleAsync(AppUser user, string roleName, CancellationToken cancellationToken)
     {
         var added = await db.Connection.ExecuteAsync(
-            "insert or ignore into user_role (user_id, role_id) select @Id, id from app_role where normalized_name = @roleName",
+            "insert into user_role (user_id, role_id) select @Id, id from app_role where normalized_name = @roleName on conflict do nothing",
             new { user.Id, roleName }, db.Transaction);
         if (added == 0 && !await IsInRoleAsync(user, roleName, cancellationToken))
         {

@@ -93,9 +93,8 @@ public class WorkingCalendarTests : IAsyncLifetime
         {
             connection.Execute("delete from calendar_day where day = '2026-02-16'");
         }
-        var data = _app.DataDirectory;
         _app.Stop();
-        using var restarted = ConsultApp.Over(data);
+        using var restarted = ConsultApp.Over(_app);
         Assert.Equal(0, restarted.Scalar<int>("select count(*) from calendar_day where day = '2026-02-16'"));
         Assert.Equal(4, restarted.Scalar<int>("select count(*) from calendar_day where day like '2026-02-%'"));
     }

@@ -28,7 +28,7 @@ public class DigestOnceTests
         await first.CreateUserAsync("dn@example.vn");
         Notify(first, "Quy định được công khai: 1.000106");
 
-        var second = ConsultApp.Over(first.DataDirectory);
+        var second = ConsultApp.Over(first);
         second.Settings["Search:IndexDirectory"] = "index-node-2";
         second.Clock.Set("2026-11-10T09:30");
         try

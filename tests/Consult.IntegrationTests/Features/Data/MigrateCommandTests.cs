@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Consult.IntegrationTests.Infrastructure;
+using Consult.Web.Infrastructure.Data;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -8,9 +10,22 @@ namespace Consult.IntegrationTests.Features.Data;
 public class MigrateCommandTests : IDisposable
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "consult-tests", Guid.NewGuid().ToString("N"));
+    private readonly StorageOptions _storage;
+
+    public MigrateCommandTests()
+    {
+        // A database nothing has been applied to yet.
+        _storage = TestStorage.OnPostgres
+            ? new StorageOptions { Provider = "postgres", ConnectionString = TestStorage.CreateDatabase(migrated: false) }
+            : new StorageOptions { DataDirectory = _data };
+    }
 
     public void Dispose()
     {
+        if (_storage.ConnectionString is { } database)
+        {
+            TestStorage.DropDatabase(database);
+        }
         SqliteConnection.ClearAllPools();
         if (Directory.Exists(_data))
         {
@@ -27,6 +42,8 @@ public class MigrateCommandTests : IDisposable
             RedirectStandardError = true,
         };
         start.Environment["Storage__DataDirectory"] = _data;
+        start.Environment["Storage__Provider"] = _storage.Provider;
+        start.Environment["Storage__ConnectionString"] = _storage.ConnectionString ?? "";
         start.Environment["Demo__Seed"] = "true";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         using var process = Process.Start(start)!;
@@ -50,10 +67,11 @@ public class MigrateCommandTests : IDisposable
     {
         var (exitCode, output) = await MigrateAsync();
         Assert.Equal(0, exitCode);
-        var scripts = Consult.Web.Infrastructure.Data.SchemaMigrator.Scripts.Count;
-        Assert.Contains($"Đã áp dụng {scripts} tập lệnh: 0001_registry.sql,", output);
+        using var storage = StorageProvider.For(_storage);
+        var scripts = SchemaMigrator.Scripts(storage).Count;
+        Assert.Contains($"Đã áp dụng {scripts} tập lệnh: {Path.GetFileName(SchemaMigrator.Scripts(storage)[0])}", output);
 
-        using (var connection = new SqliteConnection($"Data Source={Path.Combine(_data, "consult.db")}"))
+        using (var connection = storage.Open())
         {
             Assert.Equal(scripts, connection.ExecuteScalar<int>("select count(*) from schema_version"));
             Assert.Equal(0, connection.ExecuteScalar<int>("select count(*) from regulation"));

@@ -15,7 +15,7 @@ public class IllustrativeNumbersTests(DemoApp app)
         var (madeUp, citing) = app.Scalar<string>(
             """
             select d.id || ' ' || r.code from legal_document d join regulation_basis b on b.legal_document_id = d.id
-            join regulation r on r.id = b.regulation_id where d.illustrative = 1 and r.published = 1 order by d.id limit 1
+            join regulation r on r.id = b.regulation_id where d.illustrative = true and r.published = true order by d.id limit 1
             """).Split(' ') is [var id, var code] ? (id, code) : throw new InvalidOperationException("the demo cites no made-up number");
         Assert.NotNull((await app.GetPageAsync($"/legal-documents/{madeUp}")).QuerySelector("[data-testid=illustrative]"));
         Assert.NotNull((await app.GetPageAsync($"/regulations/{Uri.EscapeDataString(citing)}")).QuerySelector("[data-testid=illustrative]"));

@@ -64,7 +64,7 @@ public class ApprovedPlansReportTests(DemoApp app)
         Assert.Contains(titles, t => t.Contains("Bộ Nông nghiệp") && t.Contains("Đã trình"));
         Assert.DoesNotContain(titles, t => t.Contains("Trả lại"));
         var consulted = app.Scalar<string>(
-            "select title from plan p where status = 'draft' and exists (select 1 from consultation c where c.plan_id = p.id and c.published = 1)");
+            "select title from plan p where status = 'draft' and exists (select 1 from consultation c where c.plan_id = p.id and c.published = true)");
         Assert.Contains(consulted, Assert.Single(titles, t => t.Contains("Dự thảo")));
     }
 }

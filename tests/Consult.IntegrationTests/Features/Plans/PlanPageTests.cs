@@ -10,8 +10,8 @@ public class PlanPageTests(DemoApp app)
     public async Task A_long_plan_pages_its_items_and_every_item_is_on_one_page()
     {
         var plan = app.Scalar<long>(
-            "select i.plan_id from plan_item i join regulation r on r.id = i.regulation_id where r.published = 1 group by i.plan_id having count(*) > 100 order by i.plan_id limit 1");
-        var visible = app.Scalar<int>("select count(*) from plan_item i join regulation r on r.id = i.regulation_id where i.plan_id = @plan and r.published = 1", new { plan });
+            "select i.plan_id from plan_item i join regulation r on r.id = i.regulation_id where r.published = true group by i.plan_id having count(*) > 100 order by i.plan_id limit 1");
+        var visible = app.Scalar<int>("select count(*) from plan_item i join regulation r on r.id = i.regulation_id where i.plan_id = @plan and r.published = true", new { plan });
         var first = await app.GetPageAsync($"/plans/{plan}");
         Assert.Equal(50, first.QuerySelectorAll("[data-testid=items] tbody tr").Length);
         var pages = first.QuerySelectorAll("[data-testid=items-pager] li").Length;

@@ -7,6 +7,8 @@ using Lucene.Net.Store;
 
 namespace Consult.IntegrationTests.Features.Search;
 
+/// <summary>About the embedded SQLite file itself; the suite on PostgreSQL leaves it out.</summary>
+[Trait("Category", "Sqlite")]
 public class CrashTests
 {
     private const int Rows = 20_000;
@@ -20,7 +22,7 @@ public class CrashTests
         // Nothing is made durable after the start, so the kill finds the new entries searchable but not committed.
         using (var portal = await PortalProcess.StartAsync(data, ("Search__CommitEvery", "01:00:00")))
         {
-            using var connection = Db.Open(new StorageOptions { DataDirectory = data }.ConnectionString);
+            using var connection = new SqliteStorage(new StorageOptions { DataDirectory = data }).Open();
             // The database is the record: many regulations arrive in one commit, as a long import's would.
             using var transaction = connection.BeginTransaction();
             seq = connection.ExecuteScalar<long>("update registry_state set change_seq = change_seq + 1 returning change_seq", transaction: transaction);

@@ -8,6 +8,8 @@ using static Consult.IntegrationTests.Infrastructure.Rows;
 namespace Consult.IntegrationTests.Features.Security;
 
 /// <summary>Finding 12: a save that meets a database held by another writer answers 503 and asks to retry, never 500.</summary>
+/// <remarks>About the embedded SQLite file itself; the suite on PostgreSQL leaves it out.</remarks>
+[Trait("Category", "Sqlite")]
 public class BusyDatabaseTests
 {
     [Fact]

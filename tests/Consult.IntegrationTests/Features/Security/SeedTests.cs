@@ -5,6 +5,8 @@ using Dapper;
 namespace Consult.IntegrationTests.Features.Security;
 
 /// <summary>Finding 8: a first start killed while loading the demo leaves nothing half-seeded.</summary>
+/// <remarks>About the embedded SQLite file itself; the suite on PostgreSQL leaves it out.</remarks>
+[Trait("Category", "Sqlite")]
 public class SeedTests
 {
     public enum KillPoint
@@ -30,7 +32,7 @@ public class SeedTests
         }
         if (File.Exists(storage.DatabasePath))
         {
-            using var connection = Db.Open(storage.ConnectionString);
+            using var connection = SqliteStorage.Open(new SqliteStorage(storage).ConnectionString);
             // Killed before the schema was complete, nothing can have been seeded: each script commits on its own.
             if (connection.ExecuteScalar<long>("select count(*) from sqlite_master where name in ('regulation', 'app_user', 'plan', 'consultation')") == 4)
             {
@@ -41,7 +43,7 @@ public class SeedTests
 
         using (await PortalProcess.StartAsync(data, ("Demo__Seed", "true")))
         {
-            using var connection = Db.Open(storage.ConnectionString);
+            using var connection = SqliteStorage.Open(new SqliteStorage(storage).ConnectionString);
             Assert.All(Parts(connection), count => Assert.True(count > 0));
         }
     }
@@ -59,7 +61,7 @@ public class SeedTests
         }
         try
         {
-            using var connection = Db.Open(storage.ConnectionString);
+            using var connection = SqliteStorage.Open(new SqliteStorage(storage).ConnectionString);
             if (connection.ExecuteScalar<long>("select count(*) from sqlite_master where name in ('regulation', 'app_user', 'plan', 'consultation')") < 4)
             {
                 return false;

@@ -18,7 +18,7 @@ public class SharedKeysTests
         var login = await browser.PostFormAsync("/account/login", "/account/login", new() { ["Email"] = "dn@example.vn", ["Password"] = Accounts.Password });
         var cookies = string.Join("; ", login.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
 
-        var second = ConsultApp.Over(first.DataDirectory);
+        var second = ConsultApp.Over(first);
         second.Settings["Search:IndexDirectory"] = "index-node-2";
         try
         {
@@ -51,7 +51,7 @@ public class SharedKeysTests
         {
             connection.Execute("delete from data_protection_key");
         }
-        var again = ConsultApp.Over(first.DataDirectory);
+        var again = ConsultApp.Over(first);
         try
         {
             Assert.Equal(key.Xml, again.Query<string>("select xml from data_protection_key where name = @name", new { name = key.Name }).Single());

@@ -16,7 +16,7 @@ public class SharedLimitTests
         Assert.Equal(HttpStatusCode.BadRequest, (await SignIn(one)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await SignIn(one)).StatusCode);
 
-        var second = ConsultApp.Over(first.DataDirectory);
+        var second = ConsultApp.Over(first);
         second.Settings["RateLimits:AccountPostsPerMinute"] = "3";
         second.Settings["Search:IndexDirectory"] = "index-node-2";
         try

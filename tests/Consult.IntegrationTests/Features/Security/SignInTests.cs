@@ -61,7 +61,7 @@ public class SignInTests
     public async Task Five_wrong_passwords_from_one_machine_do_not_lock_the_owner_out_of_another()
     {
         using var folder = new TemporaryDataFolder();
-        using var portal = await PortalProcess.StartAsync(folder.Path, ("Demo__Seed", "true"), ("Site__TrustedProxies__0", "127.0.0.1"));
+        using var portal = await PortalProcess.StartAsync(folder, ("Demo__Seed", "true"), ("Site__TrustedProxies__0", "127.0.0.1"));
         async Task<HttpStatusCode> SignInAsync(string from, string password)
         {
             using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true };

@@ -16,7 +16,7 @@ public class VisibilityTests : IClassFixture<DemoApp>
     {
         // The denominator counts the agency's regulations in force.
         var hidden = (await Database.Open(_app).QueryAsync<(string Code, string Title)>(
-            "select r.code, r.title from regulation r join agency a on a.id = r.agency_id where a.code = 'BCT' and r.published = 0 and r.status = 'in_force'")).ToList();
+            "select r.code, r.title from regulation r join agency a on a.id = r.agency_id where a.code = 'BCT' and r.published = false and r.status = 'in_force'")).ToList();
         Assert.NotEmpty(hidden);
         var period = (await _app.GetJsonAsync("/api/v1/effort-index")).GetProperty("period").GetString();
         var page = await _app.GetPageAsync($"/effort-index/{period}/BCT/published/denominator");
@@ -36,7 +36,7 @@ public class VisibilityTests : IClassFixture<DemoApp>
         var planId = connection.ExecuteScalar<long>("select id from plan where status in ('approved', 'in_execution') order by id limit 1");
         var code = connection.ExecuteScalar<string>(
             "select r.code from plan_item i join regulation r on r.id = i.regulation_id where i.plan_id = @planId order by i.id limit 1", new { planId })!;
-        connection.Execute("update regulation set published = 0 where code = @code", new { code });
+        connection.Execute("update regulation set published = false where code = @code", new { code });
         try
         {
             var page = await _app.GetPageAsync($"/plans/{planId}");
@@ -49,7 +49,7 @@ public class VisibilityTests : IClassFixture<DemoApp>
         }
         finally
         {
-            connection.Execute("update regulation set published = 1 where code = @code", new { code });
+            connection.Execute("update regulation set published = true where code = @code", new { code });
         }
     }
 }

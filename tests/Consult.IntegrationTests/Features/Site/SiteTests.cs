@@ -56,8 +56,8 @@ public class SiteTests(DemoApp app)
         }
         Assert.Equal(urls.Count, urls.Distinct().Count());
         var regulations = urls.Where(u => u.StartsWith("/regulations/")).ToList();
-        Assert.Equal(app.Scalar<int>("select count(*) from regulation where published = 1"), regulations.Count);
-        var unpublished = app.Scalar<string>("select code from regulation where published = 0 order by id limit 1");
+        Assert.Equal(app.Scalar<int>("select count(*) from regulation where published = true"), regulations.Count);
+        var unpublished = app.Scalar<string>("select code from regulation where published = false order by id limit 1");
         Assert.DoesNotContain($"/regulations/{Uri.EscapeDataString(unpublished)}", urls);
 
         // Every page other than the many regulations, and a sample of those, opens for the public.

@@ -1,0 +1,84 @@
+using System.Data;
+using System.Data.Common;
+using Dapper;
+using Npgsql;
+
+namespace Consult.Web.Infrastructure.Data;
+
+/// <summary>The server store for several nodes (Storage:ConnectionString, an Npgsql connection string).</summary>
+public sealed class PostgresStorage : StorageProvider
+{
+    // Any constant of the portal's own, so nodes starting together migrate one after the other.
+    private const long MigrationLock = 0x436F6E73756C74;
+
+    private readonly NpgsqlDataSource _source;
+    private readonly NpgsqlConnectionStringBuilder _settings;
+
+    public PostgresStorage(StorageOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            throw new InvalidOperationException(
+                "Storage:Provider là \"postgres\" nhưng chưa có Storage:ConnectionString (ví dụ \"Host=db1;Database=consult;Username=consult;Password=…\").");
+        }
+        _settings = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+        _source = NpgsqlDataSource.Create(_settings);
+    }
+
+    public override string Name => "postgres";
+
+    public override string ScriptFolder => "db/postgres/";
+
+    public override string Location => $"PostgreSQL {_settings.Host}:{_settings.Port}/{_settings.Database}";
+
+    public override DbConnection Open() => _source.OpenConnection();
+
+    /// <summary>
+    /// Read committed: a long import and a single save run side by side. Rows carry versions for stale forms, unique
+    /// keys catch two writers creating the same record (retried, so the second sees the first), and the change
+    /// sequence is taken last, under its row lock, so sequences commit in order.
+    /// </summary>
+    public override IsolationLevel WriteIsolation => IsolationLevel.ReadCommitted;
+
+    public override DbTransaction BeginSnapshot(DbConnection connection)
+    {
+        var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
+        connection.Execute("set transaction read only", transaction: transaction);
+        return transaction;
+    }
+
+    public override IDisposable PrepareForMigration(DbConnection connection)
+    {
+        connection.Execute("select pg_advisory_lock(@MigrationLock)", new { MigrationLock });
+        return new Unlock(connection);
+    }
+
+    private sealed class Unlock(DbConnection connection) : IDisposable
+    {
+        public void Dispose() => connection.Execute("select pg_advisory_unlock(@MigrationLock)", new { MigrationLock });
+    }
+
+    public override bool IsRetryable(Exception exception) => exception is PostgresException
+    {
+        SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.UniqueViolation,
+    };
+
+    public override bool IsUnavailable(Exception exception) =>
+        exception is NpgsqlException { IsTransient: true };
+
+    public override bool IsUnreachable(Exception exception) => exception is NpgsqlException { IsTransient: true };
+
+    public override void Dispose() => _source.Dispose();
+
+    public override void ContinueIdsAfterCopy(DbConnection connection, IEnumerable<string> tables)
+    {
+        foreach (var table in tables)
+        {
+            var sequence = connection.ExecuteScalar<string?>("select pg_get_serial_sequence(@table, 'id')", new { table });
+            if (sequence is not null)
+            {
+                connection.Execute($"select setval('{sequence}', coalesce((select max(id) from {table}), 0) + 1, false)");
+            }
+        }
+    }
+}

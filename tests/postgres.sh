@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# A throwaway PostgreSQL cluster for the tests: "source tests/postgres.sh; postgres_start" sets
+# CONSULT_TEST_POSTGRES (a connection string) and CONSULT_TEST_POSTGRES_RESTART (a command that restarts the
+# server, for the outage test); "postgres_stop" stops it and deletes its folder.
+# Installs Debian's postgresql when its binaries are missing. Run as root (as CI does), the server runs as "postgres".
+
+postgres_bin() {
+    ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1
+}
+
+postgres_start() {
+    if [ -z "$(postgres_bin)" ]; then
+        echo "Installing Debian's postgresql for the tests on PostgreSQL…"
+        local sudo_cmd=""
+        [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+        $sudo_cmd apt-get update -qq && $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null \
+            || { echo "Could not install postgresql."; return 1; }
+    fi
+    local bin as_owner=()
+    bin=$(postgres_bin)
+    POSTGRES_DIR=$(mktemp -d /tmp/consult-postgres.XXXXXX)
+    if [ "$(id -u)" -eq 0 ]; then
+        chown postgres "$POSTGRES_DIR"
+        as_owner=(runuser -u postgres --)
+    fi
+    local port
+    port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    "${as_owner[@]}" "$bin/initdb" -D "$POSTGRES_DIR/data" -U consult -A trust -E UTF8 --locale=C >"$POSTGRES_DIR/initdb.log" 2>&1 \
+        || { cat "$POSTGRES_DIR/initdb.log"; return 1; }
+    # A throwaway cluster: no fsync, room for the parallel test hosts' pools.
+    cat >>"$POSTGRES_DIR/data/postgresql.conf" <<CONF
+listen_addresses = '127.0.0.1'
+port = $port
+unix_socket_directories = '$POSTGRES_DIR'
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+max_connections = 400
+shared_buffers = 128MB
+CONF
+    cat >"$POSTGRES_DIR/restart" <<SCRIPT
+#!/usr/bin/env bash
+exec ${as_owner[*]} "$bin/pg_ctl" -D "$POSTGRES_DIR/data" -l "$POSTGRES_DIR/server.log" -w -m fast restart >/dev/null
+SCRIPT
+    chmod +x "$POSTGRES_DIR/restart"
+    "${as_owner[@]}" "$bin/pg_ctl" -D "$POSTGRES_DIR/data" -l "$POSTGRES_DIR/server.log" -w start >/dev/null \
+        || { cat "$POSTGRES_DIR/server.log"; return 1; }
+    export CONSULT_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=consult;Database=postgres"
+    export CONSULT_TEST_POSTGRES_RESTART="$POSTGRES_DIR/restart"
+    POSTGRES_STOP=("${as_owner[@]}" "$bin/pg_ctl" -D "$POSTGRES_DIR/data" -w -m immediate stop)
+}
+
+postgres_stop() {
+    [ -n "${POSTGRES_DIR:-}" ] || return 0
+    "${POSTGRES_STOP[@]}" >/dev/null 2>&1
+    rm -rf "$POSTGRES_DIR"
+}
