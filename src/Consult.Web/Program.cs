@@ -11,6 +11,12 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 
+if (DatabaseCopy.IsCopy(args))
+{
+    // Between two databases named on the command line: the portal's own settings and services play no part.
+    return await DatabaseCopy.RunAsync(args, Console.Out);
+}
+
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,

@@ -3,9 +3,15 @@ using Microsoft.Extensions.Logging;
 
 namespace Consult.IntegrationTests.Infrastructure;
 
-/// <summary>Warnings and errors the app logs, for tests of what operators are told.</summary>
+/// <summary>
+/// Warnings and errors the app logs, for tests of what operators are told. With CONSULT_TEST_ERRORS set to a file,
+/// every error is also appended there, to see what stood behind a failing test's 500.
+/// </summary>
 public sealed class CapturedLogs : ILoggerProvider, ILogger
 {
+    private static readonly string? ErrorFile = Environment.GetEnvironmentVariable("CONSULT_TEST_ERRORS");
+    private static readonly System.Threading.Lock ErrorFileLock = new();
+
     public ConcurrentQueue<(LogLevel Level, string Message, Exception? Exception)> Entries { get; } = new();
 
     public ILogger CreateLogger(string categoryName) => this;
@@ -19,6 +25,13 @@ public sealed class CapturedLogs : ILoggerProvider, ILogger
         if (IsEnabled(logLevel))
         {
             Entries.Enqueue((logLevel, formatter(state, exception), exception));
+        }
+        if (logLevel >= LogLevel.Error && ErrorFile is not null)
+        {
+            lock (ErrorFileLock)
+            {
+                File.AppendAllText(ErrorFile, $"{formatter(state, exception)}\n{exception}\n\n");
+            }
         }
     }
 

@@ -2,6 +2,7 @@ using System.Text;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Consult.Web.Features.Import;
+using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Search;
 using MediatR;
 using Microsoft.AspNetCore.Hosting;
@@ -23,12 +24,15 @@ public class ConsultApp : WebApplicationFactory<Program>
     {
     }
 
-    protected ConsultApp(bool seedDemo)
+    protected ConsultApp(bool seedDemo, bool embedded = false)
     {
         _seedDemo = seedDemo;
         DataDirectory = Path.Combine(Path.GetTempPath(), "consult-tests", Guid.NewGuid().ToString("N"));
-        PostgresDatabase = TestStorage.OnPostgres ? TestStorage.CreateDatabase() : null;
+        PostgresDatabase = TestStorage.OnPostgres && !embedded ? TestStorage.CreateDatabase() : null;
     }
+
+    /// <summary>A portal on its own SQLite file whichever engine the suite runs on (the source of a copy to PostgreSQL).</summary>
+    public static ConsultApp Embedded(bool seedDemo) => new(seedDemo, embedded: true);
 
     private ConsultApp(string dataDirectory, string? postgresDatabase, bool ownsDatabase = true)
     {
@@ -59,6 +63,11 @@ public class ConsultApp : WebApplicationFactory<Program>
 
     /// <summary>This portal's database when the suite runs on PostgreSQL.</summary>
     public string? PostgresDatabase { get; }
+
+    /// <summary>Where this portal keeps its data, to reach the database while the portal is stopped.</summary>
+    public StorageOptions Storage => PostgresDatabase is null
+        ? new StorageOptions { DataDirectory = DataDirectory }
+        : new StorageOptions { DataDirectory = DataDirectory, Provider = "postgres", ConnectionString = PostgresDatabase };
 
     public TestClock Clock { get; } = new();
 

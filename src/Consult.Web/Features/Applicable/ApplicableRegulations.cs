@@ -96,7 +96,7 @@ public static class ApplicableRegulations
                 left join plan_item pi on pi.id = (select i.id from plan_item i join plan p on p.id = i.plan_id
                     where i.regulation_id = r.id and p.status = 'approved' and i.executed_by is null order by p.year desc limit 1)
                 where r.status = 'in_force' and {Visibility.Regulations}
-                    and {Tagged("line", "t.value in @lineTags")} and {Tagged("form", "t.value = @form", "@form is null")}
+                    and {Tagged("line", $"t.value {db.Storage.In("@lineTags")}")} and {Tagged("form", "t.value = @form", "@form is null")}
                     and {Tagged("size", "t.value = @size", "@size is null")} and {Tagged("province", "t.value = @Province", "@Province is null")}
                 order by r.code
                 """,

@@ -87,10 +87,10 @@ public sealed class ProfileAlerts(Db db, TimeProvider clock)
             return;
         }
         var tags = db.Connection.Query<(long RegulationId, string Dimension, string Value)>(
-            """
+            $"""
             select r.id, t.dimension, t.value from regulation r left join regulation_applies t on t.regulation_id = r.id
-            where r.id in @regulationIds and r.status = 'in_force'
-            """, new { regulationIds }, db.Transaction);
+            where r.id {db.Storage.In("@regulationIds")} and r.status = 'in_force'
+            """, new { regulationIds = regulationIds.ToArray() }, db.Transaction);
         var applies = tags.GroupBy(t => t.RegulationId)
             .Select(g => ApplicabilityTags.FromStored(g.Where(t => t.Dimension is not null).Select(t => (t.Dimension, t.Value)), null)).ToList();
         var sections = db.Connection.Query<(string Code, string Parent)>("select code, parent_code from vsic_line where length(code) = 2", transaction: db.Transaction)

@@ -152,13 +152,13 @@ public static class ConsultationSheets
         }
         var ids = headers.Select(h => h.Id).ToList();
         var items = (await db.Connection.QueryAsync<ConsultationItem>(
-            """
+            $"""
             select i.id, i.consultation_id, i.position, i.regulation_id, r.code regulation_code, i.label, i.anchor
             from consultation_item i left join regulation r on r.id = i.regulation_id
-            where i.consultation_id in @ids order by i.position
+            where i.consultation_id {db.Storage.In("@ids")} order by i.position
             """, new { ids }, db.Transaction)).ToLookup(i => i.ConsultationId);
         var comments = (await db.Connection.QueryAsync<CommentRow>(
-            """
+            $"""
             select m.id, m.consultation_id, m.item_id, m.user_id, u.display_name author_name, m.respondent_kind, m.stance, m.body, m.body_key, m.repeat_of,
                 m.attachment_id, t.original_name attachment_name, t.size attachment_size, m.created_at, m.hidden_at, m.hidden_reason, m.withdrawn_at,
                 n.verdict, n.explanation, n.answered_on, g.satisfied, g.remark,
@@ -167,7 +167,7 @@ public static class ConsultationSheets
             left join attachment t on t.id = m.attachment_id
             left join answer n on n.comment_id = m.id
             left join rating g on g.comment_id = m.id
-            where m.consultation_id in @ids order by m.id
+            where m.consultation_id {db.Storage.In("@ids")} order by m.id
             """, new { ids }, db.Transaction)).ToLookup(c => c.ConsultationId);
         var today = clock.Today();
         var calendar = await WorkingCalendars.LoadAsync(db);

@@ -93,7 +93,7 @@ public static class DemoConsultations
                 new { comment = first, verdict = "accepted", explanation = "Tiếp thu: dự thảo sửa đổi quy định thời hạn giải quyết là 10 ngày làm việc.", on = due.AddDays(-3).ToString(IsoDate.Pattern), at = clock.GetUtcNow().AddDays(-20), lead },
                 new { comment = second, verdict = "partly", explanation = "Tiếp thu một phần: chỉ yêu cầu bản vẽ khi thay đổi diện tích hoặc địa điểm.", on = due.AddDays(2).ToString(IsoDate.Pattern), at = clock.GetUtcNow().AddDays(-10), lead },
             });
-        await db.Connection.ExecuteAsync("insert into rating (comment_id, satisfied, remark, rated_at) values (@first, 1, 'Giải trình rõ ràng.', @at)",
+        await db.Connection.ExecuteAsync("insert into rating (comment_id, satisfied, remark, rated_at) values (@first, true, 'Giải trình rõ ràng.', @at)",
             new { first, at = clock.GetUtcNow().AddDays(-5) });
     }
 

@@ -97,8 +97,8 @@ public sealed class DigestSender(Db db, IEmailSender email, TimeProvider clock)
             var lines = string.Join("\n", user.Select(n => $"- {n.Text}: {n.Url}"));
             await email.SendAsync(new EmailMessage(user.Key.Email, $"Cập nhật mới trên Cổng tham vấn ({user.Count()})",
                 $"Chào {user.Key.Name},\n\nNhững nội dung bạn theo dõi có cập nhật mới:\n\n{lines}\n\nBạn có thể bỏ theo dõi tại trang tài khoản."), cancellationToken);
-            await db.Connection.ExecuteAsync("update notification set emailed_at = @now where id in @ids",
-                new { now = clock.GetUtcNow(), ids = user.Select(n => n.Id) });
+            await db.Connection.ExecuteAsync($"update notification set emailed_at = @now where id {db.Storage.In("@ids")}",
+                new { now = clock.GetUtcNow(), ids = user.Select(n => n.Id).ToArray() });
         }
         return pending.Select(p => p.UserId).Distinct().Count();
     }

@@ -16,13 +16,13 @@ public static class UnderConsultation
             return new Dictionary<long, long>();
         }
         var rows = await db.Connection.QueryAsync<(long RegulationId, long ConsultationId)>(
-            """
+            $"""
             select x.regulation_id, min(k.id) from consultation k
-            join (select id consultation_id, regulation_id from consultation where regulation_id in @regulationIds
-                  union select consultation_id, regulation_id from consultation_item where regulation_id in @regulationIds) x on x.consultation_id = k.id
+            join (select id consultation_id, regulation_id from consultation where regulation_id {db.Storage.In("@regulationIds")}
+                  union select consultation_id, regulation_id from consultation_item where regulation_id {db.Storage.In("@regulationIds")}) x on x.consultation_id = k.id
             where k.published = true and k.closed_on is null and k.opens_on <= @today and @today <= k.closes_on
             group by x.regulation_id
-            """, new { regulationIds, today = clock.Today().ToString(IsoDate.Pattern) }, db.Transaction);
+            """, new { regulationIds = regulationIds.ToArray(), today = clock.Today().ToString(IsoDate.Pattern) }, db.Transaction);
         return rows.ToDictionary(r => r.RegulationId, r => r.ConsultationId);
     }
 }

@@ -223,8 +223,8 @@ public static class SaveMethodology
             {
                 throw new UserInputException(errors);
             }
-            var version = await db.Connection.ExecuteScalarAsync<int>("select max(coalesce(max(version), 0), @builtIn) + 1 from methodology",
-                new { builtIn = Methodology.BuiltIn.Max(m => m.Version) }, db.Transaction);
+            var version = Math.Max(await db.Connection.ExecuteScalarAsync<int>("select coalesce(max(version), 0) from methodology", transaction: db.Transaction),
+                Methodology.BuiltIn.Max(m => m.Version)) + 1;
             var methodology = current with
             {
                 Version = version, EffectiveFrom = period!.Key, Indicators = indicators, RegulationTarget = regulationTarget, CostTarget = costTarget,

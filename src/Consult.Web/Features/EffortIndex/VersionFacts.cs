@@ -61,7 +61,7 @@ public sealed class VersionFacts
         {
             cancellationToken.ThrowIfCancellationRequested();
             var rows = await db.Connection.QueryAsync<(long Id, int Version, string Snapshot)>(
-                "select regulation_id, version, snapshot from regulation_version where regulation_id in @ids", new { ids }, db.Transaction);
+                $"select regulation_id, version, snapshot from regulation_version where regulation_id {db.Storage.In("@ids")}", new { ids }, db.Transaction);
             foreach (var (id, version, snapshot) in rows.Where(r => missing.Contains((r.Id, r.Version))))
             {
                 var facts = Read(id, snapshot);

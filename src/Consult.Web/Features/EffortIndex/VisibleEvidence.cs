@@ -28,7 +28,7 @@ public static class VisibleEvidence
             foreach (var batch in codes.Chunk(500))
             {
                 foreach (var (key, published, agencyId) in await db.Connection.QueryAsync<(string, bool, int)>(
-                    "select code_key, published, agency_id from regulation where code_key in @batch", new { batch }))
+                    $"select code_key, published, agency_id from regulation where code_key {db.Storage.In("@batch")}", new { batch }))
                 {
                     if (user.Sees(published, agencyId))
                     {
@@ -39,7 +39,7 @@ public static class VisibleEvidence
             var planIds = request.Records.Select(PlanOf).OfType<long>().Distinct().ToList();
             var visibility = user.Visibility;
             var visiblePlans = (await db.Connection.QueryAsync<long>(
-                $"select p.id from plan p where p.id in @planIds and {Visibility.Plans}", new { planIds, visibility.SeesAll, visibility.OwnAgency })).ToHashSet();
+                $"select p.id from plan p where p.id {db.Storage.In("@planIds")} and {Visibility.Plans}", new { planIds, visibility.SeesAll, visibility.OwnAgency })).ToHashSet();
 
             var hiddenRegulations = 0;
             var hiddenPlans = 0;

@@ -13,7 +13,7 @@ public sealed class CostEstimateStore(Db db, TimeProvider clock)
         await db.Connection.ExecuteAsync(
             """
             insert into cost_estimate (regulation_id, year, inputs, updated_at, updated_by) values (@regulationId, @year, @inputs, @now, @userId)
-            on conflict (regulation_id) do update set year = excluded.year, inputs = excluded.inputs, version = version + 1,
+            on conflict (regulation_id) do update set year = excluded.year, inputs = excluded.inputs, version = cost_estimate.version + 1,
                 updated_at = excluded.updated_at, updated_by = excluded.updated_by;
             insert into cost_estimate_version (regulation_id, version, year, inputs, saved_at, saved_by)
             select regulation_id, version, year, inputs, updated_at, updated_by from cost_estimate where regulation_id = @regulationId;

@@ -113,16 +113,16 @@ public static class PlanSheets
         }
         var ids = plans.Select(p => p.Id).ToList();
         var items = (await db.Connection.QueryAsync<PlanItemRow>(
-            """
+            $"""
             select i.id, i.plan_id, i.regulation_id, r.code, r.title, r.kind,
                 (select count(*) from regulation_product rp where rp.regulation_id = r.id) products,
                 i.action, i.reason, i.cost_before, i.cost_after, i.executed_by, i.executed_on, r.published, r.agency_id regulation_agency_id,
                 exists (select 1 from legal_document d where d.number = i.executed_by and d.illustrative = true) executed_by_illustrative
             from plan_item i join regulation r on r.id = i.regulation_id
-            where i.plan_id in @ids order by i.id
+            where i.plan_id {db.Storage.In("@ids")} order by i.id
             """, new { ids }, db.Transaction)).ToList();
         var documents = (await db.Connection.QueryAsync<PlanItemDocument>(
-            "select d.item_id, d.position, d.number, d.doc_type, d.article, d.deadline, d.illustrative from plan_item_document d join plan_item i on i.id = d.item_id where i.plan_id in @ids order by d.item_id, d.position",
+            $"select d.item_id, d.position, d.number, d.doc_type, d.article, d.deadline, d.illustrative from plan_item_document d join plan_item i on i.id = d.item_id where i.plan_id {db.Storage.In("@ids")} order by d.item_id, d.position",
             new { ids }, db.Transaction)).ToLookup(d => d.ItemId);
         var byPlan = items.ToLookup(i => i.PlanId);
         return plans.Select(p => new PlanSheet(p, byPlan[p.Id]

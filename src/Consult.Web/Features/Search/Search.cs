@@ -179,7 +179,7 @@ public static class Search
                 return [];
             }
             var rows = (await db.Connection.QueryAsync<LegalDocuments.Index.Row>(
-                $"select {LegalDocuments.Index.RowColumns} from legal_document d where d.id in @ids",
+                $"select {LegalDocuments.Index.RowColumns} from legal_document d where d.id {db.Storage.In("@ids")}",
                 new { ids, user.Visibility.SeesAll, user.Visibility.OwnAgency }, db.Transaction)).ToDictionary(d => d.Id);
             return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
         }
@@ -194,7 +194,7 @@ public static class Search
                 $"""
                 select {Hit.Columns}, r.content
                 from regulation r join agency a on a.id = r.agency_id
-                where r.id in @ids
+                where r.id {db.Storage.In("@ids")}
                 """, new { ids }, db.Transaction)).ToDictionary(h => h.Id);
             var tokens = query.HighlightTokens();
             var consultations = await Consultations.UnderConsultation.AmongAsync(db, clock, ids);
@@ -236,7 +236,7 @@ public static class Search
             public async Task<IReadOnlyList<Hit>> Handle(Query request, CancellationToken cancellationToken)
             {
                 var rows = (await db.Connection.QueryAsync<Hit>(
-                    $"select {Hit.Columns} from regulation r join agency a on a.id = r.agency_id where r.id in @Ids",
+                    $"select {Hit.Columns} from regulation r join agency a on a.id = r.agency_id where r.id {db.Storage.In("@Ids")}",
                     request, db.Transaction)).ToDictionary(h => h.Id);
                 return request.Ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
             }

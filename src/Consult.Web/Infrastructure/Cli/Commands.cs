@@ -7,7 +7,10 @@ using Microsoft.Extensions.Options;
 
 namespace Consult.Web.Infrastructure.Cli;
 
-/// <summary>The maintenance commands: `migrate`, `import regulations FILE.csv`, `import documents FILE.csv`, `reindex`.</summary>
+/// <summary>
+/// The maintenance commands: `migrate`, `import regulations FILE.csv`, `import documents FILE.csv`, `reindex`
+/// (and `copy-database`, see <see cref="DatabaseCopy"/>).
+/// </summary>
 public static class Commands
 {
     public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "import" or "reindex";
@@ -44,7 +47,7 @@ public static class Commands
             case ["reindex"]:
                 return await ReindexAsync(services, scope.ServiceProvider.GetRequiredService<Db>(), output);
             default:
-                await output.WriteLineAsync("Lệnh: migrate | import regulations TỆP.csv | import documents TỆP.csv | reindex");
+                await output.WriteLineAsync("Lệnh: migrate | import regulations TỆP.csv | import documents TỆP.csv | reindex | copy-database --from sqlite:TỆP --to postgres:KẾT_NỐI");
                 return 2;
         }
     }

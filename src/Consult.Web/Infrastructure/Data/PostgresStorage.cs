@@ -40,6 +40,8 @@ public sealed class PostgresStorage : StorageProvider
     /// </summary>
     public override IsolationLevel WriteIsolation => IsolationLevel.ReadCommitted;
 
+    public override string In(string listParameter) => $"= any({listParameter})";
+
     public override DbTransaction BeginSnapshot(DbConnection connection)
     {
         var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
@@ -63,21 +65,25 @@ public sealed class PostgresStorage : StorageProvider
         SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.UniqueViolation,
     };
 
+    // Transient by Npgsql's reckoning (refused connections, serialization failures and deadlocks after the retries), or the
+    // server stopping and starting (class 57P: administrator shutdown, crash shutdown, not yet accepting connections).
     public override bool IsUnavailable(Exception exception) =>
-        exception is NpgsqlException { IsTransient: true };
+        exception is NpgsqlException { IsTransient: true }
+        || exception is PostgresException postgres && postgres.SqlState.StartsWith("57P", StringComparison.Ordinal);
 
     public override bool IsUnreachable(Exception exception) => exception is NpgsqlException { IsTransient: true };
 
     public override void Dispose() => _source.Dispose();
 
-    public override void ContinueIdsAfterCopy(DbConnection connection, IEnumerable<string> tables)
+    /// <summary>After rows were copied in with their own ids, the next generated id comes after them.</summary>
+    public static void ContinueIdsAfterCopy(DbConnection connection, IEnumerable<string> tables, DbTransaction transaction)
     {
         foreach (var table in tables)
         {
-            var sequence = connection.ExecuteScalar<string?>("select pg_get_serial_sequence(@table, 'id')", new { table });
+            var sequence = connection.ExecuteScalar<string?>("select pg_get_serial_sequence(@table, 'id')", new { table }, transaction);
             if (sequence is not null)
             {
-                connection.Execute($"select setval('{sequence}', coalesce((select max(id) from {table}), 0) + 1, false)");
+                connection.Execute($"select setval('{sequence}', coalesce((select max(id) from {table}), 0) + 1, false)", transaction: transaction);
             }
         }
     }

@@ -34,6 +34,8 @@ public sealed class SqliteStorage(StorageOptions options) : StorageProvider
     // SQLite has one writer at a time: every transaction is serializable anyway.
     public override IsolationLevel WriteIsolation => IsolationLevel.Serializable;
 
+    public override string In(string listParameter) => $"in {listParameter}";
+
     // Deferred: a reader takes no lock until it reads, and then only a shared one (WAL).
     public override DbTransaction BeginSnapshot(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: true);
 
@@ -51,11 +53,6 @@ public sealed class SqliteStorage(StorageOptions options) : StorageProvider
 
     public override bool IsUnreachable(Exception exception) =>
         exception is IOException or UnauthorizedAccessException or SqliteException { SqliteErrorCode: 14 or 8 or 13 };
-
-    // SQLite's integer primary keys continue after the largest one by themselves.
-    public override void ContinueIdsAfterCopy(DbConnection connection, IEnumerable<string> tables)
-    {
-    }
 
     public override void Dispose()
     {

@@ -31,6 +31,12 @@ public abstract class StorageProvider : IDisposable
     /// <summary>The isolation a command's transaction runs at.</summary>
     public abstract IsolationLevel WriteIsolation { get; }
 
+    /// <summary>
+    /// "x {In("@ids")}" matches x against a list parameter: Dapper spells the list out for SQLite ("in (@ids1, @ids2)")
+    /// and passes PostgreSQL one array ("= any(@ids)").
+    /// </summary>
+    public abstract string In(string listParameter);
+
     /// <summary>A read-only transaction whose statements all see the same committed state, without blocking writers.</summary>
     public abstract DbTransaction BeginSnapshot(DbConnection connection);
 
@@ -45,9 +51,6 @@ public abstract class StorageProvider : IDisposable
 
     /// <summary>The database cannot be opened at all where the settings point (start-up stops with a message).</summary>
     public abstract bool IsUnreachable(Exception exception);
-
-    /// <summary>After rows were copied in with their own ids, the next generated id must come after them.</summary>
-    public abstract void ContinueIdsAfterCopy(DbConnection connection, IEnumerable<string> tables);
 
     /// <summary>Closes the connections this provider pools.</summary>
     public abstract void Dispose();

@@ -45,12 +45,12 @@ public sealed class PermissionCheck(Db db, CurrentUser user, TimeProvider clock)
         }
         if (permission.AuthoredComments.Count > 0)
         {
-            var authors = await db.Connection.QueryAsync<long>("select user_id from comment where id in @AuthoredComments", permission, db.Transaction);
+            var authors = await db.Connection.QueryAsync<long>($"select user_id from comment where id {db.Storage.In("@AuthoredComments")}", permission, db.Transaction);
             return authors.All(author => author == user.Id) ? null : "Chỉ người gửi ý kiến mới làm được việc này.";
         }
         if (permission.AuthoredFeedback.Count > 0)
         {
-            var authors = await db.Connection.QueryAsync<long>("select user_id from feedback where id in @AuthoredFeedback", permission, db.Transaction);
+            var authors = await db.Connection.QueryAsync<long>($"select user_id from feedback where id {db.Storage.In("@AuthoredFeedback")}", permission, db.Transaction);
             return authors.Any() && authors.All(author => author == user.Id) ? null : "Chỉ người gửi phản ánh mới làm được việc này.";
         }
         if (permission.Roles.Count == 0)
@@ -65,7 +65,7 @@ public sealed class PermissionCheck(Db db, CurrentUser user, TimeProvider clock)
 
         // Codes were normalised once (Permission.AgencyWork); an agency that does not exist is an error, never a fallback.
         var known = (await db.Connection.QueryAsync<(int Id, string Code, string Name, string? ValidTo, string? Successor)>(
-            "select a.id, a.code, a.name, a.valid_to, s.name from agency a left join agency s on s.id = a.successor_id where a.code in @Agencies",
+            $"select a.id, a.code, a.name, a.valid_to, s.name from agency a left join agency s on s.id = a.successor_id where a.code {db.Storage.In("@Agencies")}",
             permission, db.Transaction)).ToList();
         if (permission.Agencies.FirstOrDefault(code => known.All(a => a.Code != code)) is { } unknown)
         {
@@ -79,17 +79,17 @@ public sealed class PermissionCheck(Db db, CurrentUser user, TimeProvider clock)
                 + (gone.Successor is null ? "; không lưu được." : $"; việc của cơ quan này nay thuộc {gone.Successor}."));
         }
         var agencyIds = (await db.Connection.QueryAsync<int>(
-            """
-            select agency_id from regulation where code_key in @regulationKeys
-            union select coalesce(agency_id, 0) from legal_document where id in @Documents
-            union select agency_id from plan where id in @Plans
-            union select agency_id from consultation where id in @Consultations
-            union select agency_id from feedback where id in @Feedback
-            union select coalesce(transfer_to, 0) from feedback where id in @FeedbackOffered
+            $"""
+            select agency_id from regulation where code_key {db.Storage.In("@regulationKeys")}
+            union select coalesce(agency_id, 0) from legal_document where id {db.Storage.In("@Documents")}
+            union select agency_id from plan where id {db.Storage.In("@Plans")}
+            union select agency_id from consultation where id {db.Storage.In("@Consultations")}
+            union select agency_id from feedback where id {db.Storage.In("@Feedback")}
+            union select coalesce(transfer_to, 0) from feedback where id {db.Storage.In("@FeedbackOffered")}
             """,
             new
             {
-                regulationKeys = permission.Regulations.Select(RegulationCode.Key), permission.Documents, permission.Plans, permission.Consultations,
+                regulationKeys = permission.Regulations.Select(RegulationCode.Key).ToArray(), permission.Documents, permission.Plans, permission.Consultations,
                 permission.Feedback, permission.FeedbackOffered,
             },
             db.Transaction)).Concat(known.Select(a => a.Id)).ToList();

@@ -49,7 +49,7 @@ public sealed class PostCounter(PostLimit limit, Db db, TimeProvider clock, IOpt
         var count = await db.Connection.ExecuteScalarAsync<int>(
             """
             insert into post_count (bucket, client, window_start, count) values (@bucket, @client, @windowStart, 1)
-            on conflict (bucket, client, window_start) do update set count = count + 1
+            on conflict (bucket, client, window_start) do update set count = post_count.count + 1
             returning count
             """, new { bucket = limit.ToString(), client, windowStart }, db.Transaction);
         if (count == 1)

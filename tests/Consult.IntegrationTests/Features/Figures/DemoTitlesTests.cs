@@ -13,7 +13,7 @@ public class DemoTitlesTests(DemoApp app)
         using var connection = Database.Open(app);
         var repeated = connection.Query<string>(
             """
-            select a.code || ': ' || r.title from regulation r join agency a on a.id = r.agency_id
+            select min(a.code || ': ' || r.title) from regulation r join agency a on a.id = r.agency_id
             group by r.agency_id, lower(r.title) having count(*) > 1
             """).ToList();
         Assert.Empty(repeated);

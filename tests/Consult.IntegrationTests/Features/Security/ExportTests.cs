@@ -22,7 +22,7 @@ public class ExportTests
                 insert into regulation (code, code_key, kind, title, content, agency_id, status, published, effective_on, created_at, updated_at, change_seq)
                 with recursive n(i) as (select 1 union all select i + 1 from n where i < {rows})
                 select 'YCDK-BCT-' || i, 'YCDK-BCT-' || i, 'YCDK', 'Điều kiện kinh doanh xăng dầu số ' || i, 'Nội dung.',
-                    (select id from agency where code = 'BCT'), 'in_force', 1, '2020-01-01', '2026-01-01', '2026-01-01', (select change_seq from registry_state)
+                    (select id from agency where code = 'BCT'), 'in_force', true, '2020-01-01', '2026-01-01', '2026-01-01', (select change_seq from registry_state)
                 from n;
                 """, transaction: transaction);
             transaction.Commit();

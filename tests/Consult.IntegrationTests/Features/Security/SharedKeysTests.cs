@@ -2,7 +2,7 @@ using System.Net;
 using Consult.IntegrationTests.Infrastructure;
 using Dapper;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
+using Consult.Web.Infrastructure.Data;
 
 namespace Consult.IntegrationTests.Features.Security;
 
@@ -47,7 +47,8 @@ public class SharedKeysTests
         var folder = Path.Combine(first.DataDirectory, "keys");
         Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, key.Name + ".xml"), key.Xml);
-        using (var connection = new SqliteConnection($"Data Source={Path.Combine(first.DataDirectory, "consult.db")};Pooling=False"))
+        using (var storage = StorageProvider.For(first.Storage))
+        using (var connection = storage.Open())
         {
             connection.Execute("delete from data_protection_key");
         }
