@@ -17,13 +17,16 @@ public static class TestStorage
         ? server
         : throw new InvalidOperationException("These tests need PostgreSQL: run them with bash tests/run.sh, which starts one and sets CONSULT_TEST_POSTGRES.");
 
+    // Unpooled: a connection kept from before a server restart (the outage test) would be dead.
+    private static string Maintenance => new NpgsqlConnectionStringBuilder(PostgresServer) { Pooling = false }.ConnectionString;
+
     private static readonly Lazy<string> Template = new(CreateTemplate);
 
     /// <summary>A new database on the test server, migrated but holding no data unless told otherwise; returns its connection string.</summary>
     public static string CreateDatabase(bool migrated = true)
     {
         var name = "consult_" + Guid.NewGuid().ToString("N");
-        using (var server = new NpgsqlConnection(PostgresServer))
+        using (var server = new NpgsqlConnection(Maintenance))
         {
             server.Open();
             for (var attempt = 1; ; attempt++)
@@ -48,7 +51,7 @@ public static class TestStorage
     public static void DropDatabase(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
-        using var server = new NpgsqlConnection(PostgresServer);
+        using var server = new NpgsqlConnection(Maintenance);
         server.Open();
         using var drop = new NpgsqlCommand($"drop database if exists {name} with (force)", server);
         drop.ExecuteNonQuery();
@@ -59,7 +62,7 @@ public static class TestStorage
     private static string CreateTemplate()
     {
         var name = $"consult_template_{Environment.ProcessId}";
-        using (var server = new NpgsqlConnection(PostgresServer))
+        using (var server = new NpgsqlConnection(Maintenance))
         {
             server.Open();
             using var drop = new NpgsqlCommand($"drop database if exists {name}", server);

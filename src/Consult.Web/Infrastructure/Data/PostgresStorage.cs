@@ -78,13 +78,12 @@ public sealed class PostgresStorage : StorageProvider
     /// <summary>After rows were copied in with their own ids, the next generated id comes after them.</summary>
     public static void ContinueIdsAfterCopy(DbConnection connection, IEnumerable<string> tables, DbTransaction transaction)
     {
-        foreach (var table in tables)
+        var generated = connection.Query<string>(
+            "select table_name from information_schema.columns where table_schema = current_schema() and column_name = 'id' and is_identity = 'YES'",
+            transaction: transaction).ToHashSet();
+        foreach (var table in tables.Where(generated.Contains))
         {
-            var sequence = connection.ExecuteScalar<string?>("select pg_get_serial_sequence(@table, 'id')", new { table }, transaction);
-            if (sequence is not null)
-            {
-                connection.Execute($"select setval('{sequence}', coalesce((select max(id) from {table}), 0) + 1, false)", transaction: transaction);
-            }
+            connection.Execute($"select setval(pg_get_serial_sequence('{table}', 'id'), coalesce((select max(id) from {table}), 0) + 1, false)", transaction: transaction);
         }
     }
 }

@@ -81,7 +81,7 @@ public sealed class NodeFailureTests
         using (var connection = storage.Open())
         {
             var stored = connection.Query<string>("select code from regulation").ToHashSet();
-            Assert.Empty(acknowledged.Where(code => !stored.Contains(code)));
+            Assert.All(acknowledged, code => Assert.Contains(code, stored));
         }
         var onSecond = await SignInAsync(second);
         foreach (var code in acknowledged)
