@@ -253,12 +253,8 @@ public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, 
         var key = VietnameseFolding.Fold(name).Trim();
         if (!_sectors.TryGetValue(key, out var id))
         {
-            id = Connection.ExecuteScalar<long>(
-                """
-                insert into sector (name, name_key) values (@name, @key)
-                on conflict (name_key) do update set name_key = excluded.name_key
-                returning id
-                """, new { name, key }, Transaction);
+            id = FindOrCreate("select id from sector where name_key = @key",
+                "insert into sector (name, name_key) values (@name, @key) on conflict (name_key) do nothing returning id", new { name, key });
             _sectors[key] = id;
         }
         return id;
@@ -269,15 +265,23 @@ public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, 
         var key = DocumentNumber.Key(number);
         if (!_documents.TryGetValue(key, out var id))
         {
-            id = Connection.ExecuteScalar<long>(
+            id = FindOrCreate("select id from legal_document where number_key = @key",
                 """
-                insert into legal_document (number, number_key, doc_type, agency_id, change_seq)
-                values (@number, @key, @type, @agencyId, @seq)
-                on conflict (number_key) do update set number_key = excluded.number_key
-                returning id
-                """, new { number, key, type = DocumentNumber.InferType(number).ToString(), agencyId, seq = ChangeSequence.Pending }, Transaction);
+                insert into legal_document (number, number_key, doc_type, agency_id, change_seq) values (@number, @key, @type, @agencyId, @seq)
+                on conflict (number_key) do nothing returning id
+                """, new { number, key, type = DocumentNumber.InferType(number).ToString(), agencyId, seq = ChangeSequence.Pending });
             _documents[key] = id;
         }
         return id;
     }
+
+    /// <summary>
+    /// A shared record (a sector, a cited document) read without locking it, and created only when missing: a long
+    /// import citing the same decree as a single save then holds nothing the save waits for. A record created by another
+    /// writer meanwhile is read once that writer commits.
+    /// </summary>
+    private long FindOrCreate(string find, string create, object values) =>
+        Connection.ExecuteScalar<long?>(find, values, Transaction)
+        ?? Connection.ExecuteScalar<long?>(create, values, Transaction)
+        ?? Connection.ExecuteScalar<long>(find, values, Transaction);
 }
