@@ -2,6 +2,7 @@
 # A throwaway PostgreSQL cluster for the tests: "source tests/postgres.sh; postgres_start" sets
 # CONSULT_TEST_POSTGRES (a connection string) and CONSULT_TEST_POSTGRES_RESTART (a command that restarts the
 # server, for the outage test); "postgres_stop" stops it and deletes its folder.
+# "postgres_start durable" keeps PostgreSQL's default durability (for benchmarks); the tests turn fsync off.
 # Installs Debian's postgresql when its binaries are missing. Run as root (as CI does), the server runs as "postgres".
 
 postgres_bin() {
@@ -27,17 +28,17 @@ postgres_start() {
     port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     "${as_owner[@]}" "$bin/initdb" -D "$POSTGRES_DIR/data" -U consult -A trust -E UTF8 --locale=C >"$POSTGRES_DIR/initdb.log" 2>&1 \
         || { cat "$POSTGRES_DIR/initdb.log"; return 1; }
-    # A throwaway cluster: no fsync, room for the parallel test hosts' pools.
     cat >>"$POSTGRES_DIR/data/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
 port = $port
 unix_socket_directories = '$POSTGRES_DIR'
-fsync = off
-synchronous_commit = off
-full_page_writes = off
 max_connections = 400
 shared_buffers = 128MB
 CONF
+    if [ "${1:-}" != "durable" ]; then
+        # A throwaway cluster for tests: nothing needs to survive a crash of the machine.
+        printf 'fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n' >>"$POSTGRES_DIR/data/postgresql.conf"
+    fi
     cat >"$POSTGRES_DIR/restart" <<SCRIPT
 #!/usr/bin/env bash
 exec ${as_owner[*]} "$bin/pg_ctl" -D "$POSTGRES_DIR/data" -l "$POSTGRES_DIR/server.log" -w -m fast restart >/dev/null

@@ -17,6 +17,7 @@ using Microsoft.Extensions.Options;
 using SearchFeature = Consult.Web.Features.Search.Search;
 
 // Usage: dotnet run -c Release --project tests/Consult.Benchmarks -- [--sizes 20000,1000000] [--dir PATH] [--passes 3]
+//        [--providers sqlite,postgres --postgres "Host=…;Username=…;Database=postgres"]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var options = Options.Parse(args);
 if (args.Contains("--relevance"))
@@ -30,12 +31,15 @@ var corpus = new Corpus();
 var report = new StringBuilder();
 report.AppendLine($"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
 
+foreach (var provider in options.Providers)
 foreach (var size in options.Sizes)
 {
-    var directory = Path.Combine(options.Directory, size.ToString(CultureInfo.InvariantCulture));
-    using var services = BuildServices(directory);
+    // SQLite keeps the corpus folder it always had; PostgreSQL a database of its own and a folder for the index.
+    var directory = Path.Combine(options.Directory, size.ToString(CultureInfo.InvariantCulture) + (provider == "sqlite" ? "" : "-" + provider));
+    var storage = provider == "sqlite" ? null : options.PostgresDatabase($"consult_bench_{size}");
+    using var services = BuildServices(directory, storage);
     await Startup.PrepareDatabaseAsync(services);
-    report.AppendLine().AppendLine($"## {size:N0} regulations");
+    report.AppendLine().AppendLine($"## {size:N0} regulations, {provider}");
 
     var existing = Scalar<long>(services, "select count(*) from regulation");
     if (existing < size)
@@ -49,8 +53,10 @@ foreach (var size in options.Sizes)
         var (count, elapsed) = index.Rebuild();
         var indexBytes = Directory.GetFiles(index.Path).Sum(f => new FileInfo(f).Length);
         var textBytes = Scalar<long>(services, "select sum(length(cast(title as blob)) + length(cast(content as blob))) from regulation");
-        var fileBytes = new FileInfo(services.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath).Length;
-        report.AppendLine($"- index rebuild: {count:N0} regulations and documents in {elapsed.TotalSeconds:N1} s = **{count / elapsed.TotalSeconds:N0} entries/s**; index {indexBytes / 1e6:N0} MB, original text {textBytes / 1e6:N0} MB, database file {fileBytes / 1e6:N0} MB");
+        var databaseBytes = provider == "sqlite"
+            ? new FileInfo(services.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath).Length
+            : Scalar<long>(services, "select pg_database_size(current_database())");
+        report.AppendLine($"- index rebuild: {count:N0} regulations and documents in {elapsed.TotalSeconds:N1} s = **{count / elapsed.TotalSeconds:N0} entries/s**; index {indexBytes / 1e6:N0} MB, original text {textBytes / 1e6:N0} MB, database {databaseBytes / 1e6:N0} MB");
     }
 
     var queries = QueryMix.Build(corpus, size);
@@ -72,8 +78,14 @@ foreach (var size in options.Sizes)
         }
     }
 
-    var saves = await Saves.MeasureAsync(services, corpus, size, count: 2_000);
-    report.AppendLine($"- single saves, one regulation per transaction (row, sectors, basis, version, audit), indexer running: new **{saves.Created:N0} saves/s**, edit of an existing one **{saves.Edited:N0} saves/s**; save → searchable p50 {saves.LagP50:N0} ms, p99 **{saves.LagP99:N0} ms**, max {saves.LagMax:N0} ms");
+    // A second node on the same database, with an index of its own: it starts empty and builds it from the database.
+    using var other = BuildServices(directory + "-node2", storage);
+    var otherIndex = other.GetRequiredService<SearchIndex>();
+    var built = Stopwatch.StartNew();
+    otherIndex.CatchUp();
+    report.AppendLine($"- a second node started with an empty index builds it from the database in {built.Elapsed.TotalSeconds:N1} s");
+    var saves = await Saves.MeasureAsync(services, otherIndex, other, corpus, size, count: 2_000);
+    report.AppendLine($"- single saves, one regulation per transaction (row, sectors, basis, version, audit), the other node's indexer running: new **{saves.Created:N0} saves/s**, edit of an existing one **{saves.Edited:N0} saves/s**; save → searchable on the other node p50 {saves.LagP50:N0} ms, p99 **{saves.LagP99:N0} ms**, max {saves.LagMax:N0} ms");
     report.AppendLine($"- peak working set of this process: {Process.GetCurrentProcess().PeakWorkingSet64 / (1L << 20):N0} MB");
     Console.WriteLine(report);
 }
@@ -82,11 +94,13 @@ await File.WriteAllTextAsync(Path.Combine(options.Directory, "results.md"), repo
 Console.WriteLine(report);
 return;
 
-static ServiceProvider BuildServices(string directory)
+static ServiceProvider BuildServices(string directory, string? postgres)
 {
     var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
     {
         ["Storage:DataDirectory"] = directory,
+        ["Storage:Provider"] = postgres is null ? "sqlite" : "postgres",
+        ["Storage:ConnectionString"] = postgres,
         ["Demo:Seed"] = "false",
     }).Build();
     return new ServiceCollection().AddLogging().AddConsultCore(configuration).BuildServiceProvider();
@@ -122,8 +136,23 @@ static async Task<(double Rate, TimeSpan Elapsed)> ImportAsync(IServiceProvider 
     return ((to - from + 1) / watch.Elapsed.TotalSeconds, watch.Elapsed);
 }
 
-internal sealed record Options(IReadOnlyList<int> Sizes, string Directory, int Passes)
+internal sealed record Options(IReadOnlyList<int> Sizes, string Directory, int Passes, IReadOnlyList<string> Providers, string? Postgres)
 {
+    /// <summary>The benchmark's own database on the PostgreSQL server, created when missing (kept, like a corpus folder).</summary>
+    public string PostgresDatabase(string name)
+    {
+        var server = Postgres ?? throw new InvalidOperationException("--providers postgres needs --postgres CONNECTION (a server's maintenance database).");
+        using (var connection = new Npgsql.NpgsqlConnection(server))
+        {
+            connection.Open();
+            if (connection.ExecuteScalar<long>("select count(*) from pg_database where datname = @name", new { name }) == 0)
+            {
+                connection.Execute($"create database {name}");
+            }
+        }
+        return new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+
     // The largest file an import takes by default (Import:MaxRows).
     public const int BatchSize = 5_000;
 
@@ -132,7 +161,7 @@ internal sealed record Options(IReadOnlyList<int> Sizes, string Directory, int P
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         var sizes = (Value("--sizes") ?? "20000").Split(',').Select(int.Parse).ToList();
         var directory = Path.GetFullPath(Value("--dir") ?? Path.Combine("tests", "Consult.Benchmarks", "corpus"));
-        return new Options(sizes, directory, int.Parse(Value("--passes") ?? "3"));
+        return new Options(sizes, directory, int.Parse(Value("--passes") ?? "3"), (Value("--providers") ?? "sqlite").Split(','), Value("--postgres"));
     }
 }
 
@@ -256,7 +285,8 @@ internal static class Saves
 {
     public sealed record Result(double Created, double Edited, double LagP50, double LagP99, double LagMax);
 
-    public static async Task<Result> MeasureAsync(IServiceProvider services, Corpus corpus, int size, int count)
+    /// <summary>Saves through one node while the other node's indexer runs, and how long each takes to be searchable there.</summary>
+    public static async Task<Result> MeasureAsync(IServiceProvider services, SearchIndex index, IServiceProvider other, Corpus corpus, int size, int count)
     {
         var random = new SplitMix(7);
         var columns = RegulationRowParser.RequiredColumns.ToList();
@@ -272,9 +302,8 @@ internal static class Saves
             .Select(id => Parse(id, Scalar(services, id))).ToList();
         var news = Enumerable.Range(0, count).Select(i => Parse(size + 1 + i, $"NEW-{run}-{i:D5}")).ToList();
 
-        var index = services.GetRequiredService<SearchIndex>();
-        var indexer = new SearchIndexer(index, services.GetRequiredService<IOptions<SearchOptions>>(),
-            services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SearchIndexer>>());
+        var indexer = new SearchIndexer(index, other.GetRequiredService<IOptions<SearchOptions>>(),
+            other.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SearchIndexer>>());
         await indexer.StartAsync(CancellationToken.None);
         var visible = new List<(long Seq, long At)>();
         using var stop = new CancellationTokenSource();
