@@ -121,14 +121,19 @@ public class ConsultApp : WebApplicationFactory<Program>
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
     }
 
-    public Task<ImportReport> ImportAsync(string csv, string source = "test") => ImportAsync(Encoding.UTF8.GetBytes(csv), source);
+    /// <param name="catchUpSearch">False leaves the new rows to the indexer, as a save from elsewhere would.</param>
+    public Task<ImportReport> ImportAsync(string csv, string source = "test", bool catchUpSearch = true) =>
+        ImportAsync(Encoding.UTF8.GetBytes(csv), source, catchUpSearch);
 
-    public async Task<ImportReport> ImportAsync(byte[] file, string source = "test")
+    public async Task<ImportReport> ImportAsync(byte[] file, string source = "test", bool catchUpSearch = true)
     {
         using var scope = Services.CreateScope();
         var report = await ImportRegulations.FromCsvAsync(scope.ServiceProvider.GetRequiredService<IMediator>(),
             scope.ServiceProvider.GetRequiredService<IOptions<ImportOptions>>().Value, new MemoryStream(file), source);
-        CatchUpSearch();
+        if (catchUpSearch)
+        {
+            CatchUpSearch();
+        }
         return report;
     }
 

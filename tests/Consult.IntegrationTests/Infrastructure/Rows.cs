@@ -20,4 +20,20 @@ public static class Rows
         string.Join(',', new[] { code, kind, title, agency, sectors, basis, status, published, effective, content, products }.Select(Consult.Domain.Import.Csv.Escape));
 
     public static string File(params string[] rows) => Header + "\n" + string.Join("\n", rows) + "\n";
+
+    /// <summary>The workspace form of a new regulation, as an editor fills it in.</summary>
+    public static Dictionary<string, string> NewRegulationForm(string code, string title, string agency = "BCT", string sectors = "Thương mại",
+        string basis = "105/2017/NĐ-CP") => new()
+    {
+        ["Code"] = code,
+        ["Kind"] = "TTHC",
+        ["Title"] = title,
+        ["Agency"] = agency,
+        ["Sectors"] = sectors,
+        ["LegalBasis[0].Number"] = basis,
+        ["Status"] = "in_force",
+        ["EffectiveDate"] = "2020-01-01",
+        ["Content"] = "Nội dung quy định.",
+        ["ExpectedVersion"] = "0",
+    };
 }

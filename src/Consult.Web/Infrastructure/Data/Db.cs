@@ -6,7 +6,7 @@ namespace Consult.Web.Infrastructure.Data;
 /// <summary>One connection per scope (request or command), opened on first use, and its current transaction.</summary>
 public sealed class Db(StorageProvider storage) : IDisposable
 {
-    /// <summary>How many times a command's transaction runs before a concurrent writer's win is answered 503.</summary>
+    /// <summary>How many times a command's transaction runs before the failure is passed on (a 503 "try again").</summary>
     public const int Attempts = 5;
 
     private DbConnection? _connection;
@@ -29,7 +29,8 @@ public sealed class Db(StorageProvider storage) : IDisposable
 
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction (or in the one already open). When another writer got there
-    /// first (PostgreSQL), the whole work runs again from a fresh start, a few times, before the failure is passed on.
+    /// first or the connection dropped (PostgreSQL), the whole work runs again from a fresh start, a few times, before
+    /// the failure is passed on.
     /// </summary>
     public async Task<T> InTransactionAsync<T>(Func<Task<T>> work)
     {
@@ -43,7 +44,7 @@ public sealed class Db(StorageProvider storage) : IDisposable
             {
                 return await AttemptAsync(work);
             }
-            catch (Exception e) when (attempt < Attempts && (storage.IsRetryable(e) || storage.IsUnavailable(e)))
+            catch (Exception e) when (attempt < Attempts && storage.IsRetryable(e))
             {
                 if (_connection is { State: not System.Data.ConnectionState.Open })
                 {
@@ -58,31 +59,45 @@ public sealed class Db(StorageProvider storage) : IDisposable
 
     private async Task<T> AttemptAsync<T>(Func<Task<T>> work)
     {
-        Transaction = await Connection.BeginTransactionAsync(storage.WriteIsolation);
-        _registryChanged = false;
-        try
+        T result;
+        await using (var transaction = await Connection.BeginTransactionAsync(storage.WriteIsolation))
         {
-            var result = await work();
-            if (_registryChanged)
+            Transaction = transaction;
+            _registryChanged = false;
+            try
             {
-                await ChangeSequence.StampAsync(Connection, Transaction);
+                result = await work();
+                if (_registryChanged && !storage.StampsAfterCommit)
+                {
+                    await ChangeSequence.StampAsync(storage, Connection, transaction);
+                }
+                await transaction.CommitAsync();
             }
-            await Transaction.CommitAsync();
-            return result;
-        }
-        catch
-        {
-            if (Connection.State == System.Data.ConnectionState.Open)
+            catch
             {
-                await Transaction.RollbackAsync();
+                if (Connection.State == System.Data.ConnectionState.Open)
+                {
+                    await transaction.RollbackAsync();
+                }
+                throw;
             }
-            throw;
+            finally
+            {
+                Transaction = null;
+            }
         }
-        finally
+        if (_registryChanged && storage.StampsAfterCommit)
         {
-            await Transaction.DisposeAsync();
-            Transaction = null;
+            try
+            {
+                await ChangeSequence.StampCommittedAsync(storage, Connection);
+            }
+            catch (DbException)
+            {
+                // The command has committed: its rows wait for the indexers' sweep (ChangeSequence.SweepAsync) instead.
+            }
         }
+        return result;
     }
 
     public void Dispose() => _connection?.Dispose();

@@ -22,6 +22,13 @@ public sealed class PostgresStorage : StorageProvider
                 "Storage:Provider là \"postgres\" nhưng chưa có Storage:ConnectionString (ví dụ \"Host=db1;Database=consult;Username=consult;Password=…\").");
         }
         _settings = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+        if (_settings.MaxAutoPrepare == 0)
+        {
+            // The same few hundred statements run over and over: prepared once per connection, they skip parsing and
+            // planning each time. An operator's own setting in the connection string wins.
+            _settings.MaxAutoPrepare = 256;
+            _settings.AutoPrepareMinUsages = 2;
+        }
         _source = NpgsqlDataSource.Create(_settings);
     }
 
@@ -42,6 +49,23 @@ public sealed class PostgresStorage : StorageProvider
 
     public override string In(string listParameter) => $"= any({listParameter})";
 
+    // A sequence never hands out a number twice, even after a crash lost the stamp that used it: nodes that indexed the
+    // lost number still see the rows again under a higher one.
+    public override string NextChangeSeqSql => "update registry_state set change_seq = nextval('registry_change_seq') returning change_seq";
+
+    public override bool StampsAfterCommit => true;
+
+    /// <summary>
+    /// The stamp does not wait for its commit to reach the disk: its row lock is released at once. The rows it stamps
+    /// were made durable by their own command; a stamp lost in a crash is made again by the next sweep.
+    /// </summary>
+    public override DbTransaction BeginStamp(DbConnection connection)
+    {
+        var transaction = connection.BeginTransaction(IsolationLevel.ReadCommitted);
+        connection.Execute("set local synchronous_commit = off", transaction: transaction);
+        return transaction;
+    }
+
     public override DbTransaction BeginSnapshot(DbConnection connection)
     {
         var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
@@ -60,10 +84,8 @@ public sealed class PostgresStorage : StorageProvider
         public void Dispose() => connection.Execute("select pg_advisory_unlock(@MigrationLock)", new { MigrationLock });
     }
 
-    public override bool IsRetryable(Exception exception) => exception is PostgresException
-    {
-        SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.UniqueViolation,
-    };
+    public override bool IsRetryable(Exception exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } || IsUnavailable(exception);
 
     // Transient by Npgsql's reckoning (refused connections, serialization failures and deadlocks after the retries), or the
     // server stopping and starting (class 57P: administrator shutdown, crash shutdown, not yet accepting connections).

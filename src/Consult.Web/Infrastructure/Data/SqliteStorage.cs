@@ -36,6 +36,11 @@ public sealed class SqliteStorage(StorageOptions options) : StorageProvider
 
     public override string In(string listParameter) => $"in {listParameter}";
 
+    public override string NextChangeSeqSql => "update registry_state set change_seq = change_seq + 1 returning change_seq";
+
+    // One writer at a time: stamping inside the command's transaction holds up no one.
+    public override bool StampsAfterCommit => false;
+
     // Deferred: a reader takes no lock until it reads, and then only a shared one (WAL).
     public override DbTransaction BeginSnapshot(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: true);
 

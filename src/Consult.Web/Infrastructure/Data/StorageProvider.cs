@@ -37,13 +37,28 @@ public abstract class StorageProvider : IDisposable
     /// </summary>
     public abstract string In(string listParameter);
 
+    /// <summary>
+    /// Takes the next change sequence (locking its row until commit) and returns it. See <see cref="Registry.ChangeSequence"/>.
+    /// </summary>
+    public abstract string NextChangeSeqSql { get; }
+
+    /// <summary>
+    /// Whether the change sequence is given in a short transaction of its own after the command commits, rather than
+    /// inside the command's transaction. With concurrent writers (PostgreSQL) the sequence row would otherwise stay
+    /// locked through each command's wait for its commit to be durable, and saves could only follow one another.
+    /// </summary>
+    public abstract bool StampsAfterCommit { get; }
+
+    /// <summary>The short transaction that gives rows their sequence after their command committed.</summary>
+    public virtual DbTransaction BeginStamp(DbConnection connection) => connection.BeginTransaction(WriteIsolation);
+
     /// <summary>A read-only transaction whose statements all see the same committed state, without blocking writers.</summary>
     public abstract DbTransaction BeginSnapshot(DbConnection connection);
 
     /// <summary>Makes the database reachable for the migrator and keeps other nodes from migrating at the same time.</summary>
     public abstract IDisposable PrepareForMigration(DbConnection connection);
 
-    /// <summary>A failure that running the whole transaction again can cure: another writer got there first.</summary>
+    /// <summary>A failure that running the whole transaction again can cure: another writer got there first, or a dropped connection.</summary>
     public abstract bool IsRetryable(Exception exception);
 
     /// <summary>The database cannot be had just now: the request is answered 503 "try again", not 500.</summary>

@@ -1,3 +1,5 @@
+using Consult.Web.Infrastructure.Data;
+using Consult.Web.Infrastructure.Registry;
 using Microsoft.Extensions.Options;
 
 namespace Consult.Web.Infrastructure.Search;
@@ -7,7 +9,7 @@ namespace Consult.Web.Infrastructure.Search;
 /// <see cref="SearchOptions.RefreshEvery"/>. Requests never wait for it; a save is searchable after the next tick.
 /// Polling the shared change sequence also brings in writes made by other processes and other nodes.
 /// </summary>
-public sealed class SearchIndexer(SearchIndex index, IOptions<SearchOptions> options, ILogger<SearchIndexer> log) : BackgroundService
+public sealed class SearchIndexer(SearchIndex index, StorageProvider storage, IOptions<SearchOptions> options, ILogger<SearchIndexer> log) : BackgroundService
 {
     public override Task StartAsync(CancellationToken cancellationToken)
     {
@@ -25,6 +27,8 @@ public sealed class SearchIndexer(SearchIndex index, IOptions<SearchOptions> opt
             {
                 try
                 {
+                    // Rows whose command committed without its stamp (a node stopped in between) are stamped first.
+                    await ChangeSequence.SweepAsync(storage);
                     index.CatchUp();
                 }
                 catch (Exception e) when (e is not OperationCanceledException)

@@ -1,11 +1,6 @@
 using System.Net;
-using System.Text;
 using Consult.Domain.Accounts;
 using Consult.IntegrationTests.Infrastructure;
-using Consult.Web.Features.Import;
-using MediatR;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using static Consult.IntegrationTests.Infrastructure.Rows;
 
 namespace Consult.IntegrationTests.Features.Import;
@@ -21,20 +16,6 @@ public sealed class ImportAlongsideSavesTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private static Dictionary<string, string> Regulation(string code) => new()
-    {
-        ["Code"] = code,
-        ["Kind"] = "TTHC",
-        ["Title"] = $"Thủ tục lưu trong lúc nhập {code}",
-        ["Agency"] = "BYT",
-        ["Sectors"] = "Y tế",
-        ["LegalBasis[0].Number"] = "105/2017/NĐ-CP",
-        ["Status"] = "in_force",
-        ["EffectiveDate"] = "2020-01-01",
-        ["Content"] = "Nội dung quy định.",
-        ["ExpectedVersion"] = "0",
-    };
-
     [Fact]
     public async Task Saves_made_while_a_long_import_runs_succeed_before_it_ends()
     {
@@ -43,17 +24,12 @@ public sealed class ImportAlongsideSavesTests : IDisposable
         var editor = await _app.SignInAsync("canbo.byt@example.vn");
         var file = File(Enumerable.Range(0, 5_000).Select(i => Row($"8.{i:D6}", $"Thủ tục nhập lớn số {i}")).ToArray());
 
-        var import = Task.Run(async () =>
-        {
-            using var scope = _app.Services.CreateScope();
-            return await ImportRegulations.FromCsvAsync(scope.ServiceProvider.GetRequiredService<IMediator>(),
-                scope.ServiceProvider.GetRequiredService<IOptions<ImportOptions>>().Value, new MemoryStream(Encoding.UTF8.GetBytes(file)), "test");
-        });
+        var import = Task.Run(() => _app.ImportAsync(file, catchUpSearch: false));
         var saved = 0;
         var savedDuringImport = 0;
         while (!import.IsCompleted)
         {
-            var response = await editor.PostFormAsync("/workspace", "/workspace/regulations", Regulation($"BYT-N{saved:D4}"));
+            var response = await editor.PostFormAsync("/workspace", "/workspace/regulations", NewRegulationForm($"BYT-N{saved:D4}", $"Thủ tục lưu trong lúc nhập {saved}", agency: "BYT", sectors: "Y tế"));
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             saved++;
             savedDuringImport += import.IsCompleted ? 0 : 1;

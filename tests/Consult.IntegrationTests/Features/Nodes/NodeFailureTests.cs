@@ -15,20 +15,6 @@ public sealed class OutageCollection;
 [Collection(nameof(OutageCollection))]
 public sealed class NodeFailureTests
 {
-    private static Dictionary<string, string> Regulation(string code) => new()
-    {
-        ["Code"] = code,
-        ["Kind"] = "TTHC",
-        ["Title"] = $"Thủ tục ghi khi một máy chủ bị tắt {code}",
-        ["Agency"] = "BCT",
-        ["Sectors"] = "Thương mại",
-        ["LegalBasis[0].Number"] = "105/2017/NĐ-CP",
-        ["Status"] = "in_force",
-        ["EffectiveDate"] = "2020-01-01",
-        ["Content"] = "Nội dung quy định.",
-        ["ExpectedVersion"] = "0",
-    };
-
     private static async Task<HttpClient> SignInAsync(PortalProcess node)
     {
         var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = node.Address };
@@ -62,7 +48,7 @@ public sealed class NodeFailureTests
                 var code = $"BCT-K{Interlocked.Increment(ref next):D4}";
                 try
                 {
-                    var response = await editor.PostFormAsync("/workspace", "/workspace/regulations", Regulation(code));
+                    var response = await editor.PostFormAsync("/workspace", "/workspace/regulations", Rows.NewRegulationForm(code, $"Thủ tục ghi khi một máy chủ bị tắt {code}"));
                     Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
                     acknowledged.Add(code);
                 }

@@ -1,11 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text;
+using Consult.Domain.Accounts;
 using Consult.IntegrationTests.Infrastructure;
-using Consult.Web.Features.Import;
-using MediatR;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using static Consult.IntegrationTests.Infrastructure.Rows;
 
 namespace Consult.IntegrationTests.Features.Nodes;
@@ -57,11 +53,7 @@ public sealed class SeveralNodesTests : IDisposable
     public async Task A_regulation_saved_on_one_node_is_on_the_others_page_api_and_search_within_two_seconds()
     {
         await ServingAsync();
-        using (var scope = _first.Services.CreateScope())
-        {
-            await ImportRegulations.FromCsvAsync(scope.ServiceProvider.GetRequiredService<IMediator>(), scope.ServiceProvider.GetRequiredService<IOptions<ImportOptions>>().Value,
-                new MemoryStream(Encoding.UTF8.GetBytes(File(Row("1.009001", "Cấp phép kinh doanh thử nghiệm trên hai máy chủ")))), "test");
-        }
+        await _first.ImportAsync(File(Row("1.009001", "Cấp phép kinh doanh thử nghiệm trên hai máy chủ")), catchUpSearch: false);
 
         var lag = await VisibleOnAsync(_second, "1.009001", "kinh doanh thu nghiem");
         Assert.True(lag < TimeSpan.FromSeconds(2), $"visible on the other node after {lag.TotalMilliseconds:N0} ms");
@@ -72,12 +64,8 @@ public sealed class SeveralNodesTests : IDisposable
     {
         await ServingAsync();
         var rows = Enumerable.Range(0, 300).Select(i => Row($"9.{i:D6}", $"Thủ tục nhập khẩu hàng mẫu số {i}")).ToArray();
-        using (var scope = _second.Services.CreateScope())
-        {
-            var report = await ImportRegulations.FromCsvAsync(scope.ServiceProvider.GetRequiredService<IMediator>(),
-                scope.ServiceProvider.GetRequiredService<IOptions<ImportOptions>>().Value, new MemoryStream(Encoding.UTF8.GetBytes(File(rows))), "test");
-            Assert.True(report.Succeeded, string.Join(" ", report.Errors));
-        }
+        var report = await _second.ImportAsync(File(rows), catchUpSearch: false);
+        Assert.True(report.Succeeded, string.Join(" ", report.Errors));
         foreach (var node in new[] { _first, _second })
         {
             var watch = Stopwatch.StartNew();
@@ -85,5 +73,26 @@ public sealed class SeveralNodesTests : IDisposable
                 "all 300 imported regulations found");
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"found after {watch.Elapsed.TotalMilliseconds:N0} ms");
         }
+    }
+
+    [Fact]
+    public async Task Two_editors_on_two_nodes_creating_one_code_at_once_get_one_regulation_and_a_conflict_message_never_an_error()
+    {
+        await _first.CreateUserAsync("canbo.bct@example.vn", "BCT", Roles.Editor);
+        await _first.CreateUserAsync("lanhdao.bct@example.vn", "BCT", Roles.Lead);
+        var onFirst = await _first.SignInAsync("canbo.bct@example.vn");
+        var onSecond = await _second.SignInAsync("lanhdao.bct@example.vn");
+        Dictionary<string, string> Form(string code, string title) => NewRegulationForm(code, title, sectors: "Thương mại (mới)", basis: "99/2026/NĐ-CP");
+        for (var i = 0; i < 10; i++)
+        {
+            var code = $"BCT-CUNG-{i}";
+            // Both start together; whichever commits second meets the first one's row (or its sector and document).
+            var responses = await Task.WhenAll(
+                onFirst.PostFormAsync("/workspace", "/workspace/regulations", Form(code, "Bản của cán bộ")),
+                onSecond.PostFormAsync("/workspace", "/workspace/regulations", Form(code, "Bản của lãnh đạo")));
+            Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order());
+            Assert.Equal(1, _first.Scalar<int>("select count(*) from regulation where code = @code", new { code }));
+        }
+        Assert.Equal(1, _first.Scalar<int>("select count(*) from legal_document where number = '99/2026/NĐ-CP'"));
     }
 }
