@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using Consult.Domain.Accounts;
 using Consult.IntegrationTests.Infrastructure;
+using Dapper;
 using static Consult.IntegrationTests.Infrastructure.Rows;
 
 namespace Consult.IntegrationTests.Features.Nodes;
@@ -94,5 +95,24 @@ public sealed class SeveralNodesTests : IDisposable
             Assert.Equal(1, _first.Scalar<int>("select count(*) from regulation where code = @code", new { code }));
         }
         Assert.Equal(1, _first.Scalar<int>("select count(*) from legal_document where number = '99/2026/NĐ-CP'"));
+    }
+
+    [Fact]
+    public async Task A_save_whose_node_stopped_before_giving_it_a_change_number_is_found_after_the_other_nodes_next_sweep()
+    {
+        await ServingAsync();
+        // What a node leaves when it stops right after a command commits: the rows, stamped pending.
+        using (var connection = Database.Open(_first))
+        {
+            connection.Execute(
+                """
+                insert into regulation (code, code_key, kind, title, content, agency_id, status, published, created_at, updated_at, change_seq)
+                values ('1.009002', '1.009002', 'TTHC', 'Thủ tục bỏ dở khi máy chủ dừng', '', (select id from agency where code = 'BCT'),
+                    'in_force', true, '2026-01-01', '2026-01-01', -1)
+                """);
+        }
+        await Eventually.HoldsAsync(async () => (await _second.CreateClient().GetStringAsync("/api/v1/regulations?q=bo+do+khi+may+chu+dung")).Contains("\"1.009002\""),
+            "the pending row swept and indexed");
+        Assert.True(_first.Scalar<long>("select change_seq from regulation where code = '1.009002'") > 0);
     }
 }
