@@ -62,7 +62,7 @@ try
 {
     migrated = await Startup.PrepareDatabaseAsync(app.Services, loadDemo: !Commands.IsMigrate(args));
 }
-catch (DataDirectoryException e)
+catch (DatabaseLocationException e)
 {
     app.Logger.LogCritical("{Message}", e.Message);
     await Console.Error.WriteLineAsync(e.Message);

@@ -93,7 +93,10 @@ public sealed class PostgresStorage : StorageProvider
         exception is NpgsqlException { IsTransient: true }
         || exception is PostgresException postgres && postgres.SqlState.StartsWith("57P", StringComparison.Ordinal);
 
-    public override bool IsUnreachable(Exception exception) => exception is NpgsqlException { IsTransient: true };
+    // The server does not answer, or refuses the account or the database the connection string names.
+    public override bool IsUnreachable(Exception exception) =>
+        IsUnavailable(exception)
+        || exception is PostgresException { SqlState: PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification or PostgresErrorCodes.InvalidCatalogName };
 
     public override void Dispose() => _source.Dispose();
 

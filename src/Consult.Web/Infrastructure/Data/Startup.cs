@@ -34,7 +34,7 @@ public static class Startup
         }
         catch (Exception e) when (storage.IsUnreachable(e))
         {
-            throw new DataDirectoryException(storage, e);
+            throw new DatabaseLocationException(storage, e);
         }
 
         DatabaseKeyRepository.ImportFolder(storage, Path.Combine(Path.GetFullPath(options.DataDirectory), "keys"),
@@ -134,7 +134,7 @@ public static class Startup
 }
 
 /// <summary>The database cannot be opened where the settings point: says where and what to do, instead of the engine's bare message.</summary>
-public sealed class DataDirectoryException(StorageProvider storage, Exception cause) : Exception(
+public sealed class DatabaseLocationException(StorageProvider storage, Exception cause) : Exception(
     $"Không mở được cơ sở dữ liệu {storage.Location} ({cause.Message}). " + (storage is SqliteStorage
         ? $"Hãy tạo thư mục {Path.GetDirectoryName(storage.Location)} và cấp quyền ghi cho tài khoản chạy cổng, hoặc đặt "
           + "Storage:DataDirectory (biến môi trường Storage__DataDirectory) sang một thư mục ghi được."
