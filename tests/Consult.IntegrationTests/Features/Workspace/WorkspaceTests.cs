@@ -33,20 +33,13 @@ public class WorkspaceTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private static Dictionary<string, string> Form(string code, string title, int version, string agency = "BCT") => new()
+    private static Dictionary<string, string> Form(string code, string title, int version, string agency = "BCT")
     {
-        ["Code"] = code,
-        ["Kind"] = "TTHC",
-        ["Title"] = title,
-        ["Agency"] = agency,
-        ["Sectors"] = "Thương mại",
-        ["LegalBasis[0].Number"] = "105/2017/NĐ-CP",
-        ["LegalBasis[0].Article"] = "Điều 11",
-        ["Status"] = "in_force",
-        ["EffectiveDate"] = "2020-01-01",
-        ["Content"] = "Nội dung quy định.",
-        ["ExpectedVersion"] = version.ToString(),
-    };
+        var form = NewRegulationForm(code, title, agency);
+        form["LegalBasis[0].Article"] = "Điều 11";
+        form["ExpectedVersion"] = version.ToString();
+        return form;
+    }
 
     private int Version(string code) => _app.Scalar<int>("select version from regulation where code = @code", new { code });
 
