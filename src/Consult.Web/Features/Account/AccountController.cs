@@ -19,7 +19,7 @@ public sealed class AccountController(IMediator mediator, SignInManager<AppUser>
     [FormView(nameof(Register))]
     public async Task<IActionResult> Register(Register.Command command)
     {
-        await mediator.Send(command with { ConfirmPage = links.Absolute("/account/confirm") });
+        await mediator.Send(command with { ConfirmPage = links.Absolute(AccountLinks.Confirm) });
         return View("Registered", command.Email);
     }
 
@@ -32,7 +32,7 @@ public sealed class AccountController(IMediator mediator, SignInManager<AppUser>
         {
             await signIn.SignInAsync(user, isPersistent: false);
             TempData["Notice"] = "Đã kích hoạt tài khoản và đăng nhập.";
-            return Redirect("/account");
+            return Redirect(AccountLinks.Home);
         }
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return View("ConfirmFailed");
@@ -47,7 +47,7 @@ public sealed class AccountController(IMediator mediator, SignInManager<AppUser>
     public async Task<IActionResult> Login(SignIn.Command command)
     {
         await mediator.Send(command);
-        return LocalRedirect(Url.IsLocalUrl(command.ReturnUrl) ? command.ReturnUrl : "/account");
+        return LocalRedirect(Url.IsLocalUrl(command.ReturnUrl) ? command.ReturnUrl : AccountLinks.Home);
     }
 
     [HttpPost("logout")]
@@ -77,7 +77,7 @@ public sealed class AccountController(IMediator mediator, SignInManager<AppUser>
     {
         await signIn.RefreshSignInAsync(await mediator.Send(command));
         TempData["Notice"] = "Đã đổi mật khẩu.";
-        return Redirect("/account");
+        return Redirect(AccountLinks.Home);
     }
 
     [HttpGet("forgot-password")]
@@ -88,7 +88,7 @@ public sealed class AccountController(IMediator mediator, SignInManager<AppUser>
     [FormView(nameof(ForgotPassword))]
     public async Task<IActionResult> ForgotPassword(ForgotPassword.Command command)
     {
-        await mediator.Send(command with { ResetPage = links.Absolute("/account/reset-password") });
+        await mediator.Send(command with { ResetPage = links.Absolute(AccountLinks.ResetPassword) });
         return View("Sent", command.Email);
     }
 
@@ -102,6 +102,6 @@ public sealed class AccountController(IMediator mediator, SignInManager<AppUser>
     {
         await mediator.Send(command);
         TempData["Notice"] = "Đã đặt mật khẩu mới. Hãy đăng nhập.";
-        return Redirect("/account/login");
+        return Redirect(AccountLinks.Login());
     }
 }

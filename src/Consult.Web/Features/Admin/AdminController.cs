@@ -12,7 +12,7 @@ namespace Consult.Web.Features.Admin;
 public sealed class AdminController(IMediator mediator, SiteLinks links) : Controller
 {
     [HttpGet("")]
-    public IActionResult Index() => Redirect("/admin/users");
+    public IActionResult Index() => Redirect(AdminLinks.Users());
 
     [HttpGet("users")]
     public async Task<IActionResult> Users([FromQuery] Users.ListQuery query) => View(await mediator.Send(query));
@@ -24,9 +24,9 @@ public sealed class AdminController(IMediator mediator, SiteLinks links) : Contr
     [FormView(nameof(NewUser))]
     public async Task<IActionResult> CreateUser(Users.CreateStaff command)
     {
-        await mediator.Send(command with { ResetPage = links.Absolute("/account/reset-password") });
+        await mediator.Send(command with { ResetPage = links.Absolute(AccountLinks.ResetPassword) });
         TempData["Notice"] = $"Đã tạo tài khoản {command.Email} và gửi liên kết đặt mật khẩu.";
-        return Redirect("/admin/users");
+        return Redirect(AdminLinks.Users());
     }
 
     [HttpGet("users/{id:long}")]
@@ -39,7 +39,7 @@ public sealed class AdminController(IMediator mediator, SiteLinks links) : Contr
     {
         await mediator.Send(command with { Id = id });
         TempData["Notice"] = "Đã cập nhật quyền của tài khoản.";
-        return Redirect("/admin/users");
+        return Redirect(AdminLinks.Users());
     }
 
     [HttpGet("agencies")]
@@ -60,7 +60,7 @@ public sealed class AdminController(IMediator mediator, SiteLinks links) : Contr
     {
         await mediator.Send(command);
         TempData["Notice"] = $"Đã lưu cơ quan {command.Name}.";
-        return Redirect("/admin/agencies");
+        return Redirect(AdminLinks.Agencies);
     }
 
     [HttpGet("agencies/{code}/reorganise")]
@@ -78,7 +78,7 @@ public sealed class AdminController(IMediator mediator, SiteLinks links) : Contr
             return View(command with { Code = code });
         }
         TempData["Notice"] = $"Đã chuyển {result.From.Name} sang {result.To.Name} từ ngày {Consult.Domain.Text.VietnameseDates.Show(result.EffectiveOn)}.";
-        return Redirect("/admin/agencies");
+        return Redirect(AdminLinks.Agencies);
     }
 
     [HttpGet("sectors")]
@@ -99,6 +99,6 @@ public sealed class AdminController(IMediator mediator, SiteLinks links) : Contr
     {
         await mediator.Send(command);
         TempData["Notice"] = $"Đã lưu lĩnh vực {command.Name}.";
-        return Redirect("/admin/sectors");
+        return Redirect(AdminLinks.Sectors);
     }
 }

@@ -86,7 +86,7 @@ public sealed class ApplicableController(IMediator mediator) : Controller
     {
         var query = await mediator.Send(command);
         TempData["Notice"] = "Đã lưu hồ sơ doanh nghiệp; bạn sẽ được báo khi quy định áp dụng thay đổi hoặc được lấy ý kiến.";
-        return Redirect("/applicable?" + query);
+        return Redirect(ApplicableLinks.Index(query));
     }
 
     [Authorize]
@@ -95,7 +95,7 @@ public sealed class ApplicableController(IMediator mediator) : Controller
     {
         await mediator.Send(new SavedProfiles.Remove(id));
         TempData["Notice"] = "Đã xóa hồ sơ đã lưu.";
-        return Redirect("/account");
+        return Redirect(AccountLinks.Home);
     }
 }
 

@@ -31,7 +31,7 @@ public sealed class VsicController(IMediator mediator) : Controller
         await using var stream = file.OpenReadStream();
         var count = await mediator.Send(new ImportLines.Command(stream));
         TempData["Notice"] = $"Đã nhập {count} ngành.";
-        return Redirect("/admin/vsic");
+        return Redirect(ApplicableLinks.Vsic);
     }
 }
 

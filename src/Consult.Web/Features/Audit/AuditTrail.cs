@@ -46,12 +46,12 @@ public static class AuditTrail
         /// <summary>The record's page, where it has one.</summary>
         public string? Link => Entity switch
         {
-            AuditLog.Regulation or "cost" => $"/regulations/{Uri.EscapeDataString(EntityKey)}",
-            AuditLog.Agency => $"/agencies/{Uri.EscapeDataString(EntityKey)}",
-            "plan" => $"/plans/{EntityKey}",
-            "consultation" => $"/consultations/{EntityKey}",
-            "comment" when ConsultationId is not null => $"/consultations/{ConsultationId}#comment-{EntityKey}",
-            AuditLog.LegalDocument => $"/search?q={Uri.EscapeDataString(EntityKey)}",
+            AuditLog.Regulation or "cost" => RegulationLinks.Details(EntityKey),
+            AuditLog.Agency => AgencyLinks.Details(EntityKey),
+            "plan" when long.TryParse(EntityKey, out var plan) => PlanLinks.Details(plan),
+            "consultation" when long.TryParse(EntityKey, out var consultation) => ConsultationLinks.Details(consultation),
+            "comment" when ConsultationId is { } consultation && long.TryParse(EntityKey, out var comment) => ConsultationLinks.Comment(consultation, comment),
+            AuditLog.LegalDocument => SearchLinks.Find(EntityKey),
             _ => null,
         };
 

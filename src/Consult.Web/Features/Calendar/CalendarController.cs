@@ -23,7 +23,7 @@ public sealed class CalendarController(IMediator mediator, TimeProvider clock) :
     {
         await mediator.Send(command);
         TempData["Notice"] = $"Đã lưu ngày {command.Day} vào lịch làm việc.";
-        return Redirect(IsoDate.TryRead(command.Day, out var day) ? $"/admin/calendar?year={day.Year}" : "/admin/calendar");
+        return Redirect(IsoDate.TryRead(command.Day, out var day) ? CalendarLinks.Year(day.Year) : CalendarLinks.Year());
     }
 
     [HttpPost("{day}/remove")]
@@ -31,6 +31,6 @@ public sealed class CalendarController(IMediator mediator, TimeProvider clock) :
     {
         await mediator.Send(new CalendarDays.Remove(day));
         TempData["Notice"] = $"Đã xóa ngày {day} khỏi lịch làm việc.";
-        return Redirect(IsoDate.TryRead(day, out var date) ? $"/admin/calendar?year={date.Year}" : "/admin/calendar");
+        return Redirect(IsoDate.TryRead(day, out var date) ? CalendarLinks.Year(date.Year) : CalendarLinks.Year());
     }
 }

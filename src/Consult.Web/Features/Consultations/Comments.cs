@@ -242,7 +242,7 @@ public static class WithdrawComment
                     "Ý kiến vẫn hiện trong danh sách, ghi rõ bạn đã rút, kèm ngày rút; nội dung không bị xóa.",
                     "Cơ quan chủ trì không phải giải trình ý kiến đã rút; ý kiến không được tính trong số ý kiến của đợt.",
                     "Không hoàn tác được; muốn góp ý lại, hãy gửi một ý kiến mới khi đợt còn mở.",
-                ], "Rút ý kiến", $"/consultations/{consultationId}#comment-{request.CommentId}");
+                ], "Rút ý kiến", ConsultationLinks.Comment(consultationId, request.CommentId));
             }
             await db.Connection.ExecuteAsync("update comment set withdrawn_at = @now where id = @CommentId", new { request.CommentId, now = clock.GetUtcNow() }, db.Transaction);
             audit.Record(new AuditEntry("withdraw", "comment", request.CommentId.ToString(), "Người gửi rút ý kiến"));

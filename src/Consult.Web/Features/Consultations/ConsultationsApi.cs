@@ -40,7 +40,7 @@ public sealed class ConsultationsApiController(IMediator mediator) : Controller
             withdrawnAt = c.WithdrawnAt,
             repeat = c.RepeatOf is not null,
             createdAt = c.CreatedAt,
-            attachment = c.IsHidden || c.AttachmentId is null ? null : $"/attachments/{c.AttachmentId}",
+            attachment = c.IsHidden || c.AttachmentId is null ? null : ConsultationLinks.Attachment(c.AttachmentId.Value),
             answer = c.Verdict is null ? null : new { verdict = c.Verdict, explanation = c.Explanation, answeredOn = c.AnsweredOn, late = sheet.IsAnswerLate(c) },
             rating = c.Satisfied is null ? null : new { satisfied = c.Satisfied, remark = c.Remark },
         });

@@ -74,13 +74,13 @@ public sealed class ConsultationsController(IMediator mediator) : Controller
 
     [HttpPost("consultations")]
     [FormView("ConsultationForm")]
-    public async Task<IActionResult> Save(SaveConsultation.Command command) => Redirect($"/consultations/{await mediator.Send(command)}");
+    public async Task<IActionResult> Save(SaveConsultation.Command command) => Redirect(ConsultationLinks.Details(await mediator.Send(command)));
 
     [HttpPost("consultations/{id:long}/window")]
     public async Task<IActionResult> Window(long id, string step, int expectedVersion)
     {
         TempData["Notice"] = await mediator.Send(new ConsultationWindow.Command(id, step, expectedVersion));
-        return Redirect($"/consultations/{id}");
+        return Redirect(ConsultationLinks.Details(id));
     }
 
     [HttpGet("consultations/{id:long}/{kind:regex(^(close_early|extend)$)}")]
@@ -94,7 +94,7 @@ public sealed class ConsultationsController(IMediator mediator) : Controller
     public async Task<IActionResult> ChangeWindow(long id, string kind, ChangeWindow.Command command)
     {
         TempData["Notice"] = await mediator.Send(command with { Id = id, Kind = kind });
-        return Redirect($"/consultations/{id}");
+        return Redirect(ConsultationLinks.Details(id));
     }
 
     [HttpPost("consultations/{id:long}/comments")]
@@ -106,7 +106,7 @@ public sealed class ConsultationsController(IMediator mediator) : Controller
     {
         var commentId = await mediator.Send(command with { ConsultationId = id });
         TempData["Notice"] = "Đã gửi góp ý. Cơ quan chủ trì sẽ giải trình sau khi kết thúc lấy ý kiến.";
-        return Redirect($"/consultations/{id}#comment-{commentId}");
+        return Redirect(ConsultationLinks.Comment(id, commentId));
     }
 
     [Authorize]
@@ -134,7 +134,7 @@ public sealed class ConsultationsController(IMediator mediator) : Controller
     {
         await mediator.Send(command with { ConsultationId = id, CommentId = commentId });
         TempData["Notice"] = "Đã công bố giải trình.";
-        return Redirect($"/consultations/{id}#comment-{commentId}");
+        return Redirect(ConsultationLinks.Comment(id, commentId));
     }
 
     [HttpPost("consultations/{id:long}/comments/{commentId:long}/rate")]
@@ -143,7 +143,7 @@ public sealed class ConsultationsController(IMediator mediator) : Controller
     {
         await mediator.Send(command with { CommentId = commentId });
         TempData["Notice"] = "Cảm ơn bạn đã đánh giá giải trình.";
-        return Redirect($"/consultations/{id}#comment-{commentId}");
+        return Redirect(ConsultationLinks.Comment(id, commentId));
     }
 
     [HttpPost("consultations/{id:long}/comments/{commentId:long}/hide")]
@@ -152,7 +152,7 @@ public sealed class ConsultationsController(IMediator mediator) : Controller
     {
         await mediator.Send(command with { CommentId = commentId });
         TempData["Notice"] = "Đã ẩn ý kiến; lý do được công khai.";
-        return Redirect($"/consultations/{id}#comment-{commentId}");
+        return Redirect(ConsultationLinks.Comment(id, commentId));
     }
 
     [HttpPost("consultations/{id:long}/comments/{commentId:long}/withdraw")]
@@ -160,7 +160,7 @@ public sealed class ConsultationsController(IMediator mediator) : Controller
     {
         await mediator.Send(new WithdrawComment.Command(commentId, confirmed));
         TempData["Notice"] = "Đã rút ý kiến; ý kiến vẫn hiện trong danh sách, ghi là đã rút.";
-        return Redirect($"/consultations/{id}#comment-{commentId}");
+        return Redirect(ConsultationLinks.Comment(id, commentId));
     }
 
     [HttpPost("consultations/{id:long}/comments/{commentId:long}/report")]
@@ -169,7 +169,7 @@ public sealed class ConsultationsController(IMediator mediator) : Controller
     {
         await mediator.Send(command with { CommentId = commentId });
         TempData["Notice"] = "Đã ghi nhận báo cáo; người kiểm duyệt sẽ xem xét.";
-        return Redirect($"/consultations/{id}#comment-{commentId}");
+        return Redirect(ConsultationLinks.Comment(id, commentId));
     }
 
     [HttpGet("consultations/{id:long}/report")]
@@ -211,7 +211,7 @@ public sealed class ConsultationsController(IMediator mediator) : Controller
     {
         var opinionId = await mediator.Send(command with { ConsultationId = id });
         TempData["Notice"] = "Đã công bố ý kiến của Hội đồng tư vấn.";
-        return Redirect($"/consultations/{id}#opinion-{opinionId}");
+        return Redirect(ConsultationLinks.Opinion(id, opinionId));
     }
 
     [Authorize]
@@ -225,7 +225,7 @@ public sealed class ConsultationsController(IMediator mediator) : Controller
     {
         await mediator.Send(command with { Id = opinionId });
         TempData["Notice"] = "Đã ẩn ý kiến; lý do được công khai.";
-        return Redirect($"/consultations/{id}#opinion-{opinionId}");
+        return Redirect(ConsultationLinks.Opinion(id, opinionId));
     }
 
     [HttpGet("consultations/answers")]
@@ -243,7 +243,7 @@ public sealed class ConsultationsController(IMediator mediator) : Controller
     {
         await mediator.Send(new Follow.Command(target, targetId, on));
         TempData["Notice"] = on ? "Đã theo dõi; bạn sẽ nhận thông báo trên cổng và thư tổng hợp hằng ngày." : "Đã bỏ theo dõi.";
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/account/notifications");
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : ConsultationLinks.Notifications);
     }
 
     [Authorize]

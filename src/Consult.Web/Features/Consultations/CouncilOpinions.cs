@@ -82,7 +82,7 @@ public static class CouncilOpinions
                 values (@ConsultationId, @userId, @signedAs, @body, @attachmentId, @now) returning id
                 """, new { request.ConsultationId, userId = user.Id, signedAs = $"{user.DisplayName}, {Signature}", body, attachmentId, now = clock.GetUtcNow() }, db.Transaction);
             notifier.NotifyFollowers("f.target = 'consultation' and f.target_id = @ConsultationId", new { request.ConsultationId },
-                $"Hội đồng tư vấn có ý kiến: {consultation.Title}", $"/consultations/{request.ConsultationId}#opinion-{id}");
+                $"Hội đồng tư vấn có ý kiến: {consultation.Title}", ConsultationLinks.Opinion(request.ConsultationId, id));
             audit.Record(new AuditEntry("opinion", "consultation", request.ConsultationId.ToString(), consultation.Title) { AgencyId = (int)consultation.AgencyId });
             return id;
         }

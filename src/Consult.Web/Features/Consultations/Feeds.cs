@@ -96,7 +96,7 @@ public sealed class FeedsController(IMediator mediator, TimeProvider clock, Site
         {
             Id = $"regulation-{i.Id}-{i.UpdatedAt.ToUnixTimeSeconds()}",
             Title = $"{i.Code} – {i.Title}",
-            Url = $"/regulations/{Uri.EscapeDataString(i.Code)}",
+            Url = RegulationLinks.Details(i.Code),
             Updated = i.UpdatedAt,
             Summary = i.Agency + (i.UnderConsultation ? "; đang lấy ý kiến" : "") + (i.InPlan ? "; trong phương án đã được phê duyệt" : ""),
         }).ToList();

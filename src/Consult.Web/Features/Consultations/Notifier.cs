@@ -33,20 +33,20 @@ public sealed class Notifier(Db db, TimeProvider clock, Applicable.ProfileAlerts
             (f.target = 'agency' and f.target_id = @AgencyId)
             or (f.target = 'regulation' and f.target_id in (select regulation_id from consultation_item where consultation_id = @consultationId))
             or (f.target = 'sector' and f.target_id in (select rs.sector_id from consultation_item i join regulation_sector rs on rs.regulation_id = i.regulation_id where i.consultation_id = @consultationId))
-            """, new { c.AgencyId, consultationId }, $"Đang lấy ý kiến: {c.Title}", $"/consultations/{consultationId}");
+            """, new { c.AgencyId, consultationId }, $"Đang lấy ý kiến: {c.Title}", ConsultationLinks.Details(consultationId));
         var regulations = (await db.Connection.QueryAsync<long>(
             """
             select regulation_id from consultation where id = @consultationId and regulation_id is not null
             union select regulation_id from consultation_item where consultation_id = @consultationId and regulation_id is not null
             """, new { consultationId }, db.Transaction)).ToList();
-        profiles.Notify(regulations, $"Đang lấy ý kiến: {c.Title}", $"/consultations/{consultationId}");
+        profiles.Notify(regulations, $"Đang lấy ý kiến: {c.Title}", ConsultationLinks.Details(consultationId));
     }
 
     public async Task AnswerPostedAsync(long commentId)
     {
         var c = await db.Connection.QuerySingleAsync<(long ConsultationId, long UserId, string Title)>(
             "select m.consultation_id, m.user_id, c.title from comment m join consultation c on c.id = m.consultation_id where m.id = @commentId", new { commentId }, db.Transaction);
-        var url = $"/consultations/{c.ConsultationId}#comment-{commentId}";
+        var url = ConsultationLinks.Comment(c.ConsultationId, commentId);
         await NotifyUserAsync(c.UserId, $"Cơ quan đã giải trình ý kiến của bạn: {c.Title}", url);
         NotifyFollowers("f.target = 'consultation' and f.target_id = @ConsultationId and f.user_id <> @UserId",
             new { c.ConsultationId, c.UserId }, $"Có giải trình mới: {c.Title}", url);
@@ -56,7 +56,7 @@ public sealed class Notifier(Db db, TimeProvider clock, Applicable.ProfileAlerts
     {
         var r = db.Connection.QuerySingle<(string Code, string Title)>("select code, title from regulation where id = @regulationId", new { regulationId }, db.Transaction);
         var text = $"Quy định thay đổi ({Infrastructure.Registry.RegulationSnapshot.JoinChanges(changes)}): {r.Code} – {r.Title}";
-        var url = $"/regulations/{Uri.EscapeDataString(r.Code)}#history-heading";
+        var url = RegulationLinks.Details(r.Code, "history-heading");
         NotifyFollowers("f.target = 'regulation' and f.target_id = @regulationId", new { regulationId }, text, url);
         profiles.Notify([regulationId], text, url);
     }
@@ -70,8 +70,8 @@ public sealed class Notifier(Db db, TimeProvider clock, Applicable.ProfileAlerts
             (f.target = 'agency' and f.target_id = @AgencyId)
             or (f.target = 'regulation' and f.target_id = @regulationId)
             or (f.target = 'sector' and f.target_id in (select sector_id from regulation_sector where regulation_id = @regulationId))
-            """, new { r.AgencyId, regulationId }, $"Quy định được công khai: {r.Code} – {r.Title}", $"/regulations/{Uri.EscapeDataString(r.Code)}");
-        profiles.Notify([regulationId], $"Quy định được công khai: {r.Code} – {r.Title}", $"/regulations/{Uri.EscapeDataString(r.Code)}");
+            """, new { r.AgencyId, regulationId }, $"Quy định được công khai: {r.Code} – {r.Title}", RegulationLinks.Details(r.Code));
+        profiles.Notify([regulationId], $"Quy định được công khai: {r.Code} – {r.Title}", RegulationLinks.Details(r.Code));
     }
 }
 

@@ -51,14 +51,14 @@ public sealed class EffortIndexController(IndexService index, IMediator mediator
     public async Task<IActionResult> Methodology(SaveMethodology.Command command)
     {
         TempData["Notice"] = $"Đã lưu phương pháp phiên bản {await mediator.Send(command)}.";
-        return Redirect("/effort-index/methodology");
+        return Redirect(EffortIndexLinks.Methodology);
     }
 
     [HttpPost("effort-index/{period}/publish")]
     public async Task<IActionResult> Publish(string period)
     {
         TempData["Notice"] = await mediator.Send(new PublishPeriod.Command(period));
-        return Redirect($"/effort-index?period={Uri.EscapeDataString(period)}");
+        return Redirect(EffortIndexLinks.Index(period));
     }
 
     [HttpGet("effort-index.csv")]

@@ -161,12 +161,12 @@ public sealed class IndexCalculator(Db db, VersionFacts versions, CostEstimateSt
             Add("published", [.. mine.Where(r => r.Published).Select(r => r.EvidenceOf(r.Weight))], [.. mine.Select(r => r.EvidenceOf(r.Weight))]);
             Add("cost-estimated", [.. mine.Where(r => estimates.ContainsKey(r.Id)).Select(r => r.EvidenceOf(r.Weight))], [.. mine.Select(r => r.EvidenceOf(r.Weight))]);
 
-            var myDrafts = drafts.Where(d => d.AgencyId == agencyId).Select(d => (d.Consulted, Evidence: new Evidence(d.Number, $"/legal-documents/{d.Id}"))).ToList();
+            var myDrafts = drafts.Where(d => d.AgencyId == agencyId).Select(d => (d.Consulted, Evidence: new Evidence(d.Number, LegalDocumentLinks.Details(d.Id)))).ToList();
             Add("drafts-consulted", [.. myDrafts.Where(d => d.Consulted).Select(d => d.Evidence)], [.. myDrafts.Select(d => d.Evidence)]);
 
             var myItems = plans.Where(p => p.Plan.AgencyId == agencyId).SelectMany(p => p.Items.Select(i => (Plan: p.Plan, Item: i))).ToList();
             Evidence ItemEvidence((PlanHeader Plan, PlanItem Item) x, decimal amount = 1) =>
-                new($"{x.Item.Row.Code} – {x.Item.Row.Title} ({x.Plan.DecisionNumber})", $"/plans/{x.Plan.Id}#items", amount, x.Item.Row.Code);
+                new($"{x.Item.Row.Code} – {x.Item.Row.Title} ({x.Plan.DecisionNumber})", PlanLinks.Items(x.Plan.Id), amount, x.Item.Row.Code);
             var executed = myItems.Where(x => x.Item.Row.ExecutedOn is { } on && string.CompareOrdinal(on, asOfText) <= 0).ToList();
             bool Timely((PlanHeader Plan, PlanItem Item) x) => timely.GetValueOrDefault(x.Item.Row.Id) is { } updated
                 && DateOnly.FromDateTime(DateTimeOffset.Parse(updated, CultureInfo.InvariantCulture).ToOffset(VietnamTime.Offset).DateTime)
@@ -203,8 +203,8 @@ public sealed class IndexCalculator(Db db, VersionFacts versions, CostEstimateSt
             var myPlans = submitted.Where(p => p.AgencyId == agencyId).ToList();
             var onTime = myPlans.Where(p => p.SubmittedOn is { } s && DateOnly.Parse(s, CultureInfo.InvariantCulture) <= deadline && DateOnly.Parse(s, CultureInfo.InvariantCulture) <= asOf).ToList();
             var planDue = asOf >= deadline || onTime.Count > 0;
-            Add("plan-on-time", [.. onTime.Take(1).Select(p => new Evidence(p.Title, $"/plans/{p.Id}"))],
-                planDue ? [.. (myPlans.Count > 0 ? myPlans.Take(1).Select(p => new Evidence(p.Title, $"/plans/{p.Id}")) : [new Evidence($"Phương án năm {asOf.Year} (chưa trình)", $"/plans?agency={code}")])] : []);
+            Add("plan-on-time", [.. onTime.Take(1).Select(p => new Evidence(p.Title, PlanLinks.Details(p.Id)))],
+                planDue ? [.. (myPlans.Count > 0 ? myPlans.Take(1).Select(p => new Evidence(p.Title, PlanLinks.Details(p.Id))) : [new Evidence($"Phương án năm {asOf.Year} (chưa trình)", $"/plans?agency={code}")])] : []);
 
             var myComments = comments.Where(c => c.AgencyId == agencyId).ToList();
             var answerDue = myComments.Where(c => AnswerDeadline.Due(c.LastDayValue, consultationOptions.Value.AnswerWorkingDays, calendar) <= asOf).ToList();
@@ -249,7 +249,7 @@ public sealed class IndexCalculator(Db db, VersionFacts versions, CostEstimateSt
         public string? RatedAt { get; init; }
         public DateOnly AnswerDueValue => DateOnly.Parse(AnswerDue, CultureInfo.InvariantCulture);
         public DateOnly? AnsweredOnValue => AnsweredOn is null ? null : DateOnly.Parse(AnsweredOn, CultureInfo.InvariantCulture);
-        public Evidence Evidence => new($"Phản ánh số {Id} – {RegulationCode}", $"/feedback/{Id}", 1, RegulationCode);
+        public Evidence Evidence => new($"Phản ánh số {Id} – {RegulationCode}", FeedbackLinks.Details(Id), 1, RegulationCode);
     }
 
     private sealed record CommentFact
@@ -264,6 +264,6 @@ public sealed class IndexCalculator(Db db, VersionFacts versions, CostEstimateSt
         public string? RatedAt { get; init; }
         public DateOnly LastDayValue => DateOnly.Parse(LastDay, CultureInfo.InvariantCulture);
         public DateOnly? AnsweredOnValue => AnsweredOn is null ? null : DateOnly.Parse(AnsweredOn, CultureInfo.InvariantCulture);
-        public Evidence Evidence => new($"Ý kiến số {Id} – {Title}", $"/consultations/{ConsultationId}#comment-{Id}");
+        public Evidence Evidence => new($"Ý kiến số {Id} – {Title}", ConsultationLinks.Comment(ConsultationId, Id));
     }
 }

@@ -20,7 +20,7 @@ public sealed record RegulationFacts(
     public int Weight { get; } = KindCounts.Weight(RegulationKinds.FromCode(Kind), ProductCount);
 
     /// <summary>The regulation as one record behind a count.</summary>
-    public Evidence Evidence { get; } = new($"{Code} – {Title}", $"/regulations/{Uri.EscapeDataString(Code)}", 1, Code);
+    public Evidence Evidence { get; } = new($"{Code} – {Title}", RegulationLinks.Details(Code), 1, Code);
 
     public Evidence EvidenceOf(decimal amount) => Evidence with { Amount = amount };
 }

@@ -70,9 +70,9 @@ public static class VisibleEvidence
 
         // Snapshots published before records named their regulation still link to its page.
         private static string? RegulationOf(Evidence record) => record.Regulation
-            ?? (record.Url.StartsWith("/regulations/", StringComparison.Ordinal) ? Uri.UnescapeDataString(record.Url["/regulations/".Length..]) : null);
+            ?? RegulationLinks.CodeIn(record.Url);
 
         private static long? PlanOf(Evidence record) =>
-            record.Url.StartsWith("/plans/", StringComparison.Ordinal) && long.TryParse(record.Url["/plans/".Length..].Split('#')[0], out var id) ? id : null;
+            PlanLinks.IdIn(record.Url);
     }
 }

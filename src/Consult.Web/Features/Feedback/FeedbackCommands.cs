@@ -61,14 +61,12 @@ public sealed class FeedbackStore(Db db, CurrentUser user, TimeProvider clock, F
 /// <summary>Notices about feedback: to its author, and to whoever follows its regulation or its agency.</summary>
 public sealed class FeedbackNotices(Notifier notifier)
 {
-    public static string Url(long id) => $"/feedback/{id}";
-
-    public Task ToAuthorAsync(FeedbackRow f, string text) => notifier.NotifyUserAsync(f.UserId, $"{text}: {f.RegulationCode} – {f.RegulationTitle}", Url(f.Id));
+    public Task ToAuthorAsync(FeedbackRow f, string text) => notifier.NotifyUserAsync(f.UserId, $"{text}: {f.RegulationCode} – {f.RegulationTitle}", FeedbackLinks.Details(f.Id));
 
     public void ToFollowers(FeedbackRow f, string text) =>
         notifier.NotifyFollowers(
             "((f.target = 'regulation' and f.target_id = @RegulationId) or (f.target = 'agency' and f.target_id = @AgencyId)) and f.user_id <> @UserId",
-            new { f.RegulationId, f.AgencyId, f.UserId }, $"{text}: {f.RegulationCode} – {f.RegulationTitle}", Url(f.Id));
+            new { f.RegulationId, f.AgencyId, f.UserId }, $"{text}: {f.RegulationCode} – {f.RegulationTitle}", FeedbackLinks.Details(f.Id));
 }
 
 /// <summary>

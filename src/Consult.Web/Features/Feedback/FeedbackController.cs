@@ -32,7 +32,7 @@ public sealed class FeedbackController(IMediator mediator) : Controller
     {
         var id = await mediator.Send(command);
         TempData["Notice"] = "Đã gửi phản ánh, kiến nghị. Cơ quan quản lý quy định sẽ trả lời công khai; bạn được báo khi có trả lời.";
-        return Redirect($"/feedback/{id}");
+        return Redirect(FeedbackLinks.Details(id));
     }
 
     [Authorize(Policy = IdentitySetup.WorkspacePolicy)]
@@ -107,7 +107,7 @@ public sealed class FeedbackController(IMediator mediator) : Controller
     private RedirectResult Done(long id, string notice)
     {
         TempData["Notice"] = notice;
-        return Redirect($"/feedback/{id}");
+        return Redirect(FeedbackLinks.Details(id));
     }
 }
 

@@ -38,7 +38,7 @@ public static class SubmitPlan
                     $"Phương án với {items} quy định được gửi Văn phòng Chính phủ xem xét và trở thành công khai.",
                     "Cơ quan không sửa phương án được nữa, trừ khi người rà soát trả lại.",
                     "Ngày trình được ghi nhận và tính cho chỉ số trình đúng hạn.",
-                ], "Trình Thủ tướng Chính phủ", $"/plans/{request.PlanId}");
+                ], "Trình Thủ tướng Chính phủ", PlanLinks.Details(request.PlanId));
             }
             await db.Connection.ExecuteAsync(
                 "update plan set submitted_on = @today, return_reason = null where id = @PlanId",

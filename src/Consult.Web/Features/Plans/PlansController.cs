@@ -33,7 +33,7 @@ public sealed class PlansController(IMediator mediator) : Controller
 
     [HttpPost("plans")]
     [FormView("PlanForm")]
-    public async Task<IActionResult> Save(SavePlan.Command command) => Redirect($"/plans/{await mediator.Send(command)}");
+    public async Task<IActionResult> Save(SavePlan.Command command) => Redirect(PlanLinks.Details(await mediator.Send(command)));
 
     [Authorize(Policy = IdentitySetup.WorkspacePolicy)]
     [HttpGet("plans/{id:long}/items/new")]
@@ -69,14 +69,14 @@ public sealed class PlansController(IMediator mediator) : Controller
     public async Task<IActionResult> SaveItem(long id, SavePlanItem.Command command)
     {
         await mediator.Send(command with { PlanId = id });
-        return Redirect($"/plans/{id}#items");
+        return Redirect(PlanLinks.Items(id));
     }
 
     [HttpPost("plans/{id:long}/items/{itemId:long}/remove")]
     public async Task<IActionResult> RemoveItem(long id, long itemId, int expectedVersion, bool confirmed)
     {
         await mediator.Send(new RemovePlanItem.Command(id, itemId, expectedVersion, confirmed));
-        return Redirect($"/plans/{id}#items");
+        return Redirect(PlanLinks.Items(id));
     }
 
     [HttpPost("plans/{id:long}/submit")]
@@ -84,7 +84,7 @@ public sealed class PlansController(IMediator mediator) : Controller
     {
         await mediator.Send(new SubmitPlan.Command(id, expectedVersion, confirmed));
         TempData["Notice"] = "Đã trình phương án.";
-        return Redirect($"/plans/{id}");
+        return Redirect(PlanLinks.Details(id));
     }
 
     [Authorize(Policy = IdentitySetup.AuditPolicy)]
@@ -100,7 +100,7 @@ public sealed class PlansController(IMediator mediator) : Controller
     {
         await mediator.Send(command with { PlanId = id });
         TempData["Notice"] = "Đã trả lại phương án để cơ quan hoàn thiện.";
-        return Redirect($"/plans/{id}");
+        return Redirect(PlanLinks.Details(id));
     }
 
     [Authorize(Policy = IdentitySetup.AuditPolicy)]
@@ -116,7 +116,7 @@ public sealed class PlansController(IMediator mediator) : Controller
     {
         await mediator.Send(command with { PlanId = id });
         TempData["Notice"] = "Đã ghi nhận quyết định phê duyệt.";
-        return Redirect($"/plans/{id}");
+        return Redirect(PlanLinks.Details(id));
     }
 
     [Authorize(Policy = IdentitySetup.WorkspacePolicy)]
@@ -132,7 +132,7 @@ public sealed class PlansController(IMediator mediator) : Controller
     {
         await mediator.Send(command with { PlanId = id, ItemId = itemId });
         TempData["Notice"] = "Đã ghi nhận văn bản thực thi.";
-        return Redirect($"/plans/{id}#items");
+        return Redirect(PlanLinks.Items(id));
     }
 
     [Authorize(Policy = IdentitySetup.WorkspacePolicy)]
@@ -146,7 +146,7 @@ public sealed class PlansController(IMediator mediator) : Controller
     {
         await mediator.Send(command with { Code = code });
         TempData["Notice"] = "Đã lưu ước tính chi phí tuân thủ.";
-        return Redirect($"/regulations/{Uri.EscapeDataString(code)}#cost-heading");
+        return Redirect(RegulationLinks.Details(code, "cost-heading"));
     }
 
     [Authorize(Policy = IdentitySetup.AdminPolicy)]
@@ -160,7 +160,7 @@ public sealed class PlansController(IMediator mediator) : Controller
     {
         await mediator.Send(command);
         TempData["Notice"] = $"Đã lưu thu nhập bình quân một giờ năm {command.Year}.";
-        return Redirect("/admin/hourly-income");
+        return Redirect(PlanLinks.HourlyIncome);
     }
 
     [HttpGet("reports/approved-plans")]

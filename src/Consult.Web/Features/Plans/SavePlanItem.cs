@@ -201,7 +201,7 @@ public static class RemovePlanItem
                 [
                     $"Mục của quy định {code} — hành động đề xuất, lý do, văn bản cần sửa và chi phí sau khi đơn giản hóa — bị xóa khỏi dự thảo.",
                     "Muốn đưa lại phải nhập lại mục từ đầu; nhật ký vẫn ghi việc bỏ mục.",
-                ], "Bỏ khỏi phương án", $"/plans/{request.PlanId}#items");
+                ], "Bỏ khỏi phương án", PlanLinks.Items(request.PlanId));
             }
             await db.Connection.ExecuteAsync(
                 "delete from plan_item_document where item_id = @ItemId; delete from plan_item where id = @ItemId", request, db.Transaction);

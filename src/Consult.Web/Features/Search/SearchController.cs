@@ -67,10 +67,10 @@ public sealed class SearchController(IMediator mediator, SiteLinks links) : Cont
                 number = d.Number,
                 type = d.DocType,
                 title = d.Title,
-                url = links.Absolute($"/legal-documents/{d.Id}"),
+                url = links.Absolute(LegalDocumentLinks.Details(d.Id)),
             }),
         });
     }
 
-    private string RegulationUrl(string code) => links.Absolute($"/regulations/{Uri.EscapeDataString(code)}");
+    private string RegulationUrl(string code) => links.Absolute(RegulationLinks.Details(code));
 }

@@ -1,3 +1,4 @@
+using Consult.Web.Features.Shared;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Consult.Web.Features.Search;
@@ -5,6 +6,13 @@ namespace Consult.Web.Features.Search;
 /// <summary>Links that keep the current search and change one parameter: facets, sorting, pages.</summary>
 public static class SearchLinks
 {
+    public static string Index => "/search";
+
+    public static string Find(string? q = null, string? agency = null, string? kind = null, string? status = null, string? sector = null) =>
+        Paths.WithQuery(Index, ("q", q), ("agency", agency), ("kind", kind), ("status", status), ("sector", sector));
+
+    public static string Csv(Search.Query query) => With(query, "page", null, "/search/csv");
+
     /// <summary>The parameters of a search as the query string carries them, empty ones left out.</summary>
     public static IEnumerable<KeyValuePair<string, string?>> Values(Search.Query query) => new Dictionary<string, string?>
     {

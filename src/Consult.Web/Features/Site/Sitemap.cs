@@ -14,8 +14,9 @@ public static class Sitemap
     public const int RegulationsPerPart = 40_000;
 
     private static readonly string[] FixedPages =
-        ["/", "/search", "/legal-documents", "/agencies", "/consultations", "/plans", "/effort-index", "/effort-index/methodology",
-         "/reports/approved-plans", "/reports/executed-cuts", "/reports/published", "/api", "/about/privacy", "/about/terms", "/about/open-data"];
+        [HomeLinks.Index, SearchLinks.Index, LegalDocumentLinks.List, AgencyLinks.List, ConsultationLinks.List(), PlanLinks.List,
+         EffortIndexLinks.Index(), EffortIndexLinks.Methodology, PlanLinks.ApprovedReport(), PlanLinks.ExecutedReport(),
+         StatisticsLinks.Published(), ApiDocsLinks.Index, AboutLinks.Privacy, AboutLinks.Terms, AboutLinks.OpenData];
 
     /// <summary>How many regulation parts there are.</summary>
     public sealed record PartsQuery : IRequest<int>;
@@ -46,10 +47,10 @@ public static class Sitemap
             return
             [
                 .. FixedPages,
-                .. agencies.Select(code => $"/agencies/{Uri.EscapeDataString(code)}"),
-                .. documents.Select(id => $"/legal-documents/{id}"),
-                .. consultations.Select(id => $"/consultations/{id}"),
-                .. plans.Select(id => $"/plans/{id}"),
+                .. agencies.Select(code => AgencyLinks.Details(code)),
+                .. documents.Select(id => LegalDocumentLinks.Details(id)),
+                .. consultations.Select(id => ConsultationLinks.Details(id)),
+                .. plans.Select(id => PlanLinks.Details(id)),
             ];
         }
 
@@ -57,6 +58,6 @@ public static class Sitemap
             (await db.Connection.QueryAsync<string>(
                 $"select r.code from regulation r where {Visibility.Regulations} order by r.id limit @take offset @skip",
                 Anonymous.With(new { take = RegulationsPerPart, skip = (request.Part - 1) * RegulationsPerPart }), db.Transaction))
-            .Select(code => $"/regulations/{Uri.EscapeDataString(code)}").ToList();
+            .Select(code => RegulationLinks.Details(code)).ToList();
     }
 }

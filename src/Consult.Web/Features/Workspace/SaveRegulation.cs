@@ -229,7 +229,7 @@ public static class ChangeRegulation
                     $"\"{current.Snapshot.Title}\" chuyển sang tình trạng Đã bãi bỏ trong một phiên bản mới; các phiên bản trước vẫn được giữ.",
                     "Quy định không còn được tính vào số quy định đang có hiệu lực, trên mọi trang, báo cáo và chỉ số.",
                     "Muốn khôi phục phải sửa lại tình trạng và lưu, thành một phiên bản khác.",
-                ], "Ghi nhận bãi bỏ", $"/workspace/regulations/{Uri.EscapeDataString(request.Code)}/edit");
+                ], "Ghi nhận bãi bỏ", WorkspaceLinks.EditRegulation(request.Code));
             }
             var row = current.Snapshot.ToRow();
             row = request.Action switch

@@ -33,7 +33,7 @@ public sealed class WorkspaceController(IMediator mediator, PendingImports pendi
     {
         var code = await mediator.Send(command);
         TempData["Notice"] = $"Đã lưu quy định {code}.";
-        return Redirect($"/workspace/regulations/{Uri.EscapeDataString(code)}/edit");
+        return Redirect(WorkspaceLinks.EditRegulation(code));
     }
 
     [HttpPost("regulations/{code}/change")]
@@ -41,7 +41,7 @@ public sealed class WorkspaceController(IMediator mediator, PendingImports pendi
     {
         var result = await mediator.Send(command with { Code = code });
         TempData["Notice"] = result;
-        return Redirect($"/workspace/regulations/{Uri.EscapeDataString(code)}/edit");
+        return Redirect(WorkspaceLinks.EditRegulation(code));
     }
 
     [HttpGet("documents")]
@@ -60,7 +60,7 @@ public sealed class WorkspaceController(IMediator mediator, PendingImports pendi
     {
         var id = await mediator.Send(command);
         TempData["Notice"] = $"Đã lưu văn bản {command.Number}.";
-        return Redirect($"/workspace/documents/{id}/edit");
+        return Redirect(WorkspaceLinks.EditDocument(id));
     }
 
     [HttpGet("import")]
@@ -101,7 +101,7 @@ public sealed class WorkspaceController(IMediator mediator, PendingImports pendi
         }
         pending.Remove(id);
         TempData["Notice"] = $"Đã nhập: {report.Created} quy định mới, {report.Updated} cập nhật, {report.Unchanged} không đổi.";
-        return Redirect("/workspace");
+        return Redirect(WorkspaceLinks.Home);
     }
 }
 

@@ -1,0 +1,64 @@
+using static Consult.Web.Features.Shared.Paths;
+
+namespace Consult.Web.Features.Consultations;
+
+public static class ConsultationLinks
+{
+    public static string List(string? status = null, string? agency = null) =>
+        WithQuery("/consultations", ("status", status), ("agency", agency));
+
+    public static string Save => "/consultations";
+
+    public static string New => "/consultations/new";
+
+    public static string Details(long id, string? fragment = null) => WithFragment($"/consultations/{id}", fragment);
+
+    public static string Comment(long id, long commentId) => Details(id, $"comment-{commentId}");
+
+    public static string Opinion(long id, long opinionId) => Details(id, $"opinion-{opinionId}");
+
+    public static string Edit(long id) => $"/consultations/{id}/edit";
+
+    public static string NextRound(long id) => $"/consultations/{id}/next-round";
+
+    public static string Window(long id) => $"/consultations/{id}/window";
+
+    /// <summary>Closing early or extending: <paramref name="kind"/> is "close_early" or "extend".</summary>
+    public static string WindowStep(long id, string kind) => $"/consultations/{id}/{kind}";
+
+    public static string Comments(long id) => $"/consultations/{id}/comments";
+
+    /// <summary>A step on one comment: "answer", "rate", "hide", "report" or "withdraw".</summary>
+    public static string CommentStep(long id, long commentId, string step) => $"/consultations/{id}/comments/{commentId}/{step}";
+
+    public static string Report(long id) => $"/consultations/{id}/report";
+
+    public static string NewOpinion(long id) => $"/consultations/{id}/opinions/new";
+
+    public static string Opinions(long id) => $"/consultations/{id}/opinions";
+
+    public static string HideOpinion(long id, long opinionId) => $"/consultations/{id}/opinions/{opinionId}/hide";
+
+    public static string Answers(string? fragment = null) => WithFragment("/consultations/answers", fragment);
+
+    public static string Attachment(long id) => $"/attachments/{id}";
+
+    public static string Follow => "/follow";
+
+    public static string Notifications => "/account/notifications";
+
+    public static string Api => "/api/v1/consultations";
+}
+
+/// <summary>The Atom feeds, one per thing a reader may follow.</summary>
+public static class FeedLinks
+{
+    public static string Regulations(string? agency = null, string? sector = null) =>
+        WithQuery("/feeds/regulations.atom", ("agency", agency), ("sector", sector));
+
+    public static string Consultations => "/feeds/consultations.atom";
+
+    public static string Feedback => "/feeds/feedback.atom";
+
+    public static string Applicable(string? profileQuery) => WithQuery("/feeds/applicable.atom", profileQuery);
+}

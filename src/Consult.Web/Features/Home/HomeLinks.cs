@@ -1,0 +1,6 @@
+namespace Consult.Web.Features.Home;
+
+public static class HomeLinks
+{
+    public static string Index => "/";
+}

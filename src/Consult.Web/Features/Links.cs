@@ -1,0 +1,20 @@
+// Every feature's typed links, visible to all code and views: a URL is written in one place.
+global using AboutLinks = Consult.Web.Features.About.AboutLinks;
+global using AccountLinks = Consult.Web.Features.Account.AccountLinks;
+global using AdminLinks = Consult.Web.Features.Admin.AdminLinks;
+global using AgencyLinks = Consult.Web.Features.Agencies.AgencyLinks;
+global using ApiDocsLinks = Consult.Web.Features.ApiDocs.ApiDocsLinks;
+global using ApplicableLinks = Consult.Web.Features.Applicable.ApplicableLinks;
+global using AuditLinks = Consult.Web.Features.Audit.AuditLinks;
+global using CalendarLinks = Consult.Web.Features.Calendar.CalendarLinks;
+global using ConsultationLinks = Consult.Web.Features.Consultations.ConsultationLinks;
+global using EffortIndexLinks = Consult.Web.Features.EffortIndex.EffortIndexLinks;
+global using FeedLinks = Consult.Web.Features.Consultations.FeedLinks;
+global using FeedbackLinks = Consult.Web.Features.Feedback.FeedbackLinks;
+global using HomeLinks = Consult.Web.Features.Home.HomeLinks;
+global using LegalDocumentLinks = Consult.Web.Features.LegalDocuments.LegalDocumentLinks;
+global using PlanLinks = Consult.Web.Features.Plans.PlanLinks;
+global using RegulationLinks = Consult.Web.Features.Regulations.RegulationLinks;
+global using StatisticsLinks = Consult.Web.Features.Statistics.StatisticsLinks;
+global using WorkspaceLinks = Consult.Web.Features.Workspace.WorkspaceLinks;
+global using SearchLinks = Consult.Web.Features.Search.SearchLinks;
