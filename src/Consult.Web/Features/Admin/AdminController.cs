@@ -74,8 +74,7 @@ public sealed class AdminController(IMediator mediator, SiteLinks links) : Contr
         var result = await mediator.Send(command with { Code = code });
         if (!result.Done)
         {
-            ViewData["Preview"] = result;
-            return View(command with { Code = code });
+            return View("ReorganisePreview", new ReorganiseAgency.Preview(command with { Code = code }, result));
         }
         TempData["Notice"] = $"Đã chuyển {result.From.Name} sang {result.To.Name} từ ngày {Consult.Domain.Text.VietnameseDates.Show(result.EffectiveOn)}.";
         return Redirect(AdminLinks.Agencies);

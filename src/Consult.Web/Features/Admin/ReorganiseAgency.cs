@@ -45,6 +45,9 @@ public static class ReorganiseAgency
 
     public sealed record Destination(AgencyRef Agency, IReadOnlyList<string> Sectors, int Regulations);
 
+    /// <summary>What a reorganisation would move, shown under the form before it is confirmed.</summary>
+    public sealed record Preview(Command Form, Result Result);
+
     public sealed record Result(AgencyRef From, AgencyRef To, DateOnly EffectiveOn, IReadOnlyList<Destination> Destinations,
         int Plans, int Consultations, int Feedback, int Documents, bool Done);
 

@@ -15,7 +15,6 @@ public sealed class AgenciesController(IMediator mediator) : Controller
         {
             return NotFound();
         }
-        ViewData["Following"] = await mediator.Send(new Consultations.Follow.IsFollowing("agency", result.Agency.Id));
-        return View(result);
+        return View(new AgencyProfilePage(result, await mediator.Send(new Consultations.Follow.IsFollowing("agency", result.Agency.Id))));
     }
 }

@@ -15,7 +15,7 @@ public sealed class CalendarController(IMediator mediator, TimeProvider clock) :
     /// <summary>One year at a time, this year unless another is asked for (a long list would bury the form on a phone).</summary>
     [HttpGet("")]
     public async Task<IActionResult> Index(int? year) =>
-        View("Calendar", (await mediator.Send(new CalendarDays.ListQuery(year is >= 2000 and <= 2100 ? year.Value : clock.Today().Year)), new CalendarDays.Save()));
+        View("Calendar", new CalendarPage(await mediator.Send(new CalendarDays.ListQuery(year is >= 2000 and <= 2100 ? year.Value : clock.Today().Year)), new CalendarDays.Save()));
 
     [HttpPost("")]
     [FormView("CalendarForm")]

@@ -230,7 +230,7 @@ public sealed class ConsultationsController(IMediator mediator) : Controller
 
     [HttpGet("consultations/answers")]
     public async Task<IActionResult> Timeliness() =>
-        View("Timeliness", (await mediator.Send(new AnswerTimeliness.Query()), await mediator.Send(new Feedback.FeedbackTimeliness.Query())));
+        View("Timeliness", new TimelinessPage(await mediator.Send(new AnswerTimeliness.Query()), await mediator.Send(new Feedback.FeedbackTimeliness.Query())));
 
     /// <summary>Served as a download with its checked type; never from a hidden comment.</summary>
     [HttpGet("attachments/{id:long}")]

@@ -16,7 +16,7 @@ public sealed class EffortIndexController(IndexService index, IMediator mediator
 
     [HttpGet("effort-index")]
     public async Task<IActionResult> Index(string? period) =>
-        PeriodOr(period) is { } p ? View((await index.ViewAsync(p), index.RecentPeriods())) : NotFound();
+        PeriodOr(period) is { } p ? View(new IndexPage(await index.ViewAsync(p), index.RecentPeriods())) : NotFound();
 
     [HttpGet("effort-index/{period}/{agency}")]
     public async Task<IActionResult> Agency(string period, string agency)
@@ -25,7 +25,7 @@ public sealed class EffortIndexController(IndexService index, IMediator mediator
         {
             return NotFound();
         }
-        return View("Agency", (view, result, await index.TrendAsync(result.Data.Code, view)));
+        return View("Agency", new AgencyPage(view, result, await index.TrendAsync(result.Data.Code, view)));
     }
 
     [HttpGet("effort-index/{period}/{agency}/{indicator}/{part:regex(^(numerator|denominator)$)}")]
@@ -39,7 +39,7 @@ public sealed class EffortIndexController(IndexService index, IMediator mediator
         var definition = result.Score.Indicators.Single(i => i.Definition.Key == indicator).Definition;
         var numerator = part == "numerator";
         var records = await mediator.Send(new VisibleEvidence.Query(numerator ? evidence.NumeratorRecords : evidence.DenominatorRecords, page));
-        return View("Evidence", (p, result, definition, evidence, numerator, records));
+        return View("Evidence", new EvidencePage(p, result, definition, evidence, numerator, records));
     }
 
     [HttpGet("effort-index/methodology")]

@@ -8,7 +8,8 @@ public sealed class HomeController(IMediator mediator) : Controller
     [HttpGet("")]
     public async Task<IActionResult> Index()
     {
-        ViewData["Open"] = (await mediator.Send(new Consultations.ConsultationList.Query { Status = "open" })).Consultations;
-        return View(await mediator.Send(new Index.Query()));
+        var figures = await mediator.Send(new Index.Query());
+        var open = await mediator.Send(new Consultations.ConsultationList.Query { Status = "open" });
+        return View(new HomePage(figures, open.Consultations));
     }
 }

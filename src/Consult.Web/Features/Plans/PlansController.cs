@@ -152,7 +152,7 @@ public sealed class PlansController(IMediator mediator) : Controller
     [Authorize(Policy = IdentitySetup.AdminPolicy)]
     [HttpGet("admin/hourly-income")]
     public async Task<IActionResult> HourlyIncome() =>
-        View("HourlyIncome", (await mediator.Send(new SaveHourlyIncome.ListQuery()), new SaveHourlyIncome.Command()));
+        View("HourlyIncome", new HourlyIncomePage(await mediator.Send(new SaveHourlyIncome.ListQuery()), new SaveHourlyIncome.Command()));
 
     [HttpPost("admin/hourly-income")]
     [FormView("HourlyIncomeForm")]
@@ -170,8 +170,7 @@ public sealed class PlansController(IMediator mediator) : Controller
         var plans = await mediator.Send(new PlanReports.ApprovedQuery(range));
         if (format != "csv")
         {
-            ViewData["Range"] = range;
-            return View("ApprovedReport", plans);
+            return View("ApprovedReport", new ReportPage<PlanSheet>(range, plans));
         }
         var csv = new StringBuilder("agency,agency_name,decision_no,decision_date,regs_total,ycdk,cdbc,tcqc,ktcn_products,tthc,cam,docs_total,docs_luat,docs_phap_lenh,docs_nghi_dinh,docs_qd_ttcp,docs_thong_tu,docs_other\r\n");
         foreach (var p in plans)
@@ -190,8 +189,7 @@ public sealed class PlansController(IMediator mediator) : Controller
         var rows = await mediator.Send(new PlanReports.ExecutedQuery(range));
         if (format != "csv")
         {
-            ViewData["Range"] = range;
-            return View("ExecutedReport", rows);
+            return View("ExecutedReport", new ReportPage<PlanReports.ExecutedRow>(range, rows));
         }
         var csv = new StringBuilder("agency,agency_name,regs_total,ycdk,cdbc,tcqc,ktcn_products,tthc,cam,docs_total,docs_luat,docs_phap_lenh,docs_nghi_dinh,docs_qd_ttcp,docs_thong_tu,docs_other\r\n");
         foreach (var r in rows)

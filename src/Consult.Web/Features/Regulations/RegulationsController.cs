@@ -13,9 +13,12 @@ public sealed class RegulationsController(IMediator mediator) : Controller
         {
             return NotFound();
         }
-        ViewData["Cost"] = await mediator.Send(new Plans.RegulationCost.Query(result.Regulation.Id, result.Regulation.AgencyId, frequency));
-        ViewData["Following"] = await mediator.Send(new Consultations.Follow.IsFollowing("regulation", result.Regulation.Id));
-        return View(result);
+        var r = result.Regulation;
+        return View(new RegulationPage(result,
+            await mediator.Send(new Plans.RegulationCost.Query(r.Id, r.AgencyId, frequency)),
+            await mediator.Send(new Consultations.Follow.IsFollowing("regulation", r.Id)),
+            await mediator.Send(new Consultations.RegulationConsultations.Query(r.Id)),
+            await mediator.Send(new Feedback.FeedbackList.Query { Regulation = r.Code })));
     }
 
     [HttpGet("regulations/{code}/versions/{version:int}")]

@@ -14,11 +14,9 @@ public sealed class SearchController(IMediator mediator, SiteLinks links) : Cont
     public async Task<IActionResult> Index([FromQuery] Search.Query query)
     {
         var result = await mediator.Send(query);
-        if (result.Sectors.FirstOrDefault(s => s.Selected) is { } sector)
-        {
-            ViewData["FollowingSector"] = await mediator.Send(new Consultations.Follow.IsFollowing("sector", long.Parse(sector.Value)));
-        }
-        return View(result);
+        var following = result.Sectors.FirstOrDefault(s => s.Selected) is { } sector
+            && await mediator.Send(new Consultations.Follow.IsFollowing("sector", long.Parse(sector.Value)));
+        return View(new SearchPage(result, following));
     }
 
     [HttpGet("search/csv")]
