@@ -6,10 +6,8 @@ using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure;
 using Consult.Web.Infrastructure.Security;
 using Consult.Web.Infrastructure.Validation;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Razor;
 
 if (DatabaseCopy.IsCopy(args))
 {

@@ -3,7 +3,6 @@ using Consult.Domain.Plans;
 using Consult.Domain.Registry;
 using Consult.Domain.Text;
 using Consult.Web.Features.Plans;
-using Consult.Web.Infrastructure;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Security;
 using Dapper;

@@ -6,126 +6,12 @@ using Consult.Web.Infrastructure;
 using Consult.Web.Infrastructure.Audit;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Mediator;
-using Consult.Web.Infrastructure.Security;
 using Consult.Web.Infrastructure.Validation;
 using Dapper;
 using MediatR;
 using Microsoft.Extensions.Options;
 
 namespace Consult.Web.Features.Consultations;
-
-/// <summary>Every change to a consultation is checked against the version the user saw and audited.</summary>
-public sealed class ConsultationStore(Db db, AuditLog audit)
-{
-    public const string AuditEntity = "consultation";
-
-    public async Task<ConsultationHeader> CurrentAsync(long id, int expectedVersion)
-    {
-        var header = await db.Connection.QuerySingleOrDefaultAsync<ConsultationHeader>(
-            "select id, agency_id, title, opens_on, closes_on, published, closed_on, version from consultation where id = @id", new { id }, db.Transaction)
-            ?? throw new UserInputException("", "Đợt lấy ý kiến không còn trên cổng.");
-        return header.Version == expectedVersion ? header : throw new UserInputException("",
-            $"Đợt lấy ý kiến đã được cập nhật lên phiên bản {header.Version} sau khi bạn mở trang; hãy mở lại.", StatusCodes.Status409Conflict);
-    }
-
-    public async Task StepAsync(ConsultationHeader header, string action, string summary)
-    {
-        await db.Connection.ExecuteAsync("update consultation set version = version + 1 where id = @Id", header, db.Transaction);
-        audit.Record(new AuditEntry(action, AuditEntity, header.Id.ToString(), summary)
-        {
-            AgencyId = header.AgencyId,
-            FromVersion = header.Version,
-            ToVersion = header.Version + 1,
-        });
-    }
-}
-
-/// <summary>
-/// A lead ends an open window before its closing day, or moves its closing day later; either needs a reason, which the
-/// consultation's page shows with the dates (a window people rely on does not change silently).
-/// </summary>
-public static class ChangeWindow
-{
-    public sealed record Command : IRequest<string>, ICommand
-    {
-        public long Id { get; init; }
-        public int ExpectedVersion { get; init; }
-        /// <summary>close_early or extend.</summary>
-        public string Kind { get; init; } = "";
-
-        [Display(Name = "Ngày kết thúc mới")]
-        public string? ClosesOn { get; init; }
-
-        [Display(Name = "Lý do (được công khai)")]
-        [Required(ErrorMessage = "Nêu lý do; lý do được công khai trên trang lấy ý kiến.")]
-        [StringLength(1_000, ErrorMessage = "Lý do dài quá 1.000 ký tự.")]
-        public string? Reason { get; init; }
-
-        public Permission Permission => Permission.AgencyWork(Roles.Lead, consultations: [Id]);
-    }
-
-    public sealed record Change(string Kind, string OnDay, string ClosesOnBefore, string ClosesOnAfter, string Reason);
-
-    public sealed class Handler(Db db, ConsultationStore store, CurrentUser user, TimeProvider clock) : IRequestHandler<Command, string>
-    {
-        public async Task<string> Handle(Command request, CancellationToken cancellationToken)
-        {
-            var header = await store.CurrentAsync(request.Id, request.ExpectedVersion);
-            var today = clock.Today();
-            var closes = DateOnly.Parse(header.ClosesOn);
-            if (!header.Published || header.ClosedOn is not null || today > closes)
-            {
-                throw new UserInputException("", "Đợt lấy ý kiến đã kết thúc hoặc chưa công bố: không đổi được thời gian nữa.");
-            }
-            var after = closes;
-            string done;
-            switch (request.Kind)
-            {
-                case "close_early" when header.Opens <= today:
-                    after = today;
-                    await db.Connection.ExecuteAsync("update consultation set closed_on = @today where id = @Id",
-                        new { header.Id, today = today.ToString(IsoDate.Pattern) }, db.Transaction);
-                    await store.StepAsync(header, "close", $"Kết thúc lấy ý kiến ngày {VietnameseDates.Show(today)}: {request.Reason!.Trim()}");
-                    done = "Đã kết thúc lấy ý kiến; hãy giải trình từng ý kiến.";
-                    break;
-                case "extend":
-                    if (!IsoDate.TryRead(request.ClosesOn, out after) || after <= closes)
-                    {
-                        throw new UserInputException(nameof(Command.ClosesOn), IsoDate.TryRead(request.ClosesOn, out _)
-                            ? $"Ngày kết thúc mới phải sau ngày {VietnameseDates.Show(closes)}."
-                            : IsoDate.Invalid(request.ClosesOn));
-                    }
-                    await db.Connection.ExecuteAsync("update consultation set closes_on = @after where id = @Id",
-                        new { header.Id, after = after.ToString(IsoDate.Pattern) }, db.Transaction);
-                    await store.StepAsync(header, "extend", $"Gia hạn lấy ý kiến đến ngày {VietnameseDates.Show(after)}: {request.Reason!.Trim()}");
-                    done = $"Đã gia hạn lấy ý kiến đến ngày {VietnameseDates.Show(after)}.";
-                    break;
-                default:
-                    throw new UserInputException("", "Không thực hiện được thao tác này ở trạng thái hiện tại của đợt lấy ý kiến.");
-            }
-            await db.Connection.ExecuteAsync(
-                """
-                insert into consultation_change (consultation_id, kind, on_day, closes_on_before, closes_on_after, reason, changed_by, changed_at)
-                values (@Id, @Kind, @today, @before, @after, @reason, @userId, @now)
-                """,
-                new
-                {
-                    header.Id, request.Kind, today = today.ToString(IsoDate.Pattern), before = header.ClosesOn, after = after.ToString(IsoDate.Pattern),
-                    reason = request.Reason!.Trim(), userId = user.Id, now = clock.GetUtcNow(),
-                }, db.Transaction);
-            return done;
-        }
-    }
-
-    public sealed record Query(long Id) : IRequest<IReadOnlyList<Change>>;
-
-    public sealed class ChangesHandler(Db db) : IRequestHandler<Query, IReadOnlyList<Change>>
-    {
-        public async Task<IReadOnlyList<Change>> Handle(Query request, CancellationToken cancellationToken) =>
-            (await db.Connection.QueryAsync<Change>(
-                "select kind, on_day, closes_on_before, closes_on_after, reason from consultation_change where consultation_id = @Id order by id", request, db.Transaction)).ToList();
-    }
-}
 
 /// <summary>
 /// An agency lead prepares a consultation on a draft legal document (its regulations and articles), on a simplification
@@ -376,45 +262,6 @@ public static class SaveConsultation
                     break;
             }
             return (new Subject(null, null, null), []);
-        }
-    }
-}
-
-/// <summary>The agency lead opens a prepared consultation to comments (ending or extending it is <see cref="ChangeWindow"/>).</summary>
-public static class ConsultationWindow
-{
-    public sealed record Command(long Id, string Action, int ExpectedVersion) : IRequest<string>, ICommand
-    {
-        public Permission Permission => Permission.AgencyWork(Roles.Lead, consultations: [Id]);
-    }
-
-    public sealed class Handler(Db db, ConsultationStore store, Notifier notifier, TimeProvider clock, IOptions<ConsultationOptions> options)
-        : IRequestHandler<Command, string>
-    {
-        public async Task<string> Handle(Command request, CancellationToken cancellationToken)
-        {
-            var header = await store.CurrentAsync(request.Id, request.ExpectedVersion);
-            var today = clock.Today();
-            switch (request.Action)
-            {
-                case "open" when !header.Published:
-                    var closes = DateOnly.Parse(header.ClosesOn);
-                    if (closes < today)
-                    {
-                        throw new UserInputException("", "Ngày kết thúc đã qua; hãy sửa thời gian lấy ý kiến trước khi công bố.");
-                    }
-                    if (ConsultationWindowLength.DaysLeft(header.Opens, closes, today) is var left && left < options.Value.MinimumWindowDays)
-                    {
-                        throw new UserInputException("", ConsultationWindowLength.TooShort(left, options.Value.MinimumWindowDays)
-                            + " Hãy lùi ngày kết thúc trước khi công bố.");
-                    }
-                    await db.Connection.ExecuteAsync("update consultation set published = true where id = @Id", header, db.Transaction);
-                    await store.StepAsync(header, "open", $"Lấy ý kiến từ {header.Opens:dd/MM/yyyy} đến {DateOnly.Parse(header.ClosesOn):dd/MM/yyyy}");
-                    await notifier.ConsultationOpenedAsync(header.Id);
-                    return "Đã công bố đợt lấy ý kiến.";
-                default:
-                    throw new UserInputException("", "Không thực hiện được thao tác này ở trạng thái hiện tại của đợt lấy ý kiến.");
-            }
         }
     }
 }

@@ -1,10 +1,8 @@
 using System.Text;
 using Consult.Domain.EffortIndex;
-using Consult.Web.Infrastructure.Security;
 using Consult.Web.Infrastructure.Validation;
 using Consult.Web.Features.Shared;
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Consult.Web.Features.EffortIndex;

@@ -1,7 +1,6 @@
 using Consult.Domain.Registry;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Registry;
-using Consult.Web.Infrastructure.Search;
 using Consult.Web.Infrastructure.Security;
 using Dapper;
 using MediatR;

@@ -1,4 +1,3 @@
-using System.Text;
 using Consult.Domain.Import;
 using Consult.Domain.Registry;
 using Consult.Web.Features.Shared;

@@ -1,4 +1,3 @@
-using Consult.Domain.Accounts;
 using Consult.Domain.Text;
 
 namespace Consult.Web.Infrastructure.Mediator;

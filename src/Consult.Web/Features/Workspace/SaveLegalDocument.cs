@@ -6,73 +6,12 @@ using Consult.Web.Infrastructure.Audit;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Mediator;
 using Consult.Web.Infrastructure.Registry;
-using Consult.Web.Infrastructure.Search;
 using Consult.Web.Infrastructure.Security;
 using Consult.Web.Infrastructure.Validation;
 using Dapper;
 using MediatR;
 
 namespace Consult.Web.Features.Workspace;
-
-/// <summary>The legal documents an agency maintains, with how many regulations cite each.</summary>
-public static class DocumentList
-{
-    public sealed record Query : IRequest<Result>
-    {
-        public string? Q { get; init; }
-        public string? Status { get; init; }
-        /// <summary>Reviewers pick an agency; staff always see their own.</summary>
-        public string? Agency { get; init; }
-    }
-
-    public sealed record Row
-    {
-        public long Id { get; init; }
-        public string Number { get; init; } = "";
-        public string DocType { get; init; } = "";
-        public string Title { get; init; } = "";
-        public string Status { get; init; } = "";
-        public string? AgencyCode { get; init; }
-        public int Regulations { get; init; }
-    }
-
-    public sealed record Result(Query Query, IReadOnlyList<Row> Documents, AgencyRef? Agency, IReadOnlyList<AgencyRef> Agencies, bool CanEdit);
-
-    public sealed class Handler(Db db, RegistryFacts facts, CurrentUser user) : IRequestHandler<Query, Result>
-    {
-        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
-        {
-            facts.CatchUp(db.Connection, db.Transaction);
-            var agency = user.IsStaff
-                ? facts.Agencies.First(a => a.Id == user.AgencyId)
-                : facts.Agencies.FirstOrDefault(a => string.Equals(a.Code, request.Agency, StringComparison.OrdinalIgnoreCase));
-            var where = new List<string> { "1 = 1" };
-            if (agency is not null)
-            {
-                where.Add("d.agency_id = @AgencyId");
-            }
-            if (!string.IsNullOrWhiteSpace(request.Status))
-            {
-                where.Add("d.status = @Status");
-            }
-            if (!string.IsNullOrWhiteSpace(request.Q))
-            {
-                where.Add("(d.number_key like '%' || @Key || '%' or lower(d.title) like '%' || lower(@Q) || '%')");
-            }
-            var documents = await db.Connection.QueryAsync<Row>(
-                $"""
-                select d.id, d.number, d.doc_type, d.title, d.status, a.code agency_code,
-                    (select count(distinct b.regulation_id) from regulation_basis b where b.legal_document_id = d.id) regulations
-                from legal_document d left join agency a on a.id = d.agency_id
-                where {string.Join(" and ", where)}
-                order by d.issued_on desc, d.number
-                limit 500
-                """,
-                new { AgencyId = agency?.Id, request.Status, request.Q, Key = DocumentNumber.Key(request.Q ?? "") }, db.Transaction);
-            return new Result(request, documents.ToList(), agency, facts.Agencies, agency is not null && user.Holds(Roles.Editor, agency.Id));
-        }
-    }
-}
 
 /// <summary>Creates or edits a legal document's record; a stale form is refused, never saved over a newer version.</summary>
 public static class SaveLegalDocument
@@ -216,34 +155,6 @@ public static class SaveLegalDocument
                 ToVersion = request.Id is null ? 1 : request.ExpectedVersion + 1,
             });
             return id;
-        }
-    }
-}
-
-/// <summary>Loads a document's record into the form, for the staff of the agency that maintains it.</summary>
-public static class EditLegalDocument
-{
-    public sealed record Query(long Id) : IRequest<SaveLegalDocument.Command?>;
-
-    public sealed class Handler(Db db, CurrentUser user) : IRequestHandler<Query, SaveLegalDocument.Command?>
-    {
-        public async Task<SaveLegalDocument.Command?> Handle(Query request, CancellationToken cancellationToken)
-        {
-            var document = await db.Connection.QuerySingleOrDefaultAsync<LegalDocuments.Details.Document>(
-                "select d.*, a.code agency_code from legal_document d left join agency a on a.id = d.agency_id where d.id = @Id",
-                request, db.Transaction);
-            if (document is null)
-            {
-                return null;
-            }
-            return user.Holds(Roles.Editor, document.AgencyId ?? 0)
-                ? new SaveLegalDocument.Command
-                {
-                    Id = document.Id, Number = document.Number, DocType = document.DocType, Title = document.Title, Issuer = document.Issuer,
-                    IssuedOn = document.IssuedOn, EffectiveOn = document.EffectiveOn, ExpiresOn = document.ExpiresOn, Status = document.Status,
-                    Agency = document.AgencyCode, ExpectedVersion = document.Version,
-                }
-                : throw new ForbiddenException("Văn bản do cơ quan khác cập nhật.");
         }
     }
 }

@@ -1,0 +1,36 @@
+using Consult.Domain.Accounts;
+using Consult.Web.Infrastructure;
+using Consult.Web.Infrastructure.Data;
+using Consult.Web.Infrastructure.Security;
+using MediatR;
+using Microsoft.Extensions.Options;
+
+namespace Consult.Web.Features.Consultations;
+
+/// <summary>The summary report (báo cáo tổng hợp, tiếp thu, giải trình): counts by stance and respondent, every comment and its answer.</summary>
+public static class ConsultationReport
+{
+    public sealed record Query(long Id) : IRequest<Result?>;
+
+    public sealed record Result(ConsultationSheet Sheet, IReadOnlyDictionary<string, int> ByStance, IReadOnlyDictionary<string, int> ByRespondent,
+        IReadOnlyDictionary<string, int> ByVerdict, int Satisfied, int Dissatisfied);
+
+    public sealed class Handler(Db db, CurrentUser user, TimeProvider clock, IOptions<ConsultationOptions> options) : IRequestHandler<Query, Result?>
+    {
+        public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
+        {
+            if (await ConsultationSheets.LoadAsync(db, user, clock, options.Value, request.Id) is not { } sheet)
+            {
+                return null;
+            }
+            var counted = sheet.Comments;
+            return new Result(
+                sheet,
+                SubmitComment.Stances.ToDictionary(s => s.Value, s => counted.Count(c => c.Stance == s.Key)),
+                UserKinds.All.ToDictionary(UserKinds.Label, k => counted.Count(c => c.RespondentKind == UserKinds.Code(k))),
+                AnswerComment.Verdicts.ToDictionary(v => v.Value, v => counted.Count(c => c.Verdict == v.Key)),
+                counted.Count(c => c.Satisfied == true),
+                counted.Count(c => c.Satisfied == false));
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Consult.Domain.Accounts;
+using Consult.Domain.Consultations;
+using Consult.Domain.Text;
+using Consult.Web.Infrastructure;
+using Consult.Web.Infrastructure.Audit;
+using Consult.Web.Infrastructure.Data;
+using Consult.Web.Infrastructure.Security;
+using Consult.Web.Infrastructure.Validation;
+using Dapper;
+using Microsoft.Extensions.Options;
+
+namespace Consult.Web.Features.Consultations;
+
+/// <summary>Every change to a consultation is checked against the version the user saw and audited.</summary>
+public sealed class ConsultationStore(Db db, AuditLog audit)
+{
+    public const string AuditEntity = "consultation";
+
+    public async Task<ConsultationHeader> CurrentAsync(long id, int expectedVersion)
+    {
+        var header = await db.Connection.QuerySingleOrDefaultAsync<ConsultationHeader>(
+            "select id, agency_id, title, opens_on, closes_on, published, closed_on, version from consultation where id = @id", new { id }, db.Transaction)
+            ?? throw new UserInputException("", "Đợt lấy ý kiến không còn trên cổng.");
+        return header.Version == expectedVersion ? header : throw new UserInputException("",
+            $"Đợt lấy ý kiến đã được cập nhật lên phiên bản {header.Version} sau khi bạn mở trang; hãy mở lại.", StatusCodes.Status409Conflict);
+    }
+
+    public async Task StepAsync(ConsultationHeader header, string action, string summary)
+    {
+        await db.Connection.ExecuteAsync("update consultation set version = version + 1 where id = @Id", header, db.Transaction);
+        audit.Record(new AuditEntry(action, AuditEntity, header.Id.ToString(), summary)
+        {
+            AgencyId = header.AgencyId,
+            FromVersion = header.Version,
+            ToVersion = header.Version + 1,
+        });
+    }
+}

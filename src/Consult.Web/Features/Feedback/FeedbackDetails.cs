@@ -1,0 +1,47 @@
+using Consult.Domain.Accounts;
+using Consult.Domain.Feedback;
+using Consult.Domain.Text;
+using Consult.Web.Features.Calendar;
+using Consult.Web.Infrastructure;
+using Consult.Web.Infrastructure.Data;
+using Consult.Web.Infrastructure.Security;
+using Dapper;
+using MediatR;
+
+namespace Consult.Web.Features.Feedback;
+
+/// <summary>One feedback with its history, and what the reader may do with it.</summary>
+public static class FeedbackDetails
+{
+    public sealed record Result(FeedbackRow Feedback, IReadOnlyList<FeedbackEvent> Events, DateOnly Today,
+        bool CanWork, bool CanDecideTransfer, bool CanAnswer, bool CanRate, bool CanModerate, bool CanReport, int Reports);
+
+    public sealed record Query(long Id) : IRequest<Result?>;
+
+    public sealed class Handler(Db db, CurrentUser user, TimeProvider clock) : IRequestHandler<Query, Result?>
+    {
+        public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
+        {
+            if (await FeedbackRecords.OneAsync(db, user, request.Id) is not { } f)
+            {
+                return null;
+            }
+            var events = (await db.Connection.QueryAsync<FeedbackEvent>(
+                """
+                select e.kind, fa.name from_agency, ta.name to_agency, e.note, e.on_day
+                from feedback_event e left join agency fa on fa.id = e.from_agency left join agency ta on ta.id = e.to_agency
+                where e.feedback_id = @Id order by e.id
+                """, request, db.Transaction)).ToList();
+            var open = f.Answer is null && !f.IsHidden;
+            var moderator = user.IsIn(Roles.Reviewer) || user.IsIn(Roles.Admin);
+            return new Result(f, events, clock.Today(),
+                CanWork: open && f.TransferTo is null && user.Holds(Roles.Editor, f.AgencyId),
+                CanDecideTransfer: open && f.TransferTo is { } to && user.Holds(Roles.Editor, to),
+                CanAnswer: open && f.TransferTo is null && user.Holds(Roles.Lead, f.AgencyId),
+                CanRate: f.Answer is not null && f.Satisfied is null && f.UserId == user.Id,
+                CanModerate: !f.IsHidden && moderator,
+                CanReport: !f.IsHidden && user.IsSignedIn && f.UserId != user.Id,
+                Reports: moderator ? await db.Connection.ExecuteScalarAsync<int>("select count(*) from feedback_report where feedback_id = @Id", request, db.Transaction) : 0);
+        }
+    }
+}

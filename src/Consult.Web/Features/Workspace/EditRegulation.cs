@@ -1,0 +1,33 @@
+using Consult.Domain.Accounts;
+using Consult.Domain.Import;
+using Consult.Domain.Registry;
+using Consult.Domain.Text;
+using Consult.Web.Features.Shared;
+using Consult.Web.Infrastructure.Mediator;
+using Consult.Web.Infrastructure.Registry;
+using Consult.Web.Infrastructure.Security;
+using Consult.Web.Infrastructure.Validation;
+using MediatR;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
+
+namespace Consult.Web.Features.Workspace;
+
+/// <summary>Loads a regulation's current version into the form.</summary>
+public static class EditRegulation
+{
+    public sealed record Query(string Code) : IRequest<SaveRegulation.Command?>;
+
+    public sealed class Handler(RegulationReader reader, CurrentUser user) : IRequestHandler<Query, SaveRegulation.Command?>
+    {
+        public async Task<SaveRegulation.Command?> Handle(Query request, CancellationToken cancellationToken)
+        {
+            if (await reader.CurrentAsync(request.Code) is not { } current)
+            {
+                return null;
+            }
+            return user.Holds(Roles.Editor, current.AgencyId)
+                ? SaveRegulation.Command.From(current.Snapshot, current.Version) with { Published = current.Published }
+                : throw new ForbiddenException("Quy định của cơ quan khác.");
+        }
+    }
+}
