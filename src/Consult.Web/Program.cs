@@ -38,8 +38,9 @@ builder.Services
     .AddRazorOptions(options =>
     {
         options.ViewLocationFormats.Clear();
-        options.ViewLocationFormats.Add("/Features/{1}/{0}.cshtml");
+        options.ViewLocationFormats.Add(FeatureFolders.Location);
         options.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
+        options.ViewLocationExpanders.Add(new FeatureFolders());
     })
     .AddJsonOptions(options => options.JsonSerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
 // Vietnamese letters are written as themselves, not as numeric entities.

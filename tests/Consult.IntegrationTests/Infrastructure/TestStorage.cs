@@ -72,7 +72,7 @@ public static class TestStorage
         }
         var options = new StorageOptions { Provider = "postgres", ConnectionString = Database(name) };
         using var storage = StorageProvider.For(options);
-        SchemaMigrator.Migrate(storage);
+        SchemaMigrator.Migrate(storage, TimeProvider.System);
         return name;
     }
 }

@@ -35,7 +35,7 @@ public static class Users
         public string? AgencyCode { get; init; }
         public string Roles { get; init; } = "";
         public DateTimeOffset? LockoutEnd { get; init; }
-        public bool IsLocked => LockoutEnd > DateTimeOffset.UtcNow;
+        public bool IsLocked { get; init; }
     }
 
     public sealed record ListResult(ListQuery Query, IReadOnlyList<Row> Users, bool HasMore);
@@ -125,7 +125,8 @@ public static class Users
                 where {string.Join(" and ", where)}
                 order by u.email limit @Take offset @Skip
                 """, new { request.Q, request.Role, request.Agency, Take = PageSize + 1, Skip = (page - 1) * PageSize }, db.Transaction)).ToList();
-            return new ListResult(request with { Page = page }, rows.Take(PageSize).ToList(), rows.Count > PageSize);
+            var now = clock.GetUtcNow();
+            return new ListResult(request with { Page = page }, [.. rows.Take(PageSize).Select(r => r with { IsLocked = r.LockoutEnd > now })], rows.Count > PageSize);
         }
 
         public async Task<SetAccess?> Handle(AccessQuery request, CancellationToken cancellationToken)

@@ -59,6 +59,10 @@ public sealed class IndexService(Db db, IndexCalculator calculator, TimeProvider
         return new IndexView(period, published is not null, snapshot, ranking);
     }
 
+    /// <summary>The period named in a link, or the current year when none is; null for a name that is not a period.</summary>
+    public ReportingPeriod? PeriodOr(string? key) =>
+        string.IsNullOrWhiteSpace(key) ? ReportingPeriod.YearOf(clock.Today()) : ReportingPeriod.Parse(key);
+
     /// <summary>The periods a reader can pick: recent years and quarters, newest first.</summary>
     public IReadOnlyList<ReportingPeriod> RecentPeriods()
     {

@@ -14,13 +14,13 @@ public static class DemoPlans
 {
     private const string Actor = "Dữ liệu trình diễn";
 
-    public static async Task LoadAsync(Db db)
+    public static async Task LoadAsync(Db db, TimeProvider clock)
     {
         await db.InTransactionAsync(async () =>
         {
             var connection = db.Connection;
             var transaction = db.Transaction;
-            string Now() => DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
+            string Now() => clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
 
             var incomes = Read("hourly_income.csv");
             await connection.ExecuteAsync("insert into hourly_income (year, amount, source, updated_at) values (@year, @amount, @source, @now)",

@@ -1,3 +1,6 @@
+using System.Text;
+using Consult.Domain.Import;
+using Consult.Domain.Registry;
 using Consult.Domain.Plans;
 using Consult.Domain.Text;
 using Consult.Web.Infrastructure.Audit;
@@ -40,4 +43,38 @@ public static class PlanReports
                 .OrderBy(r => r.AgencyName)
                 .ToList();
     }
+
+    public static StringBuilder ApprovedCsv(IReadOnlyList<PlanSheet> plans)
+    {
+        var csv = new StringBuilder("agency,agency_name,decision_no,decision_date,regs_total,ycdk,cdbc,tcqc,ktcn_products,tthc,cam,docs_total,docs_luat,docs_phap_lenh,docs_nghi_dinh,docs_qd_ttcp,docs_thong_tu,docs_other\r\n");
+        foreach (var p in plans)
+        {
+            csv.Append(string.Join(',', new[] { p.Plan.OriginCode, p.Plan.OriginName, p.Plan.DecisionNumber ?? "", p.Plan.DecisionDate ?? "" }.Select(Csv.ExportCell)))
+                .Append(',').Append(string.Join(',', CountColumns(p.Counts, p.Documents))).Append("\r\n");
+        }
+        return csv.Append($"TONG,Tổng cộng ({plans.Count} quyết định),,,").Append(string.Join(',', Totals(plans.Select(p => CountColumns(p.Counts, p.Documents))))).Append("\r\n");
+    }
+
+    public static StringBuilder ExecutedCsv(IReadOnlyList<ExecutedRow> rows)
+    {
+        var csv = new StringBuilder("agency,agency_name,regs_total,ycdk,cdbc,tcqc,ktcn_products,tthc,cam,docs_total,docs_luat,docs_phap_lenh,docs_nghi_dinh,docs_qd_ttcp,docs_thong_tu,docs_other\r\n");
+        foreach (var r in rows)
+        {
+            csv.Append(Csv.ExportCell(r.AgencyCode)).Append(',').Append(Csv.ExportCell(r.AgencyName))
+                .Append(',').Append(string.Join(',', CountColumns(r.Counts, r.Documents))).Append("\r\n");
+        }
+        return csv.Append("TONG,Tổng cộng,").Append(string.Join(',', Totals(rows.Select(r => CountColumns(r.Counts, r.Documents))))).Append("\r\n");
+    }
+
+    /// <summary>Column sums of a report's count rows, for its total row.</summary>
+    public static IReadOnlyList<int> Totals(IEnumerable<IEnumerable<int>> rows) =>
+        rows.Aggregate((IReadOnlyList<int>)[.. CountColumns(KindCounts.Of([]), DocumentCounts.Of([])).Select(_ => 0)], (sum, row) => [.. sum.Zip(row, (a, b) => a + b)]);
+
+    /// <summary>The count columns in the order of the government's tables.</summary>
+    public static IEnumerable<int> CountColumns(KindCounts counts, DocumentCounts documents) =>
+    [
+        counts.Total, counts[RegulationKind.BusinessCondition], counts[RegulationKind.ReportingRegime], counts[RegulationKind.TechnicalStandard],
+        counts[RegulationKind.SpecialisedInspection], counts[RegulationKind.AdministrativeProcedure], counts[RegulationKind.Prohibition],
+        documents.Total, .. Enum.GetValues<DocumentColumn>().Select(c => documents[c]),
+    ];
 }

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Consult.Web.Features.Plans;
 
-public sealed class PlansController(IMediator mediator) : Controller
+public sealed class PlansController(IMediator mediator, TimeProvider clock) : Controller
 {
     [HttpGet("plans")]
     public async Task<IActionResult> Index([FromQuery] PlanList.Query query) => View(await mediator.Send(query));
@@ -22,7 +22,7 @@ public sealed class PlansController(IMediator mediator) : Controller
 
     [Authorize(Policy = IdentitySetup.WorkspacePolicy)]
     [HttpGet("plans/new")]
-    public IActionResult Create() => View("PlanForm", new SavePlan.Command { Year = DateTime.UtcNow.Year });
+    public IActionResult Create() => View("PlanForm", new SavePlan.Command { Year = Infrastructure.VietnamTime.Today(clock).Year });
 
     [Authorize(Policy = IdentitySetup.WorkspacePolicy)]
     [HttpGet("plans/{id:long}/edit")]
@@ -134,90 +134,6 @@ public sealed class PlansController(IMediator mediator) : Controller
         TempData["Notice"] = "Đã ghi nhận văn bản thực thi.";
         return Redirect(PlanLinks.Items(id));
     }
-
-    [Authorize(Policy = IdentitySetup.WorkspacePolicy)]
-    [HttpGet("workspace/regulations/{code}/cost")]
-    public async Task<IActionResult> Cost(string code) =>
-        await mediator.Send(new SaveCostEstimate.Query(code)) is { } form ? View("CostEstimateForm", form) : NotFound();
-
-    [HttpPost("workspace/regulations/{code}/cost")]
-    [FormView("CostEstimateForm")]
-    public async Task<IActionResult> Cost(string code, SaveCostEstimate.Command command)
-    {
-        await mediator.Send(command with { Code = code });
-        TempData["Notice"] = "Đã lưu ước tính chi phí tuân thủ.";
-        return Redirect(RegulationLinks.Details(code, "cost-heading"));
-    }
-
-    [Authorize(Policy = IdentitySetup.AdminPolicy)]
-    [HttpGet("admin/hourly-income")]
-    public async Task<IActionResult> HourlyIncome() =>
-        View("HourlyIncome", new HourlyIncomePage(await mediator.Send(new SaveHourlyIncome.ListQuery()), new SaveHourlyIncome.Command()));
-
-    [HttpPost("admin/hourly-income")]
-    [FormView("HourlyIncomeForm")]
-    public async Task<IActionResult> HourlyIncome(SaveHourlyIncome.Command command)
-    {
-        await mediator.Send(command);
-        TempData["Notice"] = $"Đã lưu thu nhập bình quân một giờ năm {command.Year}.";
-        return Redirect(PlanLinks.HourlyIncome);
-    }
-
-    [HttpGet("reports/approved-plans")]
-    public async Task<IActionResult> ApprovedPlans(string? format, string? from, string? to)
-    {
-        var range = ReportRange(from, to);
-        var plans = await mediator.Send(new PlanReports.ApprovedQuery(range));
-        if (format != "csv")
-        {
-            return View("ApprovedReport", new ReportPage<PlanSheet>(range, plans));
-        }
-        var csv = new StringBuilder("agency,agency_name,decision_no,decision_date,regs_total,ycdk,cdbc,tcqc,ktcn_products,tthc,cam,docs_total,docs_luat,docs_phap_lenh,docs_nghi_dinh,docs_qd_ttcp,docs_thong_tu,docs_other\r\n");
-        foreach (var p in plans)
-        {
-            csv.Append(string.Join(',', new[] { p.Plan.OriginCode, p.Plan.OriginName, p.Plan.DecisionNumber ?? "", p.Plan.DecisionDate ?? "" }.Select(Domain.Import.Csv.ExportCell)))
-                .Append(',').Append(string.Join(',', CountColumns(p.Counts, p.Documents))).Append("\r\n");
-        }
-        csv.Append($"TONG,Tổng cộng ({plans.Count} quyết định),,,").Append(string.Join(',', Totals(plans.Select(p => CountColumns(p.Counts, p.Documents))))).Append("\r\n");
-        return this.Csv(csv, $"phuong-an-da-phe-duyet_{range.FileSuffix}.csv");
-    }
-
-    [HttpGet("reports/executed-cuts")]
-    public async Task<IActionResult> ExecutedCuts(string? format, string? from, string? to)
-    {
-        var range = ReportRange(from, to);
-        var rows = await mediator.Send(new PlanReports.ExecutedQuery(range));
-        if (format != "csv")
-        {
-            return View("ExecutedReport", new ReportPage<PlanReports.ExecutedRow>(range, rows));
-        }
-        var csv = new StringBuilder("agency,agency_name,regs_total,ycdk,cdbc,tcqc,ktcn_products,tthc,cam,docs_total,docs_luat,docs_phap_lenh,docs_nghi_dinh,docs_qd_ttcp,docs_thong_tu,docs_other\r\n");
-        foreach (var r in rows)
-        {
-            csv.Append(Domain.Import.Csv.ExportCell(r.AgencyCode)).Append(',').Append(Domain.Import.Csv.ExportCell(r.AgencyName))
-                .Append(',').Append(string.Join(',', CountColumns(r.Counts, r.Documents))).Append("\r\n");
-        }
-        csv.Append("TONG,Tổng cộng,").Append(string.Join(',', Totals(rows.Select(r => CountColumns(r.Counts, r.Documents))))).Append("\r\n");
-        return this.Csv(csv, $"quy-dinh-da-cat-giam_{range.FileSuffix}.csv");
-    }
-
-    private static DateRange ReportRange(string? from, string? to)
-    {
-        var (range, error) = DateRange.Read(from, to);
-        return range ?? throw new UserInputException("", error!);
-    }
-
-    /// <summary>Column sums of a report's count rows, for its total row.</summary>
-    public static IReadOnlyList<int> Totals(IEnumerable<IEnumerable<int>> rows) =>
-        rows.Aggregate((IReadOnlyList<int>)[.. CountColumns(KindCounts.Of([]), DocumentCounts.Of([])).Select(_ => 0)], (sum, row) => [.. sum.Zip(row, (a, b) => a + b)]);
-
-    /// <summary>The count columns in the order of the government's tables.</summary>
-    public static IEnumerable<int> CountColumns(KindCounts counts, DocumentCounts documents) =>
-    [
-        counts.Total, counts[RegulationKind.BusinessCondition], counts[RegulationKind.ReportingRegime], counts[RegulationKind.TechnicalStandard],
-        counts[RegulationKind.SpecialisedInspection], counts[RegulationKind.AdministrativeProcedure], counts[RegulationKind.Prohibition],
-        documents.Total, .. Enum.GetValues<DocumentColumn>().Select(c => documents[c]),
-    ];
 
     [HttpGet("api/v1/plans")]
     [Microsoft.AspNetCore.Http.EndpointSummary("Phương án cắt giảm, đơn giản hóa")]

@@ -13,14 +13,14 @@ namespace Consult.Web.Features.Workspace;
 /// An uploaded regulations file waiting for the user to confirm it: kept in the data folder under the uploader's id,
 /// so that what is applied is exactly what was previewed, whatever its size.
 /// </summary>
-public sealed class PendingImports(IOptions<StorageOptions> storage, CurrentUser user)
+public sealed class PendingImports(IOptions<StorageOptions> storage, CurrentUser user, TimeProvider clock)
 {
     private string Folder => Path.Combine(Path.GetFullPath(storage.Value.DataDirectory), "uploads");
 
     public async Task<string> KeepAsync(Stream file, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Folder);
-        foreach (var abandoned in new DirectoryInfo(Folder).GetFiles().Where(f => f.LastWriteTimeUtc < DateTime.UtcNow.AddDays(-1)))
+        foreach (var abandoned in new DirectoryInfo(Folder).GetFiles().Where(f => f.LastWriteTimeUtc < clock.GetUtcNow().UtcDateTime.AddDays(-1)))
         {
             abandoned.Delete();
         }

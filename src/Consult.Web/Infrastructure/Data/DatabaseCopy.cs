@@ -58,7 +58,7 @@ public static class DatabaseCopy
         {
             throw new CopyRefusedException($"Cơ sở dữ liệu {source.Location} chưa ở phiên bản mới nhất: hãy chạy lệnh migrate trên nó trước rồi sao chép.");
         }
-        SchemaMigrator.Migrate(target);
+        SchemaMigrator.Migrate(target, TimeProvider.System);
 
         await using var to = (NpgsqlConnection)target.Open();
         var tables = to.Query<string>(

@@ -18,7 +18,7 @@ public static class SchemaMigrator
         .ToList();
 
     /// <summary>Applies the scripts not yet applied; returns their names.</summary>
-    public static IReadOnlyList<string> Migrate(StorageProvider storage)
+    public static IReadOnlyList<string> Migrate(StorageProvider storage, TimeProvider clock)
     {
         using var connection = storage.Open();
         using var exclusive = storage.PrepareForMigration(connection);
@@ -30,7 +30,7 @@ public static class SchemaMigrator
             using var transaction = connection.BeginTransaction();
             connection.Execute(EmbeddedText(script), transaction: transaction);
             connection.Execute("insert into schema_version (script, applied_at) values (@script, @now)",
-                new { script, now = DateTime.UtcNow.ToString("O") }, transaction);
+                new { script, now = clock.GetUtcNow().ToString("O") }, transaction);
             transaction.Commit();
         }
         return pending;

@@ -30,7 +30,7 @@ public static class Startup
         try
         {
             Directory.CreateDirectory(Path.GetFullPath(options.DataDirectory));
-            applied = SchemaMigrator.Migrate(storage);
+            applied = SchemaMigrator.Migrate(storage, services.GetRequiredService<TimeProvider>());
         }
         catch (Exception e) when (storage.IsUnreachable(e))
         {
@@ -59,9 +59,9 @@ public static class Startup
             await db.InTransactionAsync(async () =>
             {
                 await LoadDemoAsync(mediator, services.GetRequiredService<IOptions<ImportOptions>>().Value);
-                await DemoAccounts.CreateAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), db);
-                await DemoPlans.LoadAsync(db);
                 var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+                await DemoAccounts.CreateAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), db, clock);
+                await DemoPlans.LoadAsync(db, clock);
                 await DemoConsultations.LoadAsync(mediator, db, clock);
                 await DemoConsultations.LoadPastYearsAsync(mediator, db);
                 await ReorganiseAsTheReferenceSaysAsync(mediator, db);

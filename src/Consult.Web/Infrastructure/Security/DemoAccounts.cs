@@ -23,7 +23,7 @@ public static class DemoAccounts
         ("hoidong@consult.demo", "TS. Trần Minh Họa", "expert", null, [Roles.Advisor], null),
     ];
 
-    public static async Task CreateAsync(UserManager<AppUser> users, Db db)
+    public static async Task CreateAsync(UserManager<AppUser> users, Db db, TimeProvider clock)
     {
         var agencies = (await db.Connection.QueryAsync<(string Code, int Id)>("select code, id from agency")).ToDictionary(a => a.Code, a => a.Id);
         foreach (var (email, name, kind, agency, roles, province) in All)
@@ -35,7 +35,7 @@ public static class DemoAccounts
                 UserKind = kind,
                 AgencyId = agency is null ? null : agencies[agency],
                 TaxCode = kind == "business" ? "0100109106" : null,
-                CreatedAt = DateTimeOffset.UtcNow,
+                CreatedAt = clock.GetUtcNow(),
             };
             var created = await users.CreateAsync(user, Password);
             if (!created.Succeeded)

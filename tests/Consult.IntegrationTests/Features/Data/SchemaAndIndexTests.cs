@@ -17,7 +17,7 @@ public class SchemaAndIndexTests
         using var app = new ConsultApp();
         var storage = app.Services.GetRequiredService<StorageProvider>();
         Assert.Equal(SchemaMigrator.Scripts(storage), app.Query<string>("select script from schema_version order by script"));
-        Assert.Empty(SchemaMigrator.Migrate(storage));
+        Assert.Empty(SchemaMigrator.Migrate(storage, TimeProvider.System));
         Assert.Equal(SchemaMigrator.Scripts(storage).Count, app.Scalar<int>("select count(*) from schema_version"));
     }
 
