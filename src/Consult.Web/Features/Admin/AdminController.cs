@@ -15,14 +15,14 @@ public sealed class AdminController(IMediator mediator, SiteLinks links) : Contr
     public IActionResult Index() => Redirect(AdminLinks.Users());
 
     [HttpGet("users")]
-    public async Task<IActionResult> Users([FromQuery] Users.ListQuery query) => View(await mediator.Send(query));
+    public async Task<IActionResult> Users([FromQuery] UserList.Query query) => View(await mediator.Send(query));
 
     [HttpGet("users/new")]
-    public IActionResult NewUser() => View(new Users.CreateStaff());
+    public IActionResult NewUser() => View(new CreateStaffAccount.Command());
 
     [HttpPost("users")]
     [FormView(nameof(NewUser))]
-    public async Task<IActionResult> CreateUser(Users.CreateStaff command)
+    public async Task<IActionResult> CreateUser(CreateStaffAccount.Command command)
     {
         await mediator.Send(command with { ResetPage = links.Absolute(AccountLinks.ResetPassword) });
         TempData["Notice"] = $"Đã tạo tài khoản {command.Email} và gửi liên kết đặt mật khẩu.";
@@ -31,11 +31,11 @@ public sealed class AdminController(IMediator mediator, SiteLinks links) : Contr
 
     [HttpGet("users/{id:long}")]
     public async Task<IActionResult> UserAccess(long id) =>
-        await mediator.Send(new Users.AccessQuery(id)) is { } form ? View(form) : NotFound();
+        await mediator.Send(new SetUserAccess.Query(id)) is { } form ? View(form) : NotFound();
 
     [HttpPost("users/{id:long}")]
     [FormView(nameof(UserAccess))]
-    public async Task<IActionResult> SetAccess(long id, Users.SetAccess command)
+    public async Task<IActionResult> SetAccess(long id, SetUserAccess.Command command)
     {
         await mediator.Send(command with { Id = id });
         TempData["Notice"] = "Đã cập nhật quyền của tài khoản.";
@@ -43,20 +43,20 @@ public sealed class AdminController(IMediator mediator, SiteLinks links) : Contr
     }
 
     [HttpGet("agencies")]
-    public async Task<IActionResult> Agencies() => View(await mediator.Send(new ReferenceLists.AgenciesQuery()));
+    public async Task<IActionResult> Agencies() => View(await mediator.Send(new AdminAgencyList.Query()));
 
     [HttpGet("agencies/new")]
-    public IActionResult NewAgency() => View("AgencyForm", new ReferenceLists.SaveAgency());
+    public IActionResult NewAgency() => View("AgencyForm", new SaveAgency.Command());
 
     [HttpGet("agencies/{id:int}")]
     public async Task<IActionResult> EditAgency(int id) =>
-        (await mediator.Send(new ReferenceLists.AgenciesQuery())).FirstOrDefault(a => a.Id == id) is { } agency
-            ? View("AgencyForm", new ReferenceLists.SaveAgency { Id = agency.Id, Code = agency.Code, Name = agency.Name })
+        (await mediator.Send(new AdminAgencyList.Query())).FirstOrDefault(a => a.Id == id) is { } agency
+            ? View("AgencyForm", new SaveAgency.Command { Id = agency.Id, Code = agency.Code, Name = agency.Name })
             : NotFound();
 
     [HttpPost("agencies")]
     [FormView("AgencyForm")]
-    public async Task<IActionResult> SaveAgency(ReferenceLists.SaveAgency command)
+    public async Task<IActionResult> SaveAgency(SaveAgency.Command command)
     {
         await mediator.Send(command);
         TempData["Notice"] = $"Đã lưu cơ quan {command.Name}.";
@@ -81,20 +81,20 @@ public sealed class AdminController(IMediator mediator, SiteLinks links) : Contr
     }
 
     [HttpGet("sectors")]
-    public async Task<IActionResult> Sectors() => View(await mediator.Send(new ReferenceLists.SectorsQuery()));
+    public async Task<IActionResult> Sectors() => View(await mediator.Send(new AdminSectorList.Query()));
 
     [HttpGet("sectors/new")]
-    public IActionResult NewSector() => View("SectorForm", new ReferenceLists.SaveSector());
+    public IActionResult NewSector() => View("SectorForm", new SaveSector.Command());
 
     [HttpGet("sectors/{id:int}")]
     public async Task<IActionResult> EditSector(int id) =>
-        (await mediator.Send(new ReferenceLists.SectorsQuery())).FirstOrDefault(s => s.Id == id) is { } sector
-            ? View("SectorForm", new ReferenceLists.SaveSector { Id = sector.Id, Name = sector.Name })
+        (await mediator.Send(new AdminSectorList.Query())).FirstOrDefault(s => s.Id == id) is { } sector
+            ? View("SectorForm", new SaveSector.Command { Id = sector.Id, Name = sector.Name })
             : NotFound();
 
     [HttpPost("sectors")]
     [FormView("SectorForm")]
-    public async Task<IActionResult> SaveSector(ReferenceLists.SaveSector command)
+    public async Task<IActionResult> SaveSector(SaveSector.Command command)
     {
         await mediator.Send(command);
         TempData["Notice"] = $"Đã lưu lĩnh vực {command.Name}.";

@@ -1,7 +1,6 @@
 using Consult.Domain.Applicability;
 using Consult.Domain.Text;
 using Consult.Web.Infrastructure.Data;
-using Consult.Web.Infrastructure.Validation;
 using Dapper;
 using MediatR;
 

@@ -1,3 +1,3 @@
 namespace Consult.Web.Features.Calendar;
 
-public sealed record CalendarPage(CalendarDays.YearPage Page, CalendarDays.Save Form);
+public sealed record CalendarPage(CalendarDays.YearPage Page, SaveCalendarDay.Command Form);

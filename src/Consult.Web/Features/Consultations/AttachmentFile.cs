@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Consult.Domain.Accounts;
 using Consult.Domain.Consultations;
 using Consult.Web.Infrastructure;

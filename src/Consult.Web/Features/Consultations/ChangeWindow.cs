@@ -35,8 +35,6 @@ public static class ChangeWindow
         public Permission Permission => Permission.AgencyWork(Roles.Lead, consultations: [Id]);
     }
 
-    public sealed record Change(string Kind, string OnDay, string ClosesOnBefore, string ClosesOnAfter, string Reason);
-
     public sealed class Handler(Db db, ConsultationStore store, CurrentUser user, TimeProvider clock) : IRequestHandler<Command, string>
     {
         public async Task<string> Handle(Command request, CancellationToken cancellationToken)
@@ -86,14 +84,5 @@ public static class ChangeWindow
                 }, db.Transaction);
             return done;
         }
-    }
-
-    public sealed record Query(long Id) : IRequest<IReadOnlyList<Change>>;
-
-    public sealed class ChangesHandler(Db db) : IRequestHandler<Query, IReadOnlyList<Change>>
-    {
-        public async Task<IReadOnlyList<Change>> Handle(Query request, CancellationToken cancellationToken) =>
-            (await db.Connection.QueryAsync<Change>(
-                "select kind, on_day, closes_on_before, closes_on_after, reason from consultation_change where consultation_id = @Id order by id", request, db.Transaction)).ToList();
     }
 }

@@ -36,7 +36,7 @@ public static class ConsultationDetails
                 CanAnswer: lead && sheet.Status is ConsultationStatus.Closed or ConsultationStatus.Answered,
                 CanModerate: moderator,
                 SeesHidden: moderator,
-                Following: await mediator.Send(new Follow.IsFollowing("consultation", request.Id), cancellationToken),
+                Following: await mediator.Send(new FollowStatus.Query("consultation", request.Id), cancellationToken),
                 CanGiveOpinion: user.IsIn(Roles.Advisor) && sheet.Header.Published && sheet.Header.Subject != "regulation");
         }
     }

@@ -200,14 +200,14 @@ public sealed class ConsultationsController(IMediator mediator) : Controller
     [Authorize]
     [HttpGet("consultations/{id:long}/opinions/new")]
     public async Task<IActionResult> Opinion(long id) =>
-        await mediator.Send(new ConsultationDetails.Query(id)) is { CanGiveOpinion: true } ? View("OpinionForm", new CouncilOpinions.Publish { ConsultationId = id }) : Forbid();
+        await mediator.Send(new ConsultationDetails.Query(id)) is { CanGiveOpinion: true } ? View("OpinionForm", new PublishCouncilOpinion.Command { ConsultationId = id }) : Forbid();
 
     [HttpPost("consultations/{id:long}/opinions")]
     [LimitPosts(PostLimit.Comment)]
     [RequestSizeLimit(MaxCommentBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = MaxCommentBytes)]
     [FormView("OpinionForm")]
-    public async Task<IActionResult> PublishOpinion(long id, CouncilOpinions.Publish command)
+    public async Task<IActionResult> PublishOpinion(long id, PublishCouncilOpinion.Command command)
     {
         var opinionId = await mediator.Send(command with { ConsultationId = id });
         TempData["Notice"] = "Đã công bố ý kiến của Hội đồng tư vấn.";
@@ -217,11 +217,11 @@ public sealed class ConsultationsController(IMediator mediator) : Controller
     [Authorize]
     [HttpGet("consultations/{id:long}/opinions/{opinionId:long}/hide")]
     public async Task<IActionResult> HideOpinionForm(long id, long opinionId) =>
-        await mediator.Send(new ConsultationDetails.Query(id)) is { CanModerate: true } ? View("HideOpinionForm", new CouncilOpinions.Hide { Id = opinionId }) : Forbid();
+        await mediator.Send(new ConsultationDetails.Query(id)) is { CanModerate: true } ? View("HideOpinionForm", new HideCouncilOpinion.Command { Id = opinionId }) : Forbid();
 
     [HttpPost("consultations/{id:long}/opinions/{opinionId:long}/hide")]
     [FormView("HideOpinionForm")]
-    public async Task<IActionResult> HideOpinion(long id, long opinionId, CouncilOpinions.Hide command)
+    public async Task<IActionResult> HideOpinion(long id, long opinionId, HideCouncilOpinion.Command command)
     {
         await mediator.Send(command with { Id = opinionId });
         TempData["Notice"] = "Đã ẩn ý kiến; lý do được công khai.";

@@ -32,16 +32,4 @@ public static class Follow
             return Unit.Value;
         }
     }
-
-    public sealed record IsFollowing(string Target, long TargetId) : IRequest<bool>;
-
-    public sealed class IsFollowingHandler(Db db, CurrentUser user) : IRequestHandler<IsFollowing, bool>
-    {
-        public Task<bool> Handle(IsFollowing request, CancellationToken cancellationToken) =>
-            user.Id is null
-                ? Task.FromResult(false)
-                : db.Connection.ExecuteScalarAsync<bool>(
-                    "select exists (select 1 from follow where user_id = @userId and target = @Target and target_id = @TargetId)",
-                    new { userId = user.Id, request.Target, request.TargetId }, db.Transaction);
-    }
 }

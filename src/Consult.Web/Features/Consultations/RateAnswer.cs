@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Consult.Domain.Consultations;
 using Consult.Web.Infrastructure;
 using Consult.Web.Infrastructure.Audit;
 using Consult.Web.Infrastructure.Data;
@@ -7,7 +6,6 @@ using Consult.Web.Infrastructure.Mediator;
 using Consult.Web.Infrastructure.Validation;
 using Dapper;
 using MediatR;
-using Microsoft.Extensions.Options;
 
 namespace Consult.Web.Features.Consultations;
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Consult.Domain.Accounts;
 using Consult.Domain.EffortIndex;
 using Consult.Domain.Text;

@@ -1,8 +1,6 @@
-using Consult.Domain.Accounts;
 using Consult.Domain.Consultations;
 using Consult.Domain.Text;
 using Consult.Web.Features.Consultations;
-using Consult.Web.Infrastructure.Audit;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Mediator;
 using Consult.Web.Infrastructure.Security;

@@ -5,7 +5,6 @@ using Consult.Web.Features.Calendar;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Security;
 using Dapper;
-using Microsoft.Extensions.Options;
 
 namespace Consult.Web.Features.Feedback;
 

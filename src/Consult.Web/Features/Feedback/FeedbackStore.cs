@@ -1,4 +1,3 @@
-using Consult.Domain.Accounts;
 using Consult.Domain.Consultations;
 using Consult.Domain.Text;
 using Consult.Web.Infrastructure;
@@ -6,7 +5,6 @@ using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Security;
 using Consult.Web.Infrastructure.Validation;
 using Dapper;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Options;
 
 namespace Consult.Web.Features.Feedback;

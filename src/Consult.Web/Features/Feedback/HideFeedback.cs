@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Consult.Domain.Accounts;
-using Consult.Domain.Text;
 using Consult.Web.Features.Consultations;
 using Consult.Web.Infrastructure;
 using Consult.Web.Infrastructure.Audit;
@@ -10,7 +9,6 @@ using Consult.Web.Infrastructure.Security;
 using Consult.Web.Infrastructure.Validation;
 using Dapper;
 using MediatR;
-using Microsoft.Extensions.Options;
 
 namespace Consult.Web.Features.Feedback;
 

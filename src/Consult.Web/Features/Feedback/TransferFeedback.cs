@@ -8,7 +8,6 @@ using Consult.Web.Infrastructure.Mediator;
 using Consult.Web.Infrastructure.Validation;
 using Dapper;
 using MediatR;
-using Microsoft.Extensions.Options;
 
 namespace Consult.Web.Features.Feedback;
 

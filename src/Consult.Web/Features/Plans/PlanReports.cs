@@ -3,9 +3,7 @@ using Consult.Domain.Import;
 using Consult.Domain.Registry;
 using Consult.Domain.Plans;
 using Consult.Domain.Text;
-using Consult.Web.Infrastructure.Audit;
 using Consult.Web.Infrastructure.Data;
-using Dapper;
 using MediatR;
 
 namespace Consult.Web.Features.Plans;

@@ -1,12 +1,9 @@
-using System.Text;
 using Consult.Domain.Plans;
 using Consult.Domain.Registry;
 using Consult.Domain.Text;
-using Consult.Web.Infrastructure.Security;
 using Consult.Web.Infrastructure.Validation;
 using Consult.Web.Features.Shared;
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Consult.Web.Features.Plans;

@@ -1,10 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Consult.Domain.Accounts;
 using Consult.Domain.Plans;
-using Consult.Domain.Text;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Mediator;
-using Consult.Web.Infrastructure.Validation;
 using Dapper;
 using MediatR;
 

@@ -1,6 +1,5 @@
 using Consult.Domain.Accounts;
 using Consult.Domain.Plans;
-using Consult.Domain.Text;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Mediator;
 using Consult.Web.Infrastructure.Validation;

@@ -16,7 +16,7 @@ public sealed class RegulationsController(IMediator mediator) : Controller
         var r = result.Regulation;
         return View(new RegulationPage(result,
             await mediator.Send(new Plans.RegulationCost.Query(r.Id, r.AgencyId, frequency)),
-            await mediator.Send(new Consultations.Follow.IsFollowing("regulation", r.Id)),
+            await mediator.Send(new Consultations.FollowStatus.Query("regulation", r.Id)),
             await mediator.Send(new Consultations.RegulationConsultations.Query(r.Id)),
             await mediator.Send(new Feedback.FeedbackList.Query { Regulation = r.Code })));
     }

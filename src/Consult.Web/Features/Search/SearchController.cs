@@ -1,4 +1,3 @@
-using Consult.Domain.Import;
 using Consult.Domain.Registry;
 using Consult.Web.Features.Shared;
 using Consult.Web.Infrastructure;
@@ -14,7 +13,7 @@ public sealed class SearchController(IMediator mediator, SiteLinks links) : Cont
     {
         var result = await mediator.Send(query);
         var following = result.Sectors.FirstOrDefault(s => s.Selected) is { } sector
-            && await mediator.Send(new Consultations.Follow.IsFollowing("sector", long.Parse(sector.Value)));
+            && await mediator.Send(new Consultations.FollowStatus.Query("sector", long.Parse(sector.Value)));
         return View(new SearchPage(result, following));
     }
 

@@ -1,5 +1,4 @@
 using Consult.Domain.Accounts;
-using Consult.Domain.Import;
 using Consult.Domain.Registry;
 using Consult.Domain.Text;
 using Consult.Web.Features.Shared;
@@ -7,7 +6,6 @@ using Consult.Web.Infrastructure.Mediator;
 using Consult.Web.Infrastructure.Registry;
 using Consult.Web.Infrastructure.Validation;
 using MediatR;
-using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 
 namespace Consult.Web.Features.Workspace;
 

@@ -1,0 +1,55 @@
+using Consult.Domain.Accounts;
+using Consult.Web.Infrastructure.Audit;
+using Consult.Web.Infrastructure.Data;
+using Consult.Web.Infrastructure.Security;
+using Consult.Web.Infrastructure.Validation;
+using Dapper;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Consult.Web.Features.Admin;
+
+/// <summary>The rules an account's agency, roles and province keep, whoever sets them: shared by creating and changing an account.</summary>
+public static class AccountAccess
+{
+    /// <summary>Known roles only; editors and leads belong to an agency, and only they do.</summary>
+    public static async Task<int?> AgencyIdAsync(Db db, string? agency, IReadOnlyList<string> roles)
+    {
+        if (roles.Except(Roles.All).Any())
+        {
+            throw new UserInputException(nameof(SetUserAccess.Command.Roles), "Chọn vai trò trong danh sách.");
+        }
+        int? agencyId = string.IsNullOrWhiteSpace(agency) ? null
+            : await db.Connection.ExecuteScalarAsync<int?>("select id from agency where code = @agency", new { agency }, db.Transaction)
+                ?? throw new UserInputException(nameof(SetUserAccess.Command.Agency), $"Không có cơ quan mã \"{agency}\".");
+        if (roles.Any(Roles.IsAgencyRole) && agencyId is null)
+        {
+            throw new UserInputException(nameof(SetUserAccess.Command.Agency), "Cán bộ cập nhật và lãnh đạo đơn vị phải thuộc một cơ quan.");
+        }
+        return agencyId;
+    }
+
+    /// <summary>A provincial office speaks for exactly one of today's provinces; no one else is bound to one.</summary>
+    public static async Task<string?> ProvinceAsync(Db db, string? province, IReadOnlyList<string> roles)
+    {
+        var code = province?.Trim() ?? "";
+        if (!roles.Contains(Roles.ProvincialOffice))
+        {
+            return code.Length == 0 ? null
+                : throw new UserInputException(nameof(SetUserAccess.Command.Province), "Chỉ tài khoản văn phòng UBND tỉnh gắn với một tỉnh, thành phố.");
+        }
+        return await db.Connection.ExecuteScalarAsync<string?>("select code from province where code = @code", new { code }, db.Transaction)
+            ?? throw new UserInputException(nameof(SetUserAccess.Command.Province), "Văn phòng UBND tỉnh phải gắn với một tỉnh, thành phố trong danh sách.");
+    }
+
+    public static Task SetProvinceAsync(Db db, long userId, string? province) =>
+        db.Connection.ExecuteAsync(
+            province is null
+                ? "delete from user_province where user_id = @userId"
+                : "insert into user_province (user_id, province_code) values (@userId, @province) on conflict (user_id) do update set province_code = @province",
+            new { userId, province }, db.Transaction);
+
+    public static string Describe(string? agency, IReadOnlyList<string> roles, string? province) =>
+        $"Vai trò: {(roles.Count == 0 ? "không" : string.Join(", ", roles.Select(Roles.Label)))}; cơ quan: {(string.IsNullOrWhiteSpace(agency) ? "không" : agency)}"
+        + (province is null ? "" : $"; tỉnh: {province}");
+}

@@ -1,3 +1,0 @@
-namespace Consult.Web.Features.Agencies;
-
-public sealed record AgencyProfilePage(Agencies.AgencyDetails Details, bool Following);
