@@ -80,7 +80,7 @@ public static class SetUserAccess
             user.AgencyId = agencyId;
             if (!(await users.UpdateAsync(user)).Succeeded)
             {
-                throw new UserInputException("", "Tài khoản vừa được người khác thay đổi; hãy mở lại trang để xem quyền hiện tại.", StatusCodes.Status409Conflict);
+                throw UserInputException.Stale("Tài khoản", stored: null);
             }
             var held = await users.GetRolesAsync(user);
             await users.RemoveFromRolesAsync(user, held.Except(request.Roles));

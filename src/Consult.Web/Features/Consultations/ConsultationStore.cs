@@ -18,8 +18,7 @@ public sealed class ConsultationStore(Db db, AuditLog audit)
         var header = await db.Connection.QuerySingleOrDefaultAsync<ConsultationHeader>(
             "select id, agency_id, title, opens_on, closes_on, published, closed_on, version from consultation where id = @id", new { id }, db.Transaction)
             ?? throw new UserInputException("", "Đợt lấy ý kiến không còn trên cổng.");
-        return header.Version == expectedVersion ? header : throw new UserInputException("",
-            $"Đợt lấy ý kiến đã được cập nhật lên phiên bản {header.Version} sau khi bạn mở trang; hãy mở lại.", StatusCodes.Status409Conflict);
+        return header.Version == expectedVersion ? header : throw UserInputException.Stale("Đợt lấy ý kiến", header.Version, expectedVersion);
     }
 
     public async Task StepAsync(ConsultationHeader header, string action, string summary)

@@ -29,7 +29,7 @@ public sealed class FeedbackStore(Db db, CurrentUser user, TimeProvider clock, F
         var f = await FeedbackRecords.OneAsync(db, user, id) ?? throw new UserInputException("", "Không có phản ánh, kiến nghị này.", StatusCodes.Status404NotFound);
         if (f.Version != expectedVersion)
         {
-            throw new UserInputException("", "Phản ánh vừa được cơ quan khác hoặc đồng nghiệp xử lý sau khi bạn mở trang; hãy mở lại.", StatusCodes.Status409Conflict);
+            throw UserInputException.Stale("Phản ánh", f.Version, expectedVersion);
         }
         if (f.IsHidden)
         {

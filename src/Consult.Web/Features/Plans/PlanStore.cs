@@ -18,9 +18,7 @@ public sealed class PlanStore(Db db, AuditLog audit, TimeProvider clock)
         var plan = (await PlanSheets.LoadAsync(db, planId))?.Plan ?? throw new UserInputException("", "Phương án không còn trên cổng.");
         if (plan.Version != expectedVersion)
         {
-            throw new UserInputException("",
-                $"Phương án đã được cập nhật lên phiên bản {plan.Version} sau phiên bản {expectedVersion} bạn đã mở. Thay đổi của bạn chưa được lưu; hãy mở lại phương án.",
-                StatusCodes.Status409Conflict);
+            throw UserInputException.Stale("Phương án", plan.Version, expectedVersion);
         }
         return allows(plan.StatusValue) ? plan : throw new UserInputException("", notNow);
     }

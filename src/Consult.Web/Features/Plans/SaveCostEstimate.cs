@@ -96,7 +96,7 @@ public static class SaveCostEstimate
             var version = await db.Connection.ExecuteScalarAsync<long?>("select version from cost_estimate where regulation_id = @regulationId", new { regulationId }, db.Transaction) ?? 0;
             if (version != request.ExpectedVersion)
             {
-                throw new UserInputException("", $"Ước tính chi phí đã được cập nhật lên phiên bản {version} sau khi bạn mở; thay đổi chưa được lưu, hãy mở lại.", StatusCodes.Status409Conflict);
+                throw UserInputException.Stale("Ước tính chi phí", version, request.ExpectedVersion);
             }
             var json = CostJson.Write(inputs!);
             await costs.SaveAsync(regulationId, request.Year!.Value, json, user.Id);

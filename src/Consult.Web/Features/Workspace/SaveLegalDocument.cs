@@ -130,10 +130,9 @@ public static class SaveLegalDocument
                 if (updated == 0)
                 {
                     var stored = await db.Connection.ExecuteScalarAsync<int?>("select version from legal_document where id = @Id", values, db.Transaction);
-                    throw new UserInputException("", stored is null
-                        ? "Văn bản không còn trên cổng."
-                        : $"Văn bản đã được cập nhật lên phiên bản {stored} sau phiên bản {request.ExpectedVersion} bạn đã mở. Thay đổi của bạn chưa được lưu để không ghi đè; hãy mở lại bản mới rồi sửa.",
-                        StatusCodes.Status409Conflict);
+                    throw stored is null
+                        ? new UserInputException("", "Văn bản không còn trên cổng.", StatusCodes.Status409Conflict)
+                        : UserInputException.Stale("Văn bản", stored.Value, request.ExpectedVersion);
                 }
                 id = existing;
             }

@@ -238,15 +238,12 @@ public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, 
         where r.code_key = @key
         """, new { key = RegulationCode.Key(code) }, Transaction);
 
-    private static UserInputException Conflict(string code, int expected, Stored? stored) => new(
-        "",
-        stored is null
-            ? $"Mã \"{code}\" không có trong hệ thống; không lưu được."
-            : expected == New
-                ? $"Mã \"{code}\" đã được dùng cho một quy định khác; hãy chọn mã khác."
-                : $"Quy định {code} đã được {stored.SavedBy} cập nhật lên phiên bản {stored.Version} lúc {VietnameseDates.Show(DateTimeOffset.Parse(stored.SavedAt, System.Globalization.CultureInfo.InvariantCulture))}, "
-                  + $"sau phiên bản {expected} bạn đã mở. Thay đổi của bạn chưa được lưu để không ghi đè; hãy xem bản mới rồi sửa lại.",
-        StatusCodes.Status409Conflict);
+    private static UserInputException Conflict(string code, int expected, Stored? stored) => stored is null
+        ? new("", $"Mã \"{code}\" không có trong hệ thống; không lưu được.", StatusCodes.Status409Conflict)
+        : expected == New
+            ? new("", $"Mã \"{code}\" đã được dùng cho một quy định khác; hãy chọn mã khác.", StatusCodes.Status409Conflict)
+            : UserInputException.Stale($"Quy định {code}", stored.Version, expected, stored.SavedBy,
+                VietnameseDates.Show(DateTimeOffset.Parse(stored.SavedAt, System.Globalization.CultureInfo.InvariantCulture)));
 
     private long SectorId(string name)
     {

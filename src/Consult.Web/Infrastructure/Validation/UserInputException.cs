@@ -14,6 +14,17 @@ public sealed class UserInputException(IReadOnlyList<(string Field, string Messa
 
     public IReadOnlyList<(string Field, string Message)> Errors { get; } = errors;
 
+    /// <summary>
+    /// The one answer to a stale form, whatever it edits: someone saved the record after this form was opened, so
+    /// nothing is written (409) and the user is told which version is now stored. <paramref name="record"/> names it
+    /// ("Phương án", "Quy định 1.000106"); <paramref name="opened"/> is the version the form showed, when the record is versioned.
+    /// </summary>
+    public static UserInputException Stale(string record, long? stored, long? opened = null, string? savedBy = null, string? savedAt = null) => new("",
+        $"{record} đã được {savedBy ?? "người khác"} cập nhật{(stored is null ? "" : $" lên phiên bản {stored}")}{(savedAt is null ? "" : " lúc " + savedAt)}"
+        + (opened is null ? " sau khi bạn mở trang" : $", sau phiên bản {opened} bạn đã mở")
+        + ". Thay đổi của bạn chưa được lưu để không ghi đè; hãy mở lại bản mới rồi sửa.",
+        StatusCodes.Status409Conflict);
+
     public int StatusCode { get; } = statusCode;
 }
 

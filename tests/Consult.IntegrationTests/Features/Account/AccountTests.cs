@@ -1,5 +1,5 @@
 using System.Net;
-using Consult.IntegrationTests.Infrastructure;
+using Consult.IntegrationTests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 

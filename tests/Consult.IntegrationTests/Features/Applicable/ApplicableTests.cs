@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Consult.Domain.Accounts;
 using Consult.Domain.Import;
-using Consult.IntegrationTests.Infrastructure;
+using Consult.IntegrationTests.Support;
 using Consult.Web.Features.Applicable;
 using Consult.Web.Features.Consultations;
 using Consult.Web.Features.Plans;

@@ -1,4 +1,4 @@
-using Consult.IntegrationTests.Infrastructure;
+using Consult.IntegrationTests.Support;
 using Consult.Web.Infrastructure.Security;
 
 namespace Consult.IntegrationTests.Features.Audit;

@@ -1,9 +1,9 @@
 using System.Net;
 using Consult.Domain.Accounts;
-using Consult.IntegrationTests.Infrastructure;
+using Consult.IntegrationTests.Support;
 using Consult.Web.Features.Consultations;
 using Dapper;
-using static Consult.IntegrationTests.Infrastructure.Rows;
+using static Consult.IntegrationTests.Support.Rows;
 
 namespace Consult.IntegrationTests.Features.Calendar;
 

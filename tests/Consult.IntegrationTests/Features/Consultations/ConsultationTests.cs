@@ -2,11 +2,11 @@ using System.Net;
 using System.Text;
 using System.Xml.Linq;
 using Consult.Domain.Accounts;
-using Consult.IntegrationTests.Infrastructure;
+using Consult.IntegrationTests.Support;
 using Consult.Web.Features.Consultations;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using static Consult.IntegrationTests.Infrastructure.Rows;
+using static Consult.IntegrationTests.Support.Rows;
 
 namespace Consult.IntegrationTests.Features.Consultations;
 

@@ -1,4 +1,4 @@
-using Consult.IntegrationTests.Infrastructure;
+using Consult.IntegrationTests.Support;
 using Dapper;
 using Consult.Web.Features.Consultations;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,9 +2,9 @@ using System.Text.Json;
 using System.Net;
 using Consult.Domain.Accounts;
 using Consult.Domain.Text;
-using Consult.IntegrationTests.Infrastructure;
+using Consult.IntegrationTests.Support;
 using Consult.Web.Features.Plans;
-using static Consult.IntegrationTests.Infrastructure.Rows;
+using static Consult.IntegrationTests.Support.Rows;
 
 namespace Consult.IntegrationTests.Features.EffortIndex;
 

@@ -1,8 +1,8 @@
-using Consult.IntegrationTests.Infrastructure;
+using Consult.IntegrationTests.Support;
 using Consult.Domain.EffortIndex;
 using Consult.Web.Features.EffortIndex;
 using Microsoft.Extensions.DependencyInjection;
-using static Consult.IntegrationTests.Infrastructure.Rows;
+using static Consult.IntegrationTests.Support.Rows;
 
 namespace Consult.IntegrationTests.Features.EffortIndex;
 

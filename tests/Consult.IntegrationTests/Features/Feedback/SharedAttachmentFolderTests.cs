@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
-using Consult.IntegrationTests.Infrastructure;
-using static Consult.IntegrationTests.Infrastructure.Rows;
+using Consult.IntegrationTests.Support;
+using static Consult.IntegrationTests.Support.Rows;
 
 namespace Consult.IntegrationTests.Features.Feedback;
 

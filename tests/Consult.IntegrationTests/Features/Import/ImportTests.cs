@@ -1,8 +1,8 @@
 using System.Text;
-using Consult.IntegrationTests.Infrastructure;
+using Consult.IntegrationTests.Support;
 using Consult.Web.Features.Import;
 using Consult.Web.Infrastructure.Cli;
-using static Consult.IntegrationTests.Infrastructure.Rows;
+using static Consult.IntegrationTests.Support.Rows;
 
 namespace Consult.IntegrationTests.Features.Import;
 

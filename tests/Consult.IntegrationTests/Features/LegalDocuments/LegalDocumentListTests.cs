@@ -1,4 +1,4 @@
-using Consult.IntegrationTests.Infrastructure;
+using Consult.IntegrationTests.Support;
 
 namespace Consult.IntegrationTests.Features.LegalDocuments;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using Consult.Domain.Import;
-using Consult.IntegrationTests.Infrastructure;
+using Consult.IntegrationTests.Support;
 
 namespace Consult.IntegrationTests.Features.Plans;
 

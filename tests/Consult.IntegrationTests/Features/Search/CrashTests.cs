@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Consult.IntegrationTests.Infrastructure;
+using Consult.IntegrationTests.Support;
 using Consult.Web.Infrastructure.Data;
 using Dapper;
 using Lucene.Net.Index;

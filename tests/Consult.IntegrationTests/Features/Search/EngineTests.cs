@@ -1,8 +1,8 @@
 using System.Text;
-using Consult.IntegrationTests.Infrastructure;
+using Consult.IntegrationTests.Support;
 using Consult.Web.Infrastructure.Search;
 using Microsoft.Extensions.DependencyInjection;
-using static Consult.IntegrationTests.Infrastructure.Rows;
+using static Consult.IntegrationTests.Support.Rows;
 
 namespace Consult.IntegrationTests.Features.Search;
 

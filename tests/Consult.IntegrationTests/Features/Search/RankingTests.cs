@@ -1,5 +1,5 @@
-using Consult.IntegrationTests.Infrastructure;
-using static Consult.IntegrationTests.Infrastructure.Rows;
+using Consult.IntegrationTests.Support;
+using static Consult.IntegrationTests.Support.Rows;
 
 namespace Consult.IntegrationTests.Features.Search;
 

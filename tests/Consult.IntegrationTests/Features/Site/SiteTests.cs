@@ -1,6 +1,6 @@
 using System.Net;
 using System.Xml.Linq;
-using Consult.IntegrationTests.Infrastructure;
+using Consult.IntegrationTests.Support;
 
 namespace Consult.IntegrationTests.Features.Site;
 

@@ -1,6 +1,6 @@
 using System.Net;
-using Consult.IntegrationTests.Infrastructure;
-using static Consult.IntegrationTests.Infrastructure.Rows;
+using Consult.IntegrationTests.Support;
+using static Consult.IntegrationTests.Support.Rows;
 
 namespace Consult.IntegrationTests.Features.Statistics;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using Consult.Domain.Accounts;
-using Consult.IntegrationTests.Infrastructure;
+using Consult.IntegrationTests.Support;
 using Consult.Web.Features.Workspace;
 using Consult.Web.Infrastructure.Security;
 using Consult.Web.Infrastructure.Validation;
@@ -8,7 +8,7 @@ using MediatR;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using static Consult.IntegrationTests.Infrastructure.Rows;
+using static Consult.IntegrationTests.Support.Rows;
 
 namespace Consult.IntegrationTests.Features.Workspace;
 

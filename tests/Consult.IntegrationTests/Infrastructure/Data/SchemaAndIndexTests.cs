@@ -1,0 +1,92 @@
+using Consult.IntegrationTests.Support;
+using Consult.Web.Infrastructure.Cli;
+using Consult.Web.Infrastructure.Data;
+using Consult.Web.Infrastructure.Search;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using static Consult.IntegrationTests.Support.Rows;
+
+namespace Consult.IntegrationTests.Infrastructure.Data;
+
+public class SchemaAndIndexTests
+{
+    [Fact]
+    public void Every_script_is_applied_once_and_recorded_and_a_second_start_changes_nothing()
+    {
+        using var app = new ConsultApp();
+        var storage = app.Services.GetRequiredService<StorageProvider>();
+        Assert.Equal(SchemaMigrator.Scripts(storage), app.Query<string>("select script from schema_version order by script"));
+        Assert.Empty(SchemaMigrator.Migrate(storage, TimeProvider.System));
+        Assert.Equal(SchemaMigrator.Scripts(storage).Count, app.Scalar<int>("select count(*) from schema_version"));
+    }
+
+    [Fact]
+    [Trait("Category", "Sqlite")]
+    public void The_embedded_database_is_written_ahead_so_readers_never_wait_for_a_writer()
+    {
+        using var app = new ConsultApp();
+        Assert.Equal("wal", app.Scalar<string>("pragma journal_mode"));
+    }
+
+    [Fact]
+    public void Foreign_keys_are_enforced()
+    {
+        using var app = new ConsultApp();
+        using var connection = Database.Open(app);
+        var error = Assert.ThrowsAny<System.Data.Common.DbException>(() => connection.Execute(
+            "insert into regulation (code, code_key, kind, title, agency_id, status, created_at, updated_at, change_seq) values ('x', 'X', 'TTHC', 't', 9999, 'in_force', '', '', 0)"));
+        Assert.Contains("foreign key", error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void The_agencies_of_the_reference_list_are_seeded_even_without_demo_data()
+    {
+        using var app = new ConsultApp();
+        Assert.Equal(28, app.Scalar<int>("select count(*) from agency"));
+        Assert.Equal("bo|2025-02-28|BXD", app.Scalar<string>(
+            "select a.kind || '|' || a.valid_to || '|' || s.code from agency a join agency s on s.id = a.successor_id where a.code = 'BGTVT'"));
+        Assert.Equal("Bộ Công Thương", app.Scalar<string>("select name from agency where code = 'BCT'"));
+        Assert.Equal(0, app.Scalar<int>("select count(*) from regulation"));
+    }
+
+    [Fact]
+    public async Task Reindex_rebuilds_the_index_from_the_registry()
+    {
+        using var app = new ConsultApp();
+        await app.ImportAsync(File(
+            Row("1.000106", "Cấp Giấy phép bán buôn rượu"),
+            Row("1.000107", "Cấp Giấy phép bán lẻ rượu")));
+        var before = await app.SearchAsync("ruou");
+
+        var output = new StringWriter();
+        Assert.Equal(0, await Commands.RunAsync(app.Services, ["reindex"], output));
+        Assert.Contains("Đã lập lại chỉ mục tìm kiếm", output.ToString());
+        Assert.Equal(1, app.Scalar<int>("select index_generation from registry_state"));
+        Assert.Equal(before.Codes, (await app.SearchAsync("ruou")).Codes);
+    }
+
+    [Theory]
+    [InlineData("missing")]
+    [InlineData("corrupt")]
+    public async Task A_missing_or_corrupt_index_is_rebuilt_from_the_database_at_start(string damage)
+    {
+        var app = new ConsultApp();
+        await app.ImportAsync(File(Row("1.000106", "Cấp Giấy phép bán buôn rượu")));
+        var indexPath = app.Services.GetRequiredService<SearchIndex>().Path;
+        app.Stop();
+        if (damage == "missing")
+        {
+            Folders.Delete(indexPath);
+        }
+        else
+        {
+            foreach (var file in Directory.GetFiles(indexPath).Where(f => !f.EndsWith("write.lock")))
+            {
+                System.IO.File.WriteAllBytes(file, [1, 2, 3]);
+            }
+        }
+        using var restarted = ConsultApp.Over(app);
+        Assert.Equal(["1.000106"], (await restarted.SearchAsync("giay phep ban buon ruou")).Codes);
+    }
+}

@@ -1,0 +1,78 @@
+using Consult.Web.Infrastructure.Data;
+using Npgsql;
+
+namespace Consult.IntegrationTests.Support;
+
+/// <summary>
+/// The engine the integration tests run on: SQLite, or PostgreSQL when CONSULT_TEST_PROVIDER is "postgres" (tests/run.sh
+/// runs the suite once on each, the second time on a throwaway server it names in CONSULT_TEST_POSTGRES).
+/// On PostgreSQL each portal gets its own database, copied from one migrated template instead of migrating again.
+/// </summary>
+public static class TestStorage
+{
+    public static bool OnPostgres => Environment.GetEnvironmentVariable("CONSULT_TEST_PROVIDER") == "postgres";
+
+    /// <summary>The test server's connection string (to its maintenance database).</summary>
+    public static string PostgresServer => Environment.GetEnvironmentVariable("CONSULT_TEST_POSTGRES") is { Length: > 0 } server
+        ? server
+        : throw new InvalidOperationException("These tests need PostgreSQL: run them with bash tests/run.sh, which starts one and sets CONSULT_TEST_POSTGRES.");
+
+    // Unpooled: a connection kept from before a server restart (the outage test) would be dead.
+    private static string Maintenance => new NpgsqlConnectionStringBuilder(PostgresServer) { Pooling = false }.ConnectionString;
+
+    private static readonly Lazy<string> Template = new(CreateTemplate);
+
+    /// <summary>A new database on the test server, migrated but holding no data unless told otherwise; returns its connection string.</summary>
+    public static string CreateDatabase(bool migrated = true)
+    {
+        var name = "consult_" + Guid.NewGuid().ToString("N");
+        using (var server = new NpgsqlConnection(Maintenance))
+        {
+            server.Open();
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    using var create = new NpgsqlCommand(migrated ? $"create database {name} template {Template.Value}" : $"create database {name}", server);
+                    create.ExecuteNonQuery();
+                    break;
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 20)
+                {
+                    // Another test is copying the template at this moment.
+                    Thread.Sleep(50 * attempt);
+                }
+            }
+        }
+        return Database(name);
+    }
+
+    /// <summary>Drops a database made by <see cref="CreateDatabase"/>, closing the connections still open on it.</summary>
+    public static void DropDatabase(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        using var server = new NpgsqlConnection(Maintenance);
+        server.Open();
+        using var drop = new NpgsqlCommand($"drop database if exists {name} with (force)", server);
+        drop.ExecuteNonQuery();
+    }
+
+    private static string Database(string name) => new NpgsqlConnectionStringBuilder(PostgresServer) { Database = name }.ConnectionString;
+
+    private static string CreateTemplate()
+    {
+        var name = $"consult_template_{Environment.ProcessId}";
+        using (var server = new NpgsqlConnection(Maintenance))
+        {
+            server.Open();
+            using var drop = new NpgsqlCommand($"drop database if exists {name}", server);
+            drop.ExecuteNonQuery();
+            using var create = new NpgsqlCommand($"create database {name}", server);
+            create.ExecuteNonQuery();
+        }
+        var options = new StorageOptions { Provider = "postgres", ConnectionString = Database(name) };
+        using var storage = StorageProvider.For(options);
+        SchemaMigrator.Migrate(storage, TimeProvider.System);
+        return name;
+    }
+}
