@@ -4,6 +4,7 @@ using System.Text;
 using Consult.Benchmarks;
 using Consult.Domain.Import;
 using Consult.Domain.Text;
+using Consult.Web.Features.Regulations;
 using Consult.Web.Features.Import;
 using Consult.Web.Infrastructure;
 using Consult.Web.Infrastructure.Data;

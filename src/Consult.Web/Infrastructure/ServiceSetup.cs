@@ -1,3 +1,4 @@
+using Consult.Web.Features.Regulations;
 using Consult.Web.Infrastructure.Audit;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Mediator;

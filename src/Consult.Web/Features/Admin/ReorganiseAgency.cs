@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Consult.Domain.Accounts;
 using Consult.Domain.Text;
+using Consult.Web.Features.Regulations;
 using Consult.Web.Infrastructure.Audit;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Mediator;

@@ -1,3 +1,4 @@
+using Consult.Web.Features.Regulations;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Security;
 using Dapper;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Consult.Web.Features.Consultations;
 
 /// <summary>Writes in-site notifications for the people who follow what changed; the daily digest mails them.</summary>
-public sealed class Notifier(Db db, TimeProvider clock, Applicable.ProfileAlerts profiles) : Infrastructure.Registry.IRegistryEvents
+public sealed class Notifier(Db db, TimeProvider clock, Applicable.ProfileAlerts profiles) : IRegistryEvents
 {
     /// <summary>A notification for everyone whose follow (<c>follow f</c>) matches the condition.</summary>
     public void NotifyFollowers(string where, object parameters, string text, string url)
@@ -55,7 +56,7 @@ public sealed class Notifier(Db db, TimeProvider clock, Applicable.ProfileAlerts
     public void Changed(long regulationId, IReadOnlyList<string> changes)
     {
         var r = db.Connection.QuerySingle<(string Code, string Title)>("select code, title from regulation where id = @regulationId", new { regulationId }, db.Transaction);
-        var text = $"Quy định thay đổi ({Infrastructure.Registry.RegulationSnapshot.JoinChanges(changes)}): {r.Code} – {r.Title}";
+        var text = $"Quy định thay đổi ({Regulations.RegulationSnapshot.JoinChanges(changes)}): {r.Code} – {r.Title}";
         var url = RegulationLinks.Details(r.Code, "history-heading");
         NotifyFollowers("f.target = 'regulation' and f.target_id = @regulationId", new { regulationId }, text, url);
         profiles.Notify([regulationId], text, url);

@@ -5,6 +5,8 @@ using Consult.Domain.Registry;
 using Consult.Domain.Text;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Registry;
+using Consult.Web.Infrastructure;
+using Consult.Web.Features.Regulations;
 using Dapper;
 
 namespace Consult.Web.Features.EffortIndex;

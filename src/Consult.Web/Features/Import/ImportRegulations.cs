@@ -1,6 +1,7 @@
 using Consult.Domain.Accounts;
 using Consult.Domain.Import;
 using Consult.Domain.Text;
+using Consult.Web.Features.Regulations;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Mediator;
 using Consult.Web.Infrastructure.Registry;

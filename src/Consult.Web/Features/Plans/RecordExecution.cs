@@ -3,6 +3,7 @@ using Consult.Domain.Accounts;
 using Consult.Domain.Plans;
 using Consult.Domain.Registry;
 using Consult.Domain.Text;
+using Consult.Web.Features.Regulations;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Mediator;
 using Consult.Web.Infrastructure.Registry;

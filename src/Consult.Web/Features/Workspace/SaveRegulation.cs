@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using Consult.Domain.Applicability;
-using Consult.Domain.Text;
 using Consult.Domain.Accounts;
+using Consult.Domain.Applicability;
 using Consult.Domain.Import;
 using Consult.Domain.Registry;
+using Consult.Domain.Text;
+using Consult.Web.Features.Regulations;
 using Consult.Web.Features.Shared;
 using Consult.Web.Infrastructure.Mediator;
 using Consult.Web.Infrastructure.Registry;

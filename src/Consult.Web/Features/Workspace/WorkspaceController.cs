@@ -21,7 +21,7 @@ public sealed class WorkspaceController(IMediator mediator, PendingImports pendi
     public async Task<IActionResult> Index([FromQuery] Overview.Query query) => View(await mediator.Send(query));
 
     [HttpGet("regulations/new")]
-    public IActionResult Create() => View("Edit", new SaveRegulation.Command { ExpectedVersion = Infrastructure.Registry.RegulationWriter.New });
+    public IActionResult Create() => View("Edit", new SaveRegulation.Command { ExpectedVersion = Regulations.RegulationWriter.New });
 
     [HttpGet("regulations/{code}/edit")]
     public async Task<IActionResult> Edit(string code) =>

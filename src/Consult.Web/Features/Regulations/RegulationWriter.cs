@@ -7,9 +7,12 @@ using Consult.Web.Infrastructure.Audit;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Security;
 using Consult.Web.Infrastructure.Validation;
+using Consult.Web.Infrastructure;
+using Consult.Web.Infrastructure.Registry;
+using Consult.Web.Features.Regulations;
 using Dapper;
 
-namespace Consult.Web.Infrastructure.Registry;
+namespace Consult.Web.Features.Regulations;
 
 public enum SaveOutcome
 {

@@ -1,8 +1,11 @@
 using Consult.Domain.Text;
 using Consult.Web.Infrastructure.Data;
+using Consult.Web.Infrastructure;
+using Consult.Web.Infrastructure.Registry;
+using Consult.Web.Features.Regulations;
 using Dapper;
 
-namespace Consult.Web.Infrastructure.Registry;
+namespace Consult.Web.Features.Regulations;
 
 public sealed record StoredVersion
 {

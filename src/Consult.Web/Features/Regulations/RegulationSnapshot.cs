@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using Consult.Domain.Applicability;
 using Consult.Domain.Import;
 
-namespace Consult.Web.Infrastructure.Registry;
+namespace Consult.Web.Features.Regulations;
 
 /// <summary>A regulation as saved in one version: what the history shows and compares.</summary>
 public sealed record RegulationSnapshot
