@@ -375,7 +375,7 @@ internal static class Saves
         foreach (var row in rows)
         {
             var writer = scope.ServiceProvider.GetRequiredService<RegulationWriter>();
-            await db.InTransactionAsync(() => Task.FromResult(writer.Save(row, "benchmark")));
+            await db.InTransactionAsync(() => writer.SaveAsync(row, "benchmark", CancellationToken.None));
             saved.Add((db.Connection.ExecuteScalar<long>("select change_seq from registry_state"), Stopwatch.GetTimestamp()));
         }
         return rows.Count / watch.Elapsed.TotalSeconds;

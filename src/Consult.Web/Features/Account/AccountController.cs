@@ -93,7 +93,7 @@ public sealed class AccountController(IMediator mediator, SignInManager<AppUser>
     }
 
     [HttpGet("reset-password")]
-    public IActionResult ResetPassword(string? email, string? token) => View(new ResetPassword.Command { Email = email, Token = token });
+    public IActionResult ResetPassword(string? email, string? token) => View(new ResetPassword.Command { Email = email ?? "", Token = token ?? "" });
 
     [HttpPost("reset-password")]
     [LimitPosts(PostLimit.Account)]

@@ -16,12 +16,12 @@ public static class ChangePassword
         [Display(Name = "Mật khẩu hiện tại")]
         [Required(ErrorMessage = "Nhập mật khẩu hiện tại.")]
         [DataType(DataType.Password)]
-        public string? CurrentPassword { get; init; }
+        public string CurrentPassword { get; init; } = "";
 
         [Display(Name = "Mật khẩu mới")]
         [Required(ErrorMessage = "Nhập mật khẩu mới.")]
         [DataType(DataType.Password)]
-        public string? NewPassword { get; init; }
+        public string NewPassword { get; init; } = "";
 
         [Display(Name = "Nhập lại mật khẩu mới")]
         [Required(ErrorMessage = "Nhập lại mật khẩu mới.")]
@@ -37,7 +37,7 @@ public static class ChangePassword
         public async Task<AppUser> Handle(Command request, CancellationToken cancellationToken)
         {
             var user = await users.FindByIdAsync(current.Id.ToString()!) ?? throw new ForbiddenException("Hãy đăng nhập.");
-            (await users.ChangePasswordAsync(user, request.CurrentPassword!, request.NewPassword!))
+            (await users.ChangePasswordAsync(user, request.CurrentPassword, request.NewPassword))
                 .ThrowOnFailure(nameof(Command.NewPassword), nameof(Command.CurrentPassword));
             audit.Record(new AuditEntry("password", AuditLog.Account, user.Email));
             return user;

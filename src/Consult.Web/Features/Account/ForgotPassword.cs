@@ -14,7 +14,7 @@ public static class ForgotPassword
         [Display(Name = "Thư điện tử")]
         [Required(ErrorMessage = "Nhập địa chỉ thư điện tử của tài khoản.")]
         [EmailAddress(ErrorMessage = "Địa chỉ thư điện tử không hợp lệ.")]
-        public string? Email { get; init; }
+        public string Email { get; init; } = "";
 
         /// <summary>The absolute address of the reset page, set by the controller; the link adds the address and token.</summary>
         [BindNever]
@@ -25,7 +25,7 @@ public static class ForgotPassword
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            if (await users.FindByNameAsync(request.Email!.Trim()) is not { } user)
+            if (await users.FindByNameAsync(request.Email.Trim()) is not { } user)
             {
                 return Unit.Value;
             }

@@ -18,12 +18,12 @@ public static class Register
         [Required(ErrorMessage = "Nhập địa chỉ thư điện tử.")]
         [EmailAddress(ErrorMessage = "Địa chỉ thư điện tử không hợp lệ.")]
         [StringLength(200, ErrorMessage = "Địa chỉ thư điện tử dài quá 200 ký tự.")]
-        public string? Email { get; init; }
+        public string Email { get; init; } = "";
 
         [Display(Name = "Tên hiển thị")]
         [Required(ErrorMessage = "Nhập tên sẽ hiển thị kèm góp ý của bạn.")]
         [StringLength(120, ErrorMessage = "Tên hiển thị dài quá 120 ký tự.")]
-        public string? DisplayName { get; init; }
+        public string DisplayName { get; init; } = "";
 
         [Display(Name = "Bạn là")]
         [Required(ErrorMessage = "Chọn bạn là doanh nghiệp, hiệp hội, cá nhân, chuyên gia hay cơ quan nhà nước.")]
@@ -35,7 +35,7 @@ public static class Register
         [Display(Name = "Mật khẩu")]
         [Required(ErrorMessage = "Nhập mật khẩu.")]
         [DataType(DataType.Password)]
-        public string? Password { get; init; }
+        public string Password { get; init; } = "";
 
         [Display(Name = "Nhập lại mật khẩu")]
         [Required(ErrorMessage = "Nhập lại mật khẩu.")]
@@ -86,11 +86,11 @@ public static class Register
                 }
             }
 
-            var address = request.Email!.Trim();
+            var address = request.Email.Trim();
             if (await users.FindByEmailAsync(address) is { } owner)
             {
                 // As costly as creating the account, so the reply takes as long either way.
-                users.PasswordHasher.HashPassword(owner, request.Password!);
+                users.PasswordHasher.HashPassword(owner, request.Password);
                 if (!owner.EmailConfirmed)
                 {
                     await SendActivationAsync(owner, request.ConfirmPage, cancellationToken);
@@ -105,14 +105,14 @@ public static class Register
             var user = new AppUser
             {
                 Email = address,
-                DisplayName = request.DisplayName!.Trim(),
+                DisplayName = request.DisplayName.Trim(),
                 UserKind = UserKinds.Code(kind),
                 TaxCode = taxCode,
                 CreatedAt = clock.GetUtcNow(),
                 EmailConfirmed = false,
                 PrivacyConsentAt = clock.GetUtcNow(),
             };
-            (await users.CreateAsync(user, request.Password!)).ThrowOnFailure(nameof(Command.Password), nameof(Command.Email));
+            (await users.CreateAsync(user, request.Password)).ThrowOnFailure(nameof(Command.Password), nameof(Command.Email));
             audit.Record(new AuditEntry("register", AuditLog.Account, user.Email, UserKinds.Label(kind)));
             await SendActivationAsync(user, request.ConfirmPage, cancellationToken);
             return Unit.Value;

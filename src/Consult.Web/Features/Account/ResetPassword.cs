@@ -14,15 +14,15 @@ public static class ResetPassword
     public sealed record Command : IRequest<Unit>, ICommand
     {
         [Required(ErrorMessage = "Liên kết không đầy đủ; hãy mở lại liên kết trong thư.")]
-        public string? Email { get; init; }
+        public string Email { get; init; } = "";
 
         [Required(ErrorMessage = "Liên kết không đầy đủ; hãy mở lại liên kết trong thư.")]
-        public string? Token { get; init; }
+        public string Token { get; init; } = "";
 
         [Display(Name = "Mật khẩu mới")]
         [Required(ErrorMessage = "Nhập mật khẩu mới.")]
         [DataType(DataType.Password)]
-        public string? Password { get; init; }
+        public string Password { get; init; } = "";
 
         [Display(Name = "Nhập lại mật khẩu mới")]
         [Required(ErrorMessage = "Nhập lại mật khẩu mới.")]
@@ -37,8 +37,8 @@ public static class ResetPassword
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var user = await users.FindByNameAsync(request.Email!) ?? throw new UserInputException("", new VietnameseIdentityErrors().InvalidToken().Description);
-            (await users.ResetPasswordAsync(user, request.Token!, request.Password!)).ThrowOnFailure(nameof(Command.Password), "");
+            var user = await users.FindByNameAsync(request.Email) ?? throw new UserInputException("", new VietnameseIdentityErrors().InvalidToken().Description);
+            (await users.ResetPasswordAsync(user, request.Token, request.Password)).ThrowOnFailure(nameof(Command.Password), "");
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
             audit.Record(new AuditEntry("reset-password", AuditLog.Account, user.Email));

@@ -15,12 +15,12 @@ public static class SignIn
     {
         [Display(Name = "Thư điện tử")]
         [Required(ErrorMessage = "Nhập địa chỉ thư điện tử.")]
-        public string? Email { get; init; }
+        public string Email { get; init; } = "";
 
         [Display(Name = "Mật khẩu")]
         [Required(ErrorMessage = "Nhập mật khẩu.")]
         [DataType(DataType.Password)]
-        public string? Password { get; init; }
+        public string Password { get; init; } = "";
 
         [Display(Name = "Ghi nhớ đăng nhập trên máy này")]
         public bool RememberMe { get; init; }
@@ -43,7 +43,7 @@ public static class SignIn
 
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var email = request.Email!.Trim();
+            var email = request.Email.Trim();
             var pair = new
             {
                 key = email.ToUpperInvariant(),
@@ -61,12 +61,12 @@ public static class SignIn
             if (user is null)
             {
                 _dummyHash ??= hasher.HashPassword(new AppUser(), "không có tài khoản này");
-                hasher.VerifyHashedPassword(new AppUser(), _dummyHash, request.Password!);
+                hasher.VerifyHashedPassword(new AppUser(), _dummyHash, request.Password);
                 result = SignInResult.Failed;
             }
             else
             {
-                result = await signIn.PasswordSignInAsync(user, request.Password!, request.RememberMe, lockoutOnFailure: false);
+                result = await signIn.PasswordSignInAsync(user, request.Password, request.RememberMe, lockoutOnFailure: false);
             }
             if (result.IsNotAllowed)
             {

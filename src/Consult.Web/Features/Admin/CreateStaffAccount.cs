@@ -20,12 +20,12 @@ public static class CreateStaffAccount
         [Display(Name = "Thư điện tử")]
         [Required(ErrorMessage = "Nhập địa chỉ thư điện tử.")]
         [EmailAddress(ErrorMessage = "Địa chỉ thư điện tử không hợp lệ.")]
-        public string? Email { get; init; }
+        public string Email { get; init; } = "";
 
         [Display(Name = "Họ tên, chức vụ")]
         [Required(ErrorMessage = "Nhập họ tên hoặc chức danh.")]
         [StringLength(120, ErrorMessage = "Họ tên dài quá 120 ký tự.")]
-        public string? DisplayName { get; init; }
+        public string DisplayName { get; init; } = "";
 
         [Display(Name = "Cơ quan")]
         public string? Agency { get; init; }
@@ -49,8 +49,8 @@ public static class CreateStaffAccount
             var province = await AccountAccess.ProvinceAsync(db, request.Province, request.Roles);
             var user = new AppUser
             {
-                Email = request.Email!.Trim(),
-                DisplayName = request.DisplayName!.Trim(),
+                Email = request.Email.Trim(),
+                DisplayName = request.DisplayName.Trim(),
                 UserKind = UserKinds.Code(UserKind.Government),
                 AgencyId = agencyId,
                 CreatedAt = clock.GetUtcNow(),

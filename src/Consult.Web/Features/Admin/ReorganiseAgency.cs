@@ -134,7 +134,7 @@ public static class ReorganiseAgency
             foreach (var regulation in owned)
             {
                 var current = await reader.CurrentAsync(regulation.Code) ?? throw new InvalidOperationException($"{regulation.Code} vanished");
-                writer.Save(current.Snapshot.ToRow() with { AgencyCode = DestinationOf(regulation).Code }, $"reorganise:{from.Code}");
+                await writer.SaveAsync(current.Snapshot.ToRow() with { AgencyCode = DestinationOf(regulation).Code }, $"reorganise:{from.Code}", cancellationToken);
             }
             var moved = new { scope.From, scope.On, To = to!.Id };
             await db.Connection.ExecuteAsync($"update plan set origin_agency_id = coalesce(origin_agency_id, agency_id), agency_id = @To where {OpenPlans}", moved, db.Transaction);

@@ -21,12 +21,12 @@ public static partial class SaveAgency
 
         [Display(Name = "Mã cơ quan")]
         [Required(ErrorMessage = "Nhập mã cơ quan, ví dụ BCT.")]
-        public string? Code { get; init; }
+        public string Code { get; init; } = "";
 
         [Display(Name = "Tên cơ quan")]
         [Required(ErrorMessage = "Nhập tên cơ quan.")]
         [StringLength(200, ErrorMessage = "Tên cơ quan dài quá 200 ký tự.")]
-        public string? Name { get; init; }
+        public string Name { get; init; } = "";
 
         public Permission Permission => Permission.HoldingRole(Roles.Admin);
     }
@@ -38,8 +38,8 @@ public static partial class SaveAgency
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var code = request.Code!.Trim().ToUpperInvariant();
-            var name = VietnameseFolding.Compose(request.Name!).Trim();
+            var code = request.Code.Trim().ToUpperInvariant();
+            var name = VietnameseFolding.Compose(request.Name).Trim();
             if (!AgencyCode().IsMatch(code))
             {
                 throw new UserInputException(nameof(Command.Code), "Mã cơ quan gồm 2–20 chữ cái không dấu, chữ số, - hoặc _.");

@@ -21,7 +21,7 @@ public static class SaveSector
         [Display(Name = "Tên lĩnh vực")]
         [Required(ErrorMessage = "Nhập tên lĩnh vực.")]
         [StringLength(200, ErrorMessage = "Tên lĩnh vực dài quá 200 ký tự.")]
-        public string? Name { get; init; }
+        public string Name { get; init; } = "";
 
         public Permission Permission => Permission.HoldingRole(Roles.Admin);
     }
@@ -30,7 +30,7 @@ public static class SaveSector
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var name = VietnameseFolding.Compose(request.Name!).Trim();
+            var name = VietnameseFolding.Compose(request.Name).Trim();
             var key = VietnameseFolding.Fold(name).Trim();
             if (await db.Connection.ExecuteScalarAsync<bool>(
                     "select exists (select 1 from sector where name_key = @key and (@Id is null or id <> @Id))", new { key, request.Id }, db.Transaction))

@@ -27,12 +27,12 @@ public static class SaveCalendarDay
         [Display(Name = "Tên (ví dụ Tết Nguyên đán, làm bù cho thứ Sáu 02/01)")]
         [Required(ErrorMessage = "Nhập tên ngày nghỉ hoặc lý do làm bù.")]
         [StringLength(200, ErrorMessage = "Tên dài quá 200 ký tự.")]
-        public string? Name { get; init; }
+        public string Name { get; init; } = "";
 
         [Display(Name = "Căn cứ (văn bản, thông báo)")]
         [Required(ErrorMessage = "Nêu căn cứ, ví dụ số văn bản của Văn phòng Chính phủ hoặc thông báo của Bộ Nội vụ.")]
         [StringLength(500, ErrorMessage = "Căn cứ dài quá 500 ký tự.")]
-        public string? Source { get; init; }
+        public string Source { get; init; } = "";
 
         public Permission Permission => Permission.HoldingRole(Roles.Admin);
     }
@@ -55,8 +55,8 @@ public static class SaveCalendarDay
                     ? $"{day:dd/MM/yyyy} là ngày thường; chỉ thứ Bảy hoặc Chủ nhật mới là ngày làm bù."
                     : $"{day:dd/MM/yyyy} là thứ Bảy hoặc Chủ nhật, vốn đã nghỉ; hãy ghi ngày nghỉ bù (ngày thường kế tiếp).");
             }
-            var name = VietnameseFolding.Compose(request.Name!).Trim();
-            var source = VietnameseFolding.Compose(request.Source!).Trim();
+            var name = VietnameseFolding.Compose(request.Name).Trim();
+            var source = VietnameseFolding.Compose(request.Source).Trim();
             await db.Connection.ExecuteAsync(
                 """
                 insert into calendar_day (day, kind, name, source) values (@day, @Kind, @name, @source)

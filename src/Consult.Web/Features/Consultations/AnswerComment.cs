@@ -37,7 +37,7 @@ public static class AnswerComment
         [Display(Name = "Giải trình")]
         [Required(ErrorMessage = "Nhập nội dung giải trình; không chấp nhận trả lời không có giải trình.")]
         [StringLength(10_000, ErrorMessage = "Giải trình dài quá 10.000 ký tự.")]
-        public string? Explanation { get; init; }
+        public string Explanation { get; init; } = "";
 
         [BindNever] public string CommentBody { get; init; } = "";
 
@@ -68,7 +68,7 @@ public static class AnswerComment
             {
                 throw new UserInputException(nameof(Command.Verdict), "Chọn tiếp thu, tiếp thu một phần hoặc không tiếp thu.");
             }
-            var explanation = request.Explanation!.Trim();
+            var explanation = request.Explanation.Trim();
             if (CommentText.Key(explanation).Length == 0)
             {
                 throw new UserInputException(nameof(Command.Explanation), "Nhập nội dung giải trình; không chấp nhận trả lời không có giải trình.");

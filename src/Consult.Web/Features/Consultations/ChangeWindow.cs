@@ -30,7 +30,7 @@ public static class ChangeWindow
         [Display(Name = "Lý do (được công khai)")]
         [Required(ErrorMessage = "Nêu lý do; lý do được công khai trên trang lấy ý kiến.")]
         [StringLength(1_000, ErrorMessage = "Lý do dài quá 1.000 ký tự.")]
-        public string? Reason { get; init; }
+        public string Reason { get; init; } = "";
 
         public Permission Permission => Permission.AgencyWork(Roles.Lead, consultations: [Id]);
     }
@@ -54,7 +54,7 @@ public static class ChangeWindow
                     after = today;
                     await db.Connection.ExecuteAsync("update consultation set closed_on = @today where id = @Id",
                         new { header.Id, today = today.ToString(IsoDate.Pattern) }, db.Transaction);
-                    await store.StepAsync(header, "close", $"Kết thúc lấy ý kiến ngày {VietnameseDates.Show(today)}: {request.Reason!.Trim()}");
+                    await store.StepAsync(header, "close", $"Kết thúc lấy ý kiến ngày {VietnameseDates.Show(today)}: {request.Reason.Trim()}");
                     done = "Đã kết thúc lấy ý kiến; hãy giải trình từng ý kiến.";
                     break;
                 case "extend":
@@ -66,7 +66,7 @@ public static class ChangeWindow
                     }
                     await db.Connection.ExecuteAsync("update consultation set closes_on = @after where id = @Id",
                         new { header.Id, after = after.ToString(IsoDate.Pattern) }, db.Transaction);
-                    await store.StepAsync(header, "extend", $"Gia hạn lấy ý kiến đến ngày {VietnameseDates.Show(after)}: {request.Reason!.Trim()}");
+                    await store.StepAsync(header, "extend", $"Gia hạn lấy ý kiến đến ngày {VietnameseDates.Show(after)}: {request.Reason.Trim()}");
                     done = $"Đã gia hạn lấy ý kiến đến ngày {VietnameseDates.Show(after)}.";
                     break;
                 default:
@@ -80,7 +80,7 @@ public static class ChangeWindow
                 new
                 {
                     header.Id, request.Kind, today = today.ToString(IsoDate.Pattern), before = header.ClosesOn, after = after.ToString(IsoDate.Pattern),
-                    reason = request.Reason!.Trim(), userId = user.Id, now = clock.GetUtcNow(),
+                    reason = request.Reason.Trim(), userId = user.Id, now = clock.GetUtcNow(),
                 }, db.Transaction);
             return done;
         }

@@ -19,7 +19,7 @@ public static class HideComment
         [Display(Name = "Lý do ẩn (được công khai)")]
         [Required(ErrorMessage = "Nêu lý do ẩn ý kiến; lý do được công khai.")]
         [StringLength(500, ErrorMessage = "Lý do dài quá 500 ký tự.")]
-        public string? Reason { get; init; }
+        public string Reason { get; init; } = "";
 
         public Permission Permission => Permission.HoldingRole(Roles.Reviewer, Roles.Admin);
     }
@@ -30,9 +30,9 @@ public static class HideComment
         {
             var consultationId = await db.Connection.ExecuteScalarAsync<long?>(
                 "update comment set hidden_at = @now, hidden_by = @userId, hidden_reason = @reason where id = @CommentId and hidden_at is null returning consultation_id",
-                new { request.CommentId, now = clock.GetUtcNow(), userId = user.Id, reason = request.Reason!.Trim() }, db.Transaction)
+                new { request.CommentId, now = clock.GetUtcNow(), userId = user.Id, reason = request.Reason.Trim() }, db.Transaction)
                 ?? throw new UserInputException("", "Ý kiến không còn hoặc đã được ẩn.");
-            audit.Record(new AuditEntry("hide", "comment", request.CommentId.ToString(), request.Reason!.Trim()));
+            audit.Record(new AuditEntry("hide", "comment", request.CommentId.ToString(), request.Reason.Trim()));
             return consultationId;
         }
     }

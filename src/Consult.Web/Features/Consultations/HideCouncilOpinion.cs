@@ -20,7 +20,7 @@ public static class HideCouncilOpinion
         [Display(Name = "Lý do ẩn (được công khai)")]
         [Required(ErrorMessage = "Nêu lý do ẩn; lý do được công khai.")]
         [StringLength(500, ErrorMessage = "Lý do dài quá 500 ký tự.")]
-        public string? Reason { get; init; }
+        public string Reason { get; init; } = "";
 
         public Permission Permission => Permission.HoldingRole(Roles.Reviewer, Roles.Admin);
     }
@@ -31,12 +31,12 @@ public static class HideCouncilOpinion
         {
             var hidden = await db.Connection.ExecuteAsync(
                 "update council_opinion set hidden_at = @now, hidden_by = @userId, hidden_reason = @reason where id = @Id and hidden_at is null",
-                new { request.Id, now = clock.GetUtcNow(), userId = user.Id, reason = request.Reason!.Trim() }, db.Transaction);
+                new { request.Id, now = clock.GetUtcNow(), userId = user.Id, reason = request.Reason.Trim() }, db.Transaction);
             if (hidden == 0)
             {
                 throw new UserInputException("", "Ý kiến không còn hoặc đã được ẩn.");
             }
-            audit.Record(new AuditEntry("hide", "council_opinion", request.Id.ToString(), request.Reason!.Trim()));
+            audit.Record(new AuditEntry("hide", "council_opinion", request.Id.ToString(), request.Reason.Trim()));
             return Unit.Value;
         }
     }

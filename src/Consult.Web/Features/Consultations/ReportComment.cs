@@ -20,7 +20,7 @@ public static class ReportComment
         [Display(Name = "Lý do báo cáo")]
         [Required(ErrorMessage = "Nêu lý do báo cáo vi phạm.")]
         [StringLength(500, ErrorMessage = "Lý do dài quá 500 ký tự.")]
-        public string? Reason { get; init; }
+        public string Reason { get; init; } = "";
 
         public Permission Permission => Permission.SignedIn;
     }
@@ -31,7 +31,7 @@ public static class ReportComment
         {
             await db.Connection.ExecuteAsync(
                 "insert into comment_report (comment_id, user_id, reason, created_at) select id, @userId, @reason, @now from comment where id = @CommentId on conflict do nothing",
-                new { request.CommentId, userId = user.Id, reason = request.Reason!.Trim(), now = clock.GetUtcNow() }, db.Transaction);
+                new { request.CommentId, userId = user.Id, reason = request.Reason.Trim(), now = clock.GetUtcNow() }, db.Transaction);
             return Unit.Value;
         }
     }

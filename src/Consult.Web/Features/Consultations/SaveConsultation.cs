@@ -45,7 +45,7 @@ public static class SaveConsultation
         [Display(Name = "Tiêu đề")]
         [Required(ErrorMessage = "Nhập tiêu đề đợt lấy ý kiến.")]
         [StringLength(500, ErrorMessage = "Tiêu đề dài quá 500 ký tự.")]
-        public string? Title { get; init; }
+        public string Title { get; init; } = "";
 
         [Display(Name = "Tóm tắt")]
         [StringLength(10_000, ErrorMessage = "Tóm tắt dài quá 10.000 ký tự.")]
@@ -158,7 +158,7 @@ public static class SaveConsultation
             var values = new
             {
                 request.Id, agencyId, subject = request.Subject, subject.DocumentId, subject.PlanId, subject.RegulationId,
-                title = request.Title!.Trim(), summary = request.Summary?.Trim() ?? "", draft = request.DraftText?.Replace("\r\n", "\n").Trim() ?? "",
+                title = request.Title.Trim(), summary = request.Summary?.Trim() ?? "", draft = request.DraftText?.Replace("\r\n", "\n").Trim() ?? "",
                 opens = opens.ToString(IsoDate.Pattern), closes = closes.ToString(IsoDate.Pattern), now = clock.GetUtcNow(), request.PreviousId,
             };
             long id;

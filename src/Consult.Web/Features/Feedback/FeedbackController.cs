@@ -21,7 +21,7 @@ public sealed class FeedbackController(IMediator mediator) : Controller
 
     [Authorize]
     [HttpGet("feedback/new")]
-    public IActionResult Create(string? regulation) => View("FileForm", new FileFeedback.Command { Regulation = regulation });
+    public IActionResult Create(string? regulation) => View("FileForm", new FileFeedback.Command { Regulation = regulation ?? "" });
 
     [HttpPost("feedback/new")]
     [LimitPosts(PostLimit.Comment)]

@@ -24,7 +24,7 @@ public static class FileFeedback
     {
         [Display(Name = "Quy định (mã thủ tục hoặc mã quy định)")]
         [Required(ErrorMessage = "Nhập mã quy định được phản ánh.")]
-        public string? Regulation { get; init; }
+        public string Regulation { get; init; } = "";
 
         [Display(Name = "Vướng mắc, bất cập")]
         [Required(ErrorMessage = "Nêu vướng mắc, bất cập khi thực hiện quy định.")]
@@ -54,10 +54,10 @@ public static class FileFeedback
             var errors = new List<(string, string)>();
             var regulation = await db.Connection.QuerySingleOrDefaultAsync<(long Id, int AgencyId, string Status, bool Published)?>(
                 "select id, agency_id, status, published from regulation where code_key = @key",
-                new { key = RegulationCode.Key(request.Regulation ?? "") }, db.Transaction);
+                new { key = RegulationCode.Key(request.Regulation) }, db.Transaction);
             if (regulation is not { Published: true } r)
             {
-                errors.Add((nameof(Command.Regulation), $"Không có quy định mã \"{request.Regulation?.Trim()}\" được công khai."));
+                errors.Add((nameof(Command.Regulation), $"Không có quy định mã \"{request.Regulation.Trim()}\" được công khai."));
             }
             else if (r.Status != "in_force")
             {
@@ -101,7 +101,7 @@ public static class FileFeedback
                 }, db.Transaction);
             await db.Connection.ExecuteAsync(FeedbackStore.EventSql, FeedbackStore.Event(id, "filed", null, regulation.Value.AgencyId, "", clock, user.Id), db.Transaction);
             notices.ToFollowers((await FeedbackRecords.OneAsync(db, user, id))!, "Phản ánh, kiến nghị mới");
-            audit.Record(new AuditEntry("file", FeedbackStore.AuditEntity, id.ToString(), request.Regulation!.Trim()) { AgencyId = regulation.Value.AgencyId });
+            audit.Record(new AuditEntry("file", FeedbackStore.AuditEntity, id.ToString(), request.Regulation.Trim()) { AgencyId = regulation.Value.AgencyId });
             return id;
         }
     }

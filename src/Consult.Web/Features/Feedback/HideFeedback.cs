@@ -22,7 +22,7 @@ public static class HideFeedback
         [Display(Name = "Lý do ẩn (được công khai)")]
         [Required(ErrorMessage = "Nêu lý do ẩn phản ánh; lý do được công khai.")]
         [StringLength(500, ErrorMessage = "Lý do dài quá 500 ký tự.")]
-        public string? Reason { get; init; }
+        public string Reason { get; init; } = "";
 
         public Permission Permission => Permission.HoldingRole(Roles.Reviewer, Roles.Admin);
     }
@@ -31,7 +31,7 @@ public static class HideFeedback
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var reason = request.Reason!.Trim();
+            var reason = request.Reason.Trim();
             var hidden = await db.Connection.ExecuteAsync(
                 "update feedback set hidden_at = @now, hidden_by = @userId, hidden_reason = @reason, version = version + 1 where id = @Id and hidden_at is null",
                 new { request.Id, now = clock.GetUtcNow(), userId = user.Id, reason }, db.Transaction);

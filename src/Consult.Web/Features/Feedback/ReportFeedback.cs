@@ -22,7 +22,7 @@ public static class ReportFeedback
         [Display(Name = "Lý do báo cáo")]
         [Required(ErrorMessage = "Nêu lý do báo cáo vi phạm.")]
         [StringLength(500, ErrorMessage = "Lý do dài quá 500 ký tự.")]
-        public string? Reason { get; init; }
+        public string Reason { get; init; } = "";
 
         public Permission Permission => Permission.SignedIn;
     }
@@ -39,7 +39,7 @@ public static class ReportFeedback
                 """
                 insert into feedback_report (feedback_id, user_id, reason, created_at) values (@Id, @userId, @reason, @now)
                 on conflict (feedback_id, user_id) do nothing
-                """, new { request.Id, userId = user.Id, reason = request.Reason!.Trim(), now = clock.GetUtcNow() }, db.Transaction);
+                """, new { request.Id, userId = user.Id, reason = request.Reason.Trim(), now = clock.GetUtcNow() }, db.Transaction);
             return Unit.Value;
         }
     }

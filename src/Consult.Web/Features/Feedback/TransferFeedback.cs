@@ -25,7 +25,7 @@ public static class TransferFeedback
         [Display(Name = "Lý do chuyển (được công khai)")]
         [Required(ErrorMessage = "Nêu lý do chuyển; lý do được công khai.")]
         [StringLength(1_000, ErrorMessage = "Lý do dài quá 1.000 ký tự.")]
-        public string? Reason { get; init; }
+        public string Reason { get; init; } = "";
 
         public int ExpectedVersion { get; init; }
 
@@ -51,8 +51,8 @@ public static class TransferFeedback
                 throw new UserInputException(nameof(Command.ToAgency), "Chọn cơ quan khác với cơ quan đang xử lý.");
             }
             await db.Connection.ExecuteAsync("update feedback set transfer_to = @to where id = @Id", new { to = to.Id, f.Id }, db.Transaction);
-            await store.StepAsync(f, "transfer", f.AgencyId, to.Id, request.Reason!.Trim(), $"Phản ánh của bạn được chuyển đến {to.Name}");
-            audit.Record(new AuditEntry("transfer", FeedbackStore.AuditEntity, f.Id.ToString(), $"Chuyển đến {to.Name}: {request.Reason!.Trim()}") { AgencyId = f.AgencyId });
+            await store.StepAsync(f, "transfer", f.AgencyId, to.Id, request.Reason.Trim(), $"Phản ánh của bạn được chuyển đến {to.Name}");
+            audit.Record(new AuditEntry("transfer", FeedbackStore.AuditEntity, f.Id.ToString(), $"Chuyển đến {to.Name}: {request.Reason.Trim()}") { AgencyId = f.AgencyId });
             return $"Đã chuyển phản ánh đến {to.Name}; phản ánh trở lại cơ quan mình nếu {to.Name} trả lại.";
         }
     }

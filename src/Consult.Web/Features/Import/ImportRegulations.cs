@@ -115,29 +115,35 @@ public static class ImportRegulations
 
     public sealed class Handler(RegulationWriter writer) : IRequestHandler<Command, ImportReport>
     {
-        public Task<ImportReport> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<ImportReport> Handle(Command request, CancellationToken cancellationToken)
         {
+            var agencies = await writer.AgenciesAsync(cancellationToken);
             var unknownAgencies = request.Rows
-                .Where(r => !writer.Agencies.ContainsKey(r.Row.AgencyCode))
+                .Where(r => !agencies.ContainsKey(r.Row.AgencyCode))
                 .Select(r => (r.Line, Message: $"Dòng {r.Line}: {ImportColumns.Cell("agency")}: không có cơ quan mã \"{r.Row.AgencyCode}\"."));
-            var unknownTags = request.Rows.SelectMany(r => writer.UnknownTags(r.Row).Select(e => (r.Line, Message: $"Dòng {r.Line}: {e}")));
+            var unknownTags = new List<(int Line, string Message)>();
+            foreach (var (line, row) in request.Rows)
+            {
+                unknownTags.AddRange((await writer.UnknownTagsAsync(row, cancellationToken)).Select(e => (line, $"Dòng {line}: {e}")));
+            }
             var errors = request.FileErrors.Select(e => (Line: LineOf(e), Message: e))
                 .Concat(unknownAgencies).Concat(unknownTags).OrderBy(e => e.Line).Select(e => e.Message).ToList();
             if (errors.Count > 0)
             {
-                return Task.FromResult(ImportReport.Failed(errors));
+                return ImportReport.Failed(errors);
             }
 
-            var outcomes = request.Rows.Select(r =>
+            var outcomes = new List<SaveOutcome>();
+            foreach (var (_, imported) in request.Rows)
             {
-                var row = request.ApplyPublication ? r.Row : r.Row with { Published = writer.Compare(r.Row).WasPublished };
-                return writer.Save(row, request.Source);
-            }).ToList();
-            return Task.FromResult(new ImportReport(
+                var row = request.ApplyPublication ? imported : imported with { Published = (await writer.CompareAsync(imported, cancellationToken)).WasPublished };
+                outcomes.Add(await writer.SaveAsync(row, request.Source, cancellationToken));
+            }
+            return new ImportReport(
                 outcomes.Count(o => o == SaveOutcome.Created),
                 outcomes.Count(o => o == SaveOutcome.Updated),
                 outcomes.Count(o => o == SaveOutcome.Unchanged),
-                []));
+                []);
         }
 
         private static int LineOf(string error) =>

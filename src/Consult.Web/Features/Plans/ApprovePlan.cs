@@ -19,11 +19,11 @@ public static class ApprovePlan
 
         [Display(Name = "Số quyết định")]
         [Required(ErrorMessage = "Nhập số quyết định phê duyệt, ví dụ 1977/QĐ-TTg.")]
-        public string? DecisionNumber { get; init; }
+        public string DecisionNumber { get; init; } = "";
 
         [Display(Name = "Ngày quyết định")]
         [Required(ErrorMessage = "Nhập ngày ký quyết định.")]
-        public string? DecisionDate { get; init; }
+        public string DecisionDate { get; init; } = "";
 
         public int ExpectedVersion { get; init; }
 
@@ -35,13 +35,13 @@ public static class ApprovePlan
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
             var plan = await plans.CurrentAsync(request.PlanId, request.ExpectedVersion, PlanStatuses.CanReview, "Chỉ phê duyệt được phương án đang trình.");
-            var number = VietnameseFolding.Compose(request.DecisionNumber!).Trim();
+            var number = VietnameseFolding.Compose(request.DecisionNumber).Trim();
             var errors = new List<(string, string)>();
             if (!DocumentNumber.IsValid(number) || DocumentNumber.InferType(number) != LegalDocumentType.PrimeMinisterDecision)
             {
                 errors.Add((nameof(Command.DecisionNumber), $"\"{number}\" không phải số quyết định của Thủ tướng (dạng 1977/QĐ-TTg)."));
             }
-            if (!IsoDate.TryRead(request.DecisionDate!, out var date))
+            if (!IsoDate.TryRead(request.DecisionDate, out var date))
             {
                 errors.Add((nameof(Command.DecisionDate), IsoDate.Invalid(request.DecisionDate)));
             }

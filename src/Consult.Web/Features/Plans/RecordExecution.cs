@@ -26,11 +26,11 @@ public static class RecordExecution
 
         [Display(Name = "Số hiệu văn bản thực thi")]
         [Required(ErrorMessage = "Nhập số hiệu văn bản đã ban hành.")]
-        public string? DocumentNumber { get; init; }
+        public string DocumentNumber { get; init; } = "";
 
         [Display(Name = "Ngày ban hành")]
         [Required(ErrorMessage = "Nhập ngày ban hành văn bản.")]
-        public string? IssuedOn { get; init; }
+        public string IssuedOn { get; init; } = "";
 
         public int ExpectedVersion { get; init; }
 
@@ -52,13 +52,13 @@ public static class RecordExecution
             {
                 throw new UserInputException("", $"Mục {item.Code} đã được ghi nhận thực thi bằng văn bản {item.ExecutedBy}.");
             }
-            var number = VietnameseFolding.Compose(request.DocumentNumber!).Trim();
+            var number = VietnameseFolding.Compose(request.DocumentNumber).Trim();
             var errors = new List<(string, string)>();
             if (!Domain.Text.DocumentNumber.IsValid(number))
             {
                 errors.Add((nameof(Command.DocumentNumber), $"\"{number}\" không phải số hiệu văn bản."));
             }
-            if (!IsoDate.TryRead(request.IssuedOn!, out var issued))
+            if (!IsoDate.TryRead(request.IssuedOn, out var issued))
             {
                 errors.Add((nameof(Command.IssuedOn), IsoDate.Invalid(request.IssuedOn)));
             }
@@ -74,7 +74,7 @@ public static class RecordExecution
             row = item.ActionValue == PlanAction.Abolish
                 ? row with { Status = RegulationStatus.Repealed }
                 : row with { LegalBasis = [.. row.LegalBasis, new Domain.Import.LegalBasisItem(number, null)] };
-            writer.Save(row, $"plan:{plan.Id}", action: item.ActionValue == PlanAction.Abolish ? "repeal" : "update");
+            await writer.SaveAsync(row, $"plan:{plan.Id}", cancellationToken, action: item.ActionValue == PlanAction.Abolish ? "repeal" : "update");
             await costs.SaveAsync(item.RegulationId, issued.Year, item.CostAfter);
 
             var (items, executed) = await db.Connection.QuerySingleAsync<(int, int)>(

@@ -18,7 +18,7 @@ public static class ReturnPlan
         [Display(Name = "Lý do trả lại")]
         [Required(ErrorMessage = "Nêu lý do trả lại để cơ quan hoàn thiện.")]
         [StringLength(5_000, ErrorMessage = "Lý do dài quá 5.000 ký tự.")]
-        public string? Reason { get; init; }
+        public string Reason { get; init; } = "";
 
         public int ExpectedVersion { get; init; }
 
@@ -31,8 +31,8 @@ public static class ReturnPlan
         {
             var plan = await plans.CurrentAsync(request.PlanId, request.ExpectedVersion, PlanStatuses.CanReview, "Chỉ trả lại được phương án đang trình.");
             await db.Connection.ExecuteAsync("update plan set return_reason = @reason where id = @PlanId",
-                new { request.PlanId, reason = request.Reason!.Trim() }, db.Transaction);
-            await plans.StepAsync(plan, "return", request.Reason!.Trim(), PlanStatus.Returned);
+                new { request.PlanId, reason = request.Reason.Trim() }, db.Transaction);
+            await plans.StepAsync(plan, "return", request.Reason.Trim(), PlanStatus.Returned);
             return Unit.Value;
         }
     }

@@ -29,7 +29,7 @@ public static class SaveHourlyIncome
         [Display(Name = "Nguồn số liệu")]
         [Required(ErrorMessage = "Nêu nguồn số liệu (ví dụ Cục Thống kê, năm, cách quy đổi).")]
         [StringLength(500, ErrorMessage = "Nguồn dài quá 500 ký tự.")]
-        public string? Source { get; init; }
+        public string Source { get; init; } = "";
 
         public Permission Permission => Permission.HoldingRole(Roles.Admin);
     }
@@ -52,7 +52,7 @@ public static class SaveHourlyIncome
                 """
                 insert into hourly_income (year, amount, source, updated_at) values (@Year, @amount, @source, @now)
                 on conflict (year) do update set amount = excluded.amount, source = excluded.source, updated_at = excluded.updated_at
-                """, new { request.Year, amount = amount.ToString(CultureInfo.InvariantCulture), source = request.Source!.Trim(), now = clock.GetUtcNow() }, db.Transaction);
+                """, new { request.Year, amount = amount.ToString(CultureInfo.InvariantCulture), source = request.Source.Trim(), now = clock.GetUtcNow() }, db.Transaction);
             audit.Record(new AuditEntry("update", "hourly_income", request.Year.ToString()!, $"{VietnameseNumbers.Show(amount)} đồng/giờ; {request.Source}"));
             return Unit.Value;
         }

@@ -27,7 +27,7 @@ public static class SavePlan
         [Display(Name = "Tên phương án")]
         [Required(ErrorMessage = "Nhập tên phương án.")]
         [StringLength(500, ErrorMessage = "Tên phương án dài quá 500 ký tự.")]
-        public string? Title { get; init; }
+        public string Title { get; init; } = "";
 
         [Display(Name = "Năm")]
         [Required(ErrorMessage = "Nhập năm của phương án.")]
@@ -47,7 +47,7 @@ public static class SavePlan
     {
         public async Task<long> Handle(Command request, CancellationToken cancellationToken)
         {
-            var values = new { request.Id, request.Agency, title = request.Title!.Trim(), request.Year, summary = request.Summary?.Trim() ?? "", now = clock.GetUtcNow() };
+            var values = new { request.Id, request.Agency, title = request.Title.Trim(), request.Year, summary = request.Summary?.Trim() ?? "", now = clock.GetUtcNow() };
             if (request.Id is null)
             {
                 var id = await db.Connection.ExecuteScalarAsync<long?>(

@@ -24,7 +24,7 @@ public static class SavePlanItem
 
         [Display(Name = "Mã quy định")]
         [Required(ErrorMessage = "Nhập mã quy định của cơ quan.")]
-        public string? RegulationCode { get; init; }
+        public string RegulationCode { get; init; } = "";
 
         [Display(Name = "Phương án xử lý")]
         [Required(ErrorMessage = "Chọn bãi bỏ, đơn giản hóa, sửa đổi hoặc thay thế.")]
@@ -33,7 +33,7 @@ public static class SavePlanItem
         [Display(Name = "Lý do")]
         [Required(ErrorMessage = "Nêu lý do cắt giảm, đơn giản hóa.")]
         [StringLength(5_000, ErrorMessage = "Lý do dài quá 5.000 ký tự.")]
-        public string? Reason { get; init; }
+        public string Reason { get; init; } = "";
 
         [Display(Name = "Văn bản cần sửa đổi, bổ sung hoặc bãi bỏ")]
         public List<DocumentInput> Documents { get; init; } = []; // a List: MVC leaves a posted list empty in an IReadOnlyList that has a value
@@ -104,7 +104,7 @@ public static class SavePlanItem
                 "Phương án đã trình hoặc đã được phê duyệt: không thêm, sửa mục được nữa.");
             var errors = new List<(string, string)>();
             var regulation = await db.Connection.QuerySingleOrDefaultAsync<(long Id, int AgencyId)?>(
-                "select id, agency_id from regulation where code_key = @key", new { key = Domain.Text.RegulationCode.Key(request.RegulationCode!) }, db.Transaction);
+                "select id, agency_id from regulation where code_key = @key", new { key = Domain.Text.RegulationCode.Key(request.RegulationCode) }, db.Transaction);
             if (regulation is null)
             {
                 errors.Add((nameof(Command.RegulationCode), $"Không có quy định mã \"{request.RegulationCode}\"."));
@@ -154,7 +154,7 @@ public static class SavePlanItem
             var values = new
             {
                 request.PlanId, request.ItemId, regulationId = regulation!.Value.Id, action = PlanActions.Code(action),
-                reason = request.Reason!.Trim(), before, after = CostJson.Write(after),
+                reason = request.Reason.Trim(), before, after = CostJson.Write(after),
             };
             var itemId = request.ItemId is null
                 ? await db.Connection.ExecuteScalarAsync<long>(

@@ -53,13 +53,14 @@ public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, 
     private DbConnection Connection => db.Connection;
     private DbTransaction? Transaction => db.Transaction;
 
-    public IReadOnlyDictionary<string, int> Agencies => _agencies ??= Connection
-        .Query<(string Code, int Id)>("select code, id from agency", transaction: Transaction)
-        .ToDictionary(a => a.Code, a => a.Id, StringComparer.OrdinalIgnoreCase);
+    /// <summary>Agency ids by code, read once per writer.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> AgenciesAsync(CancellationToken cancellationToken) => _agencies ??=
+        (await Connection.QueryAsync<(string Code, int Id)>(db.Command("select code, id from agency", null, cancellationToken)))
+            .ToDictionary(a => a.Code, a => a.Id, StringComparer.OrdinalIgnoreCase);
 
-    public RegulationComparison Compare(RegulationRow row)
+    public async Task<RegulationComparison> CompareAsync(RegulationRow row, CancellationToken cancellationToken)
     {
-        var existing = Find(row.Code);
+        var existing = await FindAsync(row.Code, cancellationToken);
         if (existing is null)
         {
             return new RegulationComparison(SaveOutcome.Created, null, false, null, [RegulationSnapshot.Created]);
@@ -72,7 +73,7 @@ public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, 
 
     /// <param name="expectedVersion">The version the user edited (<see cref="New"/> for a new code); a different stored version is a conflict.</param>
     /// <param name="action">What the audit trail calls an update: update, publish, unpublish or repeal.</param>
-    public SaveOutcome Save(RegulationRow row, string source, int? expectedVersion = null, string action = "update")
+    public async Task<SaveOutcome> SaveAsync(RegulationRow row, string source, CancellationToken cancellationToken, int? expectedVersion = null, string action = "update")
     {
         if (!ReferenceEquals(_lookupsOf, Transaction))
         {
@@ -82,7 +83,7 @@ public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, 
         }
         var snapshot = RegulationSnapshot.From(row);
         var snapshotJson = snapshot.ToJson();
-        var existing = Find(row.Code);
+        var existing = await FindAsync(row.Code, cancellationToken);
         if (expectedVersion is { } expected && (existing?.Version ?? New) != expected)
         {
             throw Conflict(row.Code, expected, existing);
@@ -106,7 +107,7 @@ public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, 
             kind = RegulationKinds.Code(row.Kind),
             title = row.Title,
             content = row.Content,
-            agencyId = Agencies[row.AgencyCode],
+            agencyId = (await AgenciesAsync(cancellationToken))[row.AgencyCode],
             status = RegulationStatuses.Code(row.Status),
             published = row.Published,
             publishedOn,
@@ -131,7 +132,7 @@ public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, 
         {
             id = old.Id;
             version = old.Version + 1;
-            Connection.Execute(
+            await Connection.ExecuteAsync(db.Command(
                 """
                 update regulation set code = @code, code_key = @codeKey, kind = @kind, title = @title, content = @content,
                     agency_id = @agencyId, status = @status, published = @published, published_on = @publishedOn,
@@ -140,19 +141,19 @@ public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, 
                     report_frequency = @ReportFrequency, report_recipient = @ReportRecipient, business_line = @BusinessLine,
                     applies_stage = @stage, version = version + 1, updated_at = @now, change_seq = @seq
                 where id = @id
-                """, values, Transaction);
-            Connection.Execute(
+                """, values, cancellationToken));
+            await Connection.ExecuteAsync(db.Command(
                 """
                 delete from regulation_sector where regulation_id = @id;
                 delete from regulation_basis where regulation_id = @id;
                 delete from regulation_product where regulation_id = @id;
                 delete from regulation_applies where regulation_id = @id;
-                """, new { id }, Transaction);
+                """, new { id }, cancellationToken));
         }
         else
         {
             version = 1;
-            id = Connection.ExecuteScalar<long>(
+            id = await Connection.ExecuteScalarAsync<long>(db.Command(
                 """
                 insert into regulation (code, code_key, kind, title, content, agency_id, status, published, published_on,
                     effective_on, processing_time, fees, implementing_body, dossier, result, report_frequency,
@@ -161,25 +162,25 @@ public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, 
                     @effectiveOn, @ProcessingTime, @Fees, @ImplementingBody, @Dossier, @Result, @ReportFrequency,
                     @ReportRecipient, @BusinessLine, @stage, 1, @now, @now, @seq)
                 returning id
-                """, values, Transaction);
+                """, values, cancellationToken));
         }
 
-        Connection.Execute("insert into regulation_sector (regulation_id, sector_id) values (@id, @sectorId)",
-            row.Sectors.Select(SectorId).Distinct().Select(sectorId => new { id, sectorId }), Transaction);
-        Connection.Execute(
+        await Connection.ExecuteAsync(db.Command("insert into regulation_sector (regulation_id, sector_id) values (@id, @sectorId)",
+            (await SectorIdsAsync(row.Sectors, cancellationToken)).Select(sectorId => new { id, sectorId }), cancellationToken));
+        await Connection.ExecuteAsync(db.Command(
             "insert into regulation_basis (regulation_id, position, legal_document_id, article) values (@id, @position, @documentId, @article)",
-            row.LegalBasis.Select((b, i) => new { id, position = i, documentId = DocumentId(b.Number, values.agencyId), article = b.Article ?? "" }), Transaction);
-        Connection.Execute(
+            (await DocumentIdsAsync(row.LegalBasis, values.agencyId, cancellationToken)).Select((b, i) => new { id, position = i, documentId = b.Id, article = b.Article ?? "" }), cancellationToken));
+        await Connection.ExecuteAsync(db.Command(
             "insert into regulation_product (regulation_id, position, hs_code, name) values (@id, @position, @HsCode, @Name)",
-            row.Products.Select((p, i) => new { id, position = i, p.HsCode, p.Name }), Transaction);
-        Connection.Execute("insert into regulation_applies (regulation_id, dimension, value) values (@id, @Dimension, @Value)",
-            Tags(row.Applies).Select(t => new { id, t.Dimension, t.Value }), Transaction);
-        Connection.Execute(
+            row.Products.Select((p, i) => new { id, position = i, p.HsCode, p.Name }), cancellationToken));
+        await Connection.ExecuteAsync(db.Command("insert into regulation_applies (regulation_id, dimension, value) values (@id, @Dimension, @Value)",
+            Tags(row.Applies).Select(t => new { id, t.Dimension, t.Value }), cancellationToken));
+        await Connection.ExecuteAsync(db.Command(
             """
             insert into regulation_version (regulation_id, version, saved_at, source, changes, snapshot, saved_by)
             values (@id, @version, @now, @source, @changes, @snapshot, @userId)
             """,
-            new { id, version, now, source, changes = RegulationSnapshot.JoinChanges(changes), snapshot = snapshotJson, userId = user.Id }, Transaction);
+            new { id, version, now, source, changes = RegulationSnapshot.JoinChanges(changes), snapshot = snapshotJson, userId = user.Id }, cancellationToken));
         audit.Record(new AuditEntry(existing is null ? "create" : action, AuditLog.Regulation, row.Code, RegulationSnapshot.JoinChanges(changes))
         {
             AgencyId = values.agencyId,
@@ -207,11 +208,11 @@ public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, 
     private HashSet<string>? _provinces;
 
     /// <summary>Tags naming a business line or province the reference lists do not hold, by import column.</summary>
-    public IReadOnlyList<FieldError> UnknownTags(RegulationRow row)
+    public async Task<IReadOnlyList<FieldError>> UnknownTagsAsync(RegulationRow row, CancellationToken cancellationToken)
     {
         // Read once per command: an import checks thousands of rows against the same lists.
-        _vsicLines ??= Connection.Query<string>("select code from vsic_line", transaction: Transaction).ToHashSet();
-        _provinces ??= Connection.Query<string>("select code from province", transaction: Transaction).ToHashSet();
+        _vsicLines ??= (await Connection.QueryAsync<string>(db.Command("select code from vsic_line", null, cancellationToken))).ToHashSet();
+        _provinces ??= (await Connection.QueryAsync<string>(db.Command("select code from province", null, cancellationToken))).ToHashSet();
         var lines = row.Applies.Lines.Where(l => !_vsicLines.Contains(l));
         var provinces = row.Applies.Provinces.Where(p => !_provinces.Contains(p));
         return [
@@ -232,14 +233,14 @@ public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, 
         public string SavedBy { get; init; } = "";
     }
 
-    private Stored? Find(string code) => Connection.QuerySingleOrDefault<Stored>(
+    private Task<Stored?> FindAsync(string code, CancellationToken cancellationToken) => Connection.QuerySingleOrDefaultAsync<Stored?>(db.Command(
         """
         select r.id, r.version, r.published, r.published_on, r.agency_id, v.snapshot, v.saved_at,
             coalesce(u.display_name, v.source) saved_by
         from regulation r join regulation_version v on v.regulation_id = r.id and v.version = r.version
         left join app_user u on u.id = v.saved_by
         where r.code_key = @key
-        """, new { key = RegulationCode.Key(code) }, Transaction);
+        """, new { key = RegulationCode.Key(code) }, cancellationToken));
 
     private static UserInputException Conflict(string code, int expected, Stored? stored) => stored is null
         ? new("", $"Mã \"{code}\" không có trong hệ thống; không lưu được.", StatusCodes.Status409Conflict)
@@ -248,31 +249,41 @@ public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, 
             : UserInputException.Stale($"Quy định {code}", stored.Version, expected, stored.SavedBy,
                 VietnameseDates.Show(DateTimeOffset.Parse(stored.SavedAt, System.Globalization.CultureInfo.InvariantCulture)));
 
-    private long SectorId(string name)
+    private async Task<IReadOnlyList<long>> SectorIdsAsync(IEnumerable<string> names, CancellationToken cancellationToken)
     {
-        var key = VietnameseFolding.Fold(name).Trim();
-        if (!_sectors.TryGetValue(key, out var id))
+        var ids = new List<long>();
+        foreach (var name in names)
         {
-            id = FindOrCreate("select id from sector where name_key = @key",
-                "insert into sector (name, name_key) values (@name, @key) on conflict (name_key) do nothing returning id", new { name, key });
-            _sectors[key] = id;
+            var key = VietnameseFolding.Fold(name).Trim();
+            if (!_sectors.TryGetValue(key, out var id))
+            {
+                id = await FindOrCreateAsync("select id from sector where name_key = @key",
+                    "insert into sector (name, name_key) values (@name, @key) on conflict (name_key) do nothing returning id", new { name, key }, cancellationToken);
+                _sectors[key] = id;
+            }
+            ids.Add(id);
         }
-        return id;
+        return [.. ids.Distinct()];
     }
 
-    private long DocumentId(string number, int agencyId)
+    private async Task<IReadOnlyList<(long Id, string? Article)>> DocumentIdsAsync(IEnumerable<LegalBasisItem> basis, int agencyId, CancellationToken cancellationToken)
     {
-        var key = DocumentNumber.Key(number);
-        if (!_documents.TryGetValue(key, out var id))
+        var ids = new List<(long, string?)>();
+        foreach (var (number, article) in basis.Select(b => (b.Number, b.Article)))
         {
-            id = FindOrCreate("select id from legal_document where number_key = @key",
-                """
-                insert into legal_document (number, number_key, doc_type, agency_id, change_seq) values (@number, @key, @type, @agencyId, @seq)
-                on conflict (number_key) do nothing returning id
-                """, new { number, key, type = DocumentNumber.InferType(number).ToString(), agencyId, seq = ChangeSequence.Pending });
-            _documents[key] = id;
+            var key = DocumentNumber.Key(number);
+            if (!_documents.TryGetValue(key, out var id))
+            {
+                id = await FindOrCreateAsync("select id from legal_document where number_key = @key",
+                    """
+                    insert into legal_document (number, number_key, doc_type, agency_id, change_seq) values (@number, @key, @type, @agencyId, @seq)
+                    on conflict (number_key) do nothing returning id
+                    """, new { number, key, type = DocumentNumber.InferType(number).ToString(), agencyId, seq = ChangeSequence.Pending }, cancellationToken);
+                _documents[key] = id;
+            }
+            ids.Add((id, article));
         }
-        return id;
+        return ids;
     }
 
     /// <summary>
@@ -280,8 +291,8 @@ public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, 
     /// import citing the same decree as a single save then holds nothing the save waits for. A record created by another
     /// writer meanwhile is read once that writer commits.
     /// </summary>
-    private long FindOrCreate(string find, string create, object values) =>
-        Connection.ExecuteScalar<long?>(find, values, Transaction)
-        ?? Connection.ExecuteScalar<long?>(create, values, Transaction)
-        ?? Connection.ExecuteScalar<long>(find, values, Transaction);
+    private async Task<long> FindOrCreateAsync(string find, string create, object values, CancellationToken cancellationToken) =>
+        await Connection.ExecuteScalarAsync<long?>(db.Command(find, values, cancellationToken))
+        ?? await Connection.ExecuteScalarAsync<long?>(db.Command(create, values, cancellationToken))
+        ?? await Connection.ExecuteScalarAsync<long>(db.Command(find, values, cancellationToken));
 }

@@ -56,7 +56,7 @@ public static class ChangeRegulation
                 "unpublish" => row with { Published = false },
                 _ => row with { Status = Domain.Registry.RegulationStatus.Repealed },
             };
-            writer.Save(row, "web", request.ExpectedVersion, request.Action);
+            await writer.SaveAsync(row, "web", cancellationToken, request.ExpectedVersion, request.Action);
             return done;
         }
     }

@@ -54,7 +54,7 @@ public static class PreviewImport
 
     public sealed class Handler(PendingImports pending, RegulationWriter writer, CurrentUser user, IOptions<ImportOptions> limits) : IRequestHandler<Query, Result>
     {
-        public Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
             using var file = pending.Open(request.UploadId) ?? throw new UserInputException("", "Tệp đã được nhập hoặc không còn; hãy tải tệp lên lại.");
             var (rows, fileErrors) = RegulationFile.Read(file, limits.Value);
@@ -63,15 +63,15 @@ public static class PreviewImport
             var appliesPublication = user.IsIn(Roles.Lead);
             foreach (var (number, row) in rows)
             {
-                if (!writer.Agencies.TryGetValue(row.AgencyCode, out var agencyId))
+                if (!(await writer.AgenciesAsync(cancellationToken)).TryGetValue(row.AgencyCode, out var agencyId))
                 {
                     errors.Add($"Dòng {number}: Cột agency: không có cơ quan mã \"{row.AgencyCode}\".");
                     continue;
                 }
-                var comparison = writer.Compare(row);
+                var comparison = await writer.CompareAsync(row, cancellationToken);
                 if (!appliesPublication)
                 {
-                    comparison = writer.Compare(row with { Published = comparison.WasPublished });
+                    comparison = await writer.CompareAsync(row with { Published = comparison.WasPublished }, cancellationToken);
                 }
                 if (!user.Holds(Roles.Editor, agencyId) || comparison.AgencyId is { } owner && !user.Holds(Roles.Editor, owner))
                 {
@@ -80,7 +80,7 @@ public static class PreviewImport
                 }
                 lines.Add(new Line(number, row.Code, row.Title, comparison.Outcome, comparison.Changes));
             }
-            return Task.FromResult(new Result(request.UploadId, request.FileName, lines, errors, appliesPublication));
+            return new Result(request.UploadId, request.FileName, lines, errors, appliesPublication);
         }
     }
 }

@@ -22,7 +22,7 @@ public static class SaveLegalDocument
 
         [Display(Name = "Số hiệu")]
         [Required(ErrorMessage = "Nhập số hiệu văn bản, ví dụ 105/2017/NĐ-CP.")]
-        public string? Number { get; init; }
+        public string Number { get; init; } = "";
 
         [Display(Name = "Loại văn bản")]
         public string? DocType { get; init; }
@@ -30,7 +30,7 @@ public static class SaveLegalDocument
         [Display(Name = "Trích yếu")]
         [Required(ErrorMessage = "Nhập trích yếu (tên) văn bản.")]
         [StringLength(1000, ErrorMessage = "Trích yếu dài quá 1.000 ký tự.")]
-        public string? Title { get; init; }
+        public string Title { get; init; } = "";
 
         [Display(Name = "Cơ quan ban hành")]
         [StringLength(200, ErrorMessage = "Tên cơ quan ban hành dài quá 200 ký tự.")]
@@ -57,7 +57,7 @@ public static class SaveLegalDocument
         public async Task<long> Handle(Command request, CancellationToken cancellationToken)
         {
             var errors = new List<(string, string)>();
-            var number = VietnameseFolding.Compose(request.Number!).Trim();
+            var number = VietnameseFolding.Compose(request.Number).Trim();
             if (!DocumentNumber.IsValid(number))
             {
                 errors.Add((nameof(Command.Number), $"\"{number}\" không phải số hiệu văn bản (ví dụ 105/2017/NĐ-CP)."));
@@ -91,7 +91,7 @@ public static class SaveLegalDocument
                 number,
                 key = DocumentNumber.Key(number),
                 type = type.ToString(),
-                title = request.Title!.Trim(),
+                title = request.Title.Trim(),
                 issuer = request.Issuer?.Trim() ?? "",
                 issuedOn = Date(nameof(Command.IssuedOn), request.IssuedOn),
                 effectiveOn = Date(nameof(Command.EffectiveOn), request.EffectiveOn),

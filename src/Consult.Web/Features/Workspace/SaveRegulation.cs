@@ -146,25 +146,26 @@ public static class SaveRegulation
 
     public sealed class Handler(RegulationWriter writer) : IRequestHandler<Command, string>
     {
-        public Task<string> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<string> Handle(Command request, CancellationToken cancellationToken)
         {
             var columns = request.Columns;
             var (row, errors) = RegulationRowParser.Parse(column => columns.TryGetValue(column, out var c) ? c.Value : null);
             var messages = errors.Select(e => (columns[e.Column].Field, Sentence(e.Message))).ToList();
-            if (row is not null && !writer.Agencies.ContainsKey(row.AgencyCode))
+            if (row is not null && !(await writer.AgenciesAsync(cancellationToken)).ContainsKey(row.AgencyCode))
             {
                 messages.Add((nameof(Command.Agency), $"Không có cơ quan mã \"{row.AgencyCode}\"."));
             }
             if (row is not null)
             {
-                messages.AddRange(writer.UnknownTags(row).Select(e => (columns[e.Column].Field, Sentence(e.Message))));
+                messages.AddRange((await writer.UnknownTagsAsync(row, cancellationToken)).Select(e => (columns[e.Column].Field, Sentence(e.Message))));
             }
             if (messages.Count > 0)
             {
                 throw new UserInputException(messages);
             }
-            writer.Save(row! with { Published = writer.Compare(row!).WasPublished }, "web", request.ExpectedVersion);
-            return Task.FromResult(row!.Code);
+            var saved = row! with { Published = (await writer.CompareAsync(row, cancellationToken)).WasPublished };
+            await writer.SaveAsync(saved, "web", cancellationToken, request.ExpectedVersion);
+            return saved.Code;
         }
 
         private static string Sentence(string fragment) => char.ToUpperInvariant(fragment[0]) + fragment[1..];

@@ -1,3 +1,4 @@
+using Dapper;
 using System.Data.Common;
 using Consult.Web.Infrastructure.Registry;
 
@@ -18,6 +19,10 @@ public sealed class Db(StorageProvider storage) : IDisposable
     public DbTransaction? Transaction { get; private set; }
 
     public DbConnection Connection => _connection ??= storage.Open();
+
+    /// <summary>A statement in the current transaction that stops when the request is cancelled.</summary>
+    public CommandDefinition Command(string sql, object? parameters, CancellationToken cancellationToken) =>
+        new(sql, parameters, Transaction, cancellationToken: cancellationToken);
 
     /// <summary>
     /// Rows stamped <see cref="ChangeSequence.Pending"/> in this transaction take the next change sequence when it
