@@ -29,6 +29,10 @@ public class ConsultApp : WebApplicationFactory<Program>
         _seedDemo = seedDemo;
         DataDirectory = Path.Combine(Path.GetTempPath(), "consult-tests", Guid.NewGuid().ToString("N"));
         PostgresDatabase = TestStorage.OnPostgres && !embedded ? TestStorage.CreateDatabase() : null;
+        if (PostgresDatabase is null)
+        {
+            TestStorage.CopySqliteTemplate(DataDirectory);
+        }
     }
 
     /// <summary>A portal on its own SQLite file whichever engine the suite runs on (the source of a copy to PostgreSQL).</summary>

@@ -6,7 +6,8 @@ namespace Consult.IntegrationTests.Support;
 /// <summary>
 /// The engine the integration tests run on: SQLite, or PostgreSQL when CONSULT_TEST_PROVIDER is "postgres" (tests/run.sh
 /// runs the suite once on each, the second time on a throwaway server it names in CONSULT_TEST_POSTGRES).
-/// On PostgreSQL each portal gets its own database, copied from one migrated template instead of migrating again.
+/// Each portal gets its own database copied from one migrated template instead of migrating again: a file on SQLite,
+/// a database made with <c>create database … template</c> on PostgreSQL.
 /// </summary>
 public static class TestStorage
 {
@@ -21,6 +22,36 @@ public static class TestStorage
     private static string Maintenance => new NpgsqlConnectionStringBuilder(PostgresServer) { Pooling = false }.ConnectionString;
 
     private static readonly Lazy<string> Template = new(CreateTemplate);
+
+    private static readonly Lazy<string> SqliteTemplate = new(CreateSqliteTemplate);
+
+    /// <summary>Puts a migrated SQLite database into a new data folder.</summary>
+    public static void CopySqliteTemplate(string dataDirectory)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        File.Copy(SqliteTemplate.Value, new StorageOptions { DataDirectory = dataDirectory }.DatabasePath);
+    }
+
+    private static string CreateSqliteTemplate()
+    {
+        var options = new StorageOptions { DataDirectory = Path.Combine(Path.GetTempPath(), "consult-tests", $"template-{Environment.ProcessId}") };
+        if (Directory.Exists(options.DataDirectory))
+        {
+            Directory.Delete(options.DataDirectory, recursive: true);
+        }
+        Directory.CreateDirectory(options.DataDirectory);
+        using (var storage = StorageProvider.For(options))
+        {
+            SchemaMigrator.Migrate(storage, TimeProvider.System);
+            using var connection = storage.Open();
+            using var checkpoint = connection.CreateCommand();
+            // Everything into the one file, so a copy of it is the whole database.
+            checkpoint.CommandText = "pragma wal_checkpoint(truncate)";
+            checkpoint.ExecuteNonQuery();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return options.DatabasePath;
+    }
 
     /// <summary>A new database on the test server, migrated but holding no data unless told otherwise; returns its connection string.</summary>
     public static string CreateDatabase(bool migrated = true)
