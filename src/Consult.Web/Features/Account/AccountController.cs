@@ -59,7 +59,7 @@ public sealed class AccountController(IMediator mediator, SignInManager<AppUser>
             await signIn.UserManager.UpdateSecurityStampAsync(user);
         }
         await signIn.SignOutAsync();
-        return Redirect("/");
+        return Redirect(HomeLinks.Index);
     }
 
     [Authorize]

@@ -39,7 +39,7 @@ public static class ChangePassword
             var user = await users.FindByIdAsync(current.Id.ToString()!) ?? throw new ForbiddenException("Hãy đăng nhập.");
             (await users.ChangePasswordAsync(user, request.CurrentPassword, request.NewPassword))
                 .ThrowOnFailure(nameof(Command.NewPassword), nameof(Command.CurrentPassword));
-            audit.Record(new AuditEntry("password", AuditLog.Account, user.Email));
+            await audit.RecordAsync(new AuditEntry("password", AuditLog.Account, user.Email), cancellationToken);
             return user;
         }
     }

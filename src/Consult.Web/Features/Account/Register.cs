@@ -113,7 +113,7 @@ public static class Register
                 PrivacyConsentAt = clock.GetUtcNow(),
             };
             (await users.CreateAsync(user, request.Password)).ThrowOnFailure(nameof(Command.Password), nameof(Command.Email));
-            audit.Record(new AuditEntry("register", AuditLog.Account, user.Email, UserKinds.Label(kind)));
+            await audit.RecordAsync(new AuditEntry("register", AuditLog.Account, user.Email, UserKinds.Label(kind)), cancellationToken);
             await SendActivationAsync(user, request.ConfirmPage, cancellationToken);
             return Unit.Value;
         }

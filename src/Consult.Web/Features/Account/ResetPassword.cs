@@ -41,7 +41,7 @@ public static class ResetPassword
             (await users.ResetPasswordAsync(user, request.Token, request.Password)).ThrowOnFailure(nameof(Command.Password), "");
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
-            audit.Record(new AuditEntry("reset-password", AuditLog.Account, user.Email));
+            await audit.RecordAsync(new AuditEntry("reset-password", AuditLog.Account, user.Email), cancellationToken);
             return Unit.Value;
         }
     }

@@ -1,10 +1,7 @@
 using Consult.Domain.Accounts;
-using Consult.Web.Infrastructure.Audit;
 using Consult.Web.Infrastructure.Data;
-using Consult.Web.Infrastructure.Security;
 using Consult.Web.Infrastructure.Validation;
 using Dapper;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Consult.Web.Features.Admin;

@@ -1,9 +1,7 @@
-using System.Text.RegularExpressions;
 using Consult.Domain.Accounts;
 using Consult.Domain.Text;
 using Consult.Web.Infrastructure.Audit;
 using Consult.Web.Infrastructure.Data;
-using Consult.Web.Infrastructure.Registry;
 using Consult.Web.Infrastructure.Validation;
 using Dapper;
 using MediatR;

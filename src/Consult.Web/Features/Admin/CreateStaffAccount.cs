@@ -5,7 +5,6 @@ using Consult.Web.Infrastructure.Audit;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Mediator;
 using Consult.Web.Infrastructure.Security;
-using Dapper;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -58,7 +57,7 @@ public static class CreateStaffAccount
             (await users.CreateAsync(user)).ThrowOnFailure(nameof(Command.Email), nameof(Command.Email));
             await users.AddToRolesAsync(user, request.Roles);
             await AccountAccess.SetProvinceAsync(db, user.Id, province);
-            audit.Record(new AuditEntry("create", AuditLog.Account, user.Email, AccountAccess.Describe(request.Agency, request.Roles, province)) { AgencyId = agencyId });
+            await audit.RecordAsync(new AuditEntry("create", AuditLog.Account, user.Email, AccountAccess.Describe(request.Agency, request.Roles, province)) { AgencyId = agencyId }, cancellationToken);
             await mediator.Send(new ForgotPassword.Command { Email = user.Email, ResetPage = request.ResetPage }, cancellationToken);
             return Unit.Value;
         }

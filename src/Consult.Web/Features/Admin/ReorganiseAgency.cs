@@ -150,9 +150,9 @@ public static class ReorganiseAgency
                 "update agency set valid_to = @lastDay, successor_id = @To, described = true where id = @From",
                 new { moved.From, moved.To, lastDay = on.AddDays(-1).ToString(IsoDate.Pattern) }, db.Transaction);
             ChangeSequence.Changed(db);
-            audit.Record(new AuditEntry("reorganise", AuditLog.Agency, from.Code,
+            await audit.RecordAsync(new AuditEntry("reorganise", AuditLog.Agency, from.Code,
                 $"Từ {VietnameseDates.Show(on)} thuộc {to.Name}: " + string.Join("; ", destinations.Select(d => $"{d.Regulations} quy định sang {d.Agency.Code}"))
-                + $"; {plans} phương án, {consultations} đợt lấy ý kiến, {feedback} phản ánh, {documents} văn bản sang {to.Code}") { AgencyId = from.Id });
+                + $"; {plans} phương án, {consultations} đợt lấy ý kiến, {feedback} phản ánh, {documents} văn bản sang {to.Code}") { AgencyId = from.Id }, cancellationToken);
             return new Result(from, to, on, destinations, plans, consultations, feedback, documents, Done: true);
         }
     }

@@ -62,8 +62,8 @@ public static partial class SaveAgency
                     : "update agency set code = @code, name = @name where id = @Id returning id",
                 new { code, name, request.Id }, db.Transaction);
             ChangeSequence.Changed(db);
-            audit.Record(new AuditEntry(request.Id is null ? "create" : "update", AuditLog.Agency, code,
-                previous is { } p ? $"{p.Code} – {p.Name} → {code} – {name}" : name) { AgencyId = id });
+            await audit.RecordAsync(new AuditEntry(request.Id is null ? "create" : "update", AuditLog.Agency, code,
+                previous is { } p ? $"{p.Code} – {p.Name} → {code} – {name}" : name) { AgencyId = id }, cancellationToken);
             return Unit.Value;
         }
     }

@@ -45,7 +45,7 @@ public static class SaveSector
                     : "update sector set name = @name, name_key = @key where id = @Id returning id",
                 new { name, key, request.Id }, db.Transaction);
             await ChangeSequence.SectorRenamedAsync(db, id);
-            audit.Record(new AuditEntry(request.Id is null ? "create" : "update", AuditLog.Sector, name, previous is null ? "" : $"{previous} → {name}"));
+            await audit.RecordAsync(new AuditEntry(request.Id is null ? "create" : "update", AuditLog.Sector, name, previous is null ? "" : $"{previous} → {name}"), cancellationToken);
             return Unit.Value;
         }
     }

@@ -89,7 +89,7 @@ public static class SetUserAccess
             await users.SetLockoutEndDateAsync(user, request.Locked ? DateTimeOffset.MaxValue : null);
             // Signed-in browsers of this account pick the change up at their next stamp check.
             await users.UpdateSecurityStampAsync(user);
-            audit.Record(new AuditEntry(request.Locked ? "lock" : "roles", AuditLog.Account, user.Email, AccountAccess.Describe(request.Agency, request.Roles, province)) { AgencyId = agencyId });
+            await audit.RecordAsync(new AuditEntry(request.Locked ? "lock" : "roles", AuditLog.Account, user.Email, AccountAccess.Describe(request.Agency, request.Roles, province)) { AgencyId = agencyId }, cancellationToken);
             return Unit.Value;
         }
     }

@@ -1,12 +1,9 @@
-using Consult.Domain.Accounts;
 using Consult.Web.Features.Account;
 using Consult.Web.Infrastructure.Audit;
 using Consult.Web.Infrastructure.Data;
-using Consult.Web.Infrastructure.Security;
 using Consult.Web.Infrastructure.Validation;
 using Dapper;
 using MediatR;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Consult.Web.Features.Admin;
 

@@ -79,26 +79,26 @@ public static class SavedProfiles
 public sealed class ProfileAlerts(Db db, TimeProvider clock)
 {
     /// <summary>One notification per owner whose saved profile one of these regulations in force applies to.</summary>
-    public void Notify(IReadOnlyCollection<long> regulationIds, string text, string url)
+    public async Task NotifyAsync(IReadOnlyCollection<long> regulationIds, string text, string url)
     {
-        var profiles = db.Connection.Query<(long UserId, string Name, string Query)>("select user_id, name, query from business_profile", transaction: db.Transaction).ToList();
+        var profiles = (await db.Connection.QueryAsync<(long UserId, string Name, string Query)>("select user_id, name, query from business_profile", transaction: db.Transaction)).ToList();
         if (profiles.Count == 0 || regulationIds.Count == 0)
         {
             return;
         }
-        var tags = db.Connection.Query<(long RegulationId, string Dimension, string Value)>(
+        var tags = await db.Connection.QueryAsync<(long RegulationId, string Dimension, string Value)>(
             $"""
             select r.id, t.dimension, t.value from regulation r left join regulation_applies t on t.regulation_id = r.id
             where r.id {db.Storage.In("@regulationIds")} and r.status = 'in_force'
             """, new { regulationIds = regulationIds.ToArray() }, db.Transaction);
         var applies = tags.GroupBy(t => t.RegulationId)
             .Select(g => ApplicabilityTags.FromStored(g.Where(t => t.Dimension is not null).Select(t => (t.Dimension, t.Value)), null)).ToList();
-        var sections = db.Connection.Query<(string Code, string Parent)>("select code, parent_code from vsic_line where length(code) = 2", transaction: db.Transaction)
+        var sections = (await db.Connection.QueryAsync<(string Code, string Parent)>("select code, parent_code from vsic_line where length(code) = 2", transaction: db.Transaction))
             .ToDictionary(d => d.Code, d => d.Parent);
         var owners = profiles
             .Where(p => ProfileQuery.FromStored(p.Query) is var profile && applies.Any(a => a.AppliesTo(profile, sections.GetValueOrDefault)))
             .DistinctBy(p => p.UserId);
-        db.Connection.Execute("insert into notification (user_id, created_at, text, url) values (@UserId, @now, @text, @url)",
+        await db.Connection.ExecuteAsync("insert into notification (user_id, created_at, text, url) values (@UserId, @now, @text, @url)",
             owners.Select(o => new { o.UserId, now = clock.GetUtcNow(), text = $"{text} (áp dụng cho hồ sơ \"{o.Name}\")", url }), db.Transaction);
     }
 }

@@ -1,5 +1,4 @@
 using Consult.Domain.Accounts;
-using Consult.Domain.Text;
 using Consult.Web.Infrastructure.Audit;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Mediator;
@@ -24,7 +23,7 @@ public static class RemoveCalendarDay
             var name = await db.Connection.ExecuteScalarAsync<string?>(
                 "delete from calendar_day where day = @Day returning name", request, db.Transaction)
                 ?? throw new UserInputException("", "Ngày này không còn trong lịch.");
-            audit.Record(new AuditEntry("delete", CalendarDays.Entity, request.Day, name));
+            await audit.RecordAsync(new AuditEntry("delete", CalendarDays.Entity, request.Day, name), cancellationToken);
             return Unit.Value;
         }
     }

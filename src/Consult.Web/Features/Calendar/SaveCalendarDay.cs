@@ -62,7 +62,7 @@ public static class SaveCalendarDay
                 insert into calendar_day (day, kind, name, source) values (@day, @Kind, @name, @source)
                 on conflict (day) do update set kind = excluded.kind, name = excluded.name, source = excluded.source
                 """, new { day = day.ToString(IsoDate.Pattern), request.Kind, name, source }, db.Transaction);
-            audit.Record(new AuditEntry("update", CalendarDays.Entity, day.ToString(IsoDate.Pattern), $"{CalendarDays.KindLabel(request.Kind)}: {name}; {source}"));
+            await audit.RecordAsync(new AuditEntry("update", CalendarDays.Entity, day.ToString(IsoDate.Pattern), $"{CalendarDays.KindLabel(request.Kind)}: {name}; {source}"), cancellationToken);
             return Unit.Value;
         }
     }

@@ -78,7 +78,7 @@ public static class AnswerComment
                 insert into answer (comment_id, verdict, explanation, answered_on, answered_at, answered_by)
                 values (@CommentId, @Verdict, @explanation, @today, @now, @userId)
                 """, new { request.CommentId, request.Verdict, explanation, today = clock.Today().ToString(Domain.Text.IsoDate.Pattern), now = clock.GetUtcNow(), userId = user.Id }, db.Transaction);
-            audit.Record(new AuditEntry("answer", "comment", request.CommentId.ToString(), Verdicts[request.Verdict]) { AgencyId = sheet.Header.AgencyId });
+            await audit.RecordAsync(new AuditEntry("answer", "comment", request.CommentId.ToString(), Verdicts[request.Verdict]) { AgencyId = sheet.Header.AgencyId }, cancellationToken);
             await notifier.AnswerPostedAsync(request.CommentId);
             return Unit.Value;
         }

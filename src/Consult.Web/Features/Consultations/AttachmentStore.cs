@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Consult.Domain.Consultations;
 using Consult.Web.Infrastructure.Data;
-using Consult.Web.Infrastructure.Validation;
 using Dapper;
 using Microsoft.Extensions.Options;
 

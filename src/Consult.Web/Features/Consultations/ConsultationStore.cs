@@ -1,4 +1,3 @@
-using Consult.Domain.Consultations;
 using Consult.Domain.Text;
 using Consult.Web.Infrastructure;
 using Consult.Web.Infrastructure.Audit;
@@ -21,14 +20,14 @@ public sealed class ConsultationStore(Db db, AuditLog audit)
         return header.Version == expectedVersion ? header : throw UserInputException.Stale("Đợt lấy ý kiến", header.Version, expectedVersion);
     }
 
-    public async Task StepAsync(ConsultationHeader header, string action, string summary)
+    public async Task StepAsync(ConsultationHeader header, string action, string summary, CancellationToken cancellationToken = default)
     {
         await db.Connection.ExecuteAsync("update consultation set version = version + 1 where id = @Id", header, db.Transaction);
-        audit.Record(new AuditEntry(action, AuditEntity, header.Id.ToString(), summary)
+        await audit.RecordAsync(new AuditEntry(action, AuditEntity, header.Id.ToString(), summary)
         {
             AgencyId = header.AgencyId,
             FromVersion = header.Version,
             ToVersion = header.Version + 1,
-        });
+        }, cancellationToken);
     }
 }

@@ -32,7 +32,7 @@ public static class HideComment
                 "update comment set hidden_at = @now, hidden_by = @userId, hidden_reason = @reason where id = @CommentId and hidden_at is null returning consultation_id",
                 new { request.CommentId, now = clock.GetUtcNow(), userId = user.Id, reason = request.Reason.Trim() }, db.Transaction)
                 ?? throw new UserInputException("", "Ý kiến không còn hoặc đã được ẩn.");
-            audit.Record(new AuditEntry("hide", "comment", request.CommentId.ToString(), request.Reason.Trim()));
+            await audit.RecordAsync(new AuditEntry("hide", "comment", request.CommentId.ToString(), request.Reason.Trim()), cancellationToken);
             return consultationId;
         }
     }

@@ -36,7 +36,7 @@ public static class HideCouncilOpinion
             {
                 throw new UserInputException("", "Ý kiến không còn hoặc đã được ẩn.");
             }
-            audit.Record(new AuditEntry("hide", "council_opinion", request.Id.ToString(), request.Reason.Trim()));
+            await audit.RecordAsync(new AuditEntry("hide", "council_opinion", request.Id.ToString(), request.Reason.Trim()), cancellationToken);
             return Unit.Value;
         }
     }

@@ -10,11 +10,11 @@ namespace Consult.Web.Features.Consultations;
 public sealed class Notifier(Db db, TimeProvider clock, Applicable.ProfileAlerts profiles) : IRegistryEvents
 {
     /// <summary>A notification for everyone whose follow (<c>follow f</c>) matches the condition.</summary>
-    public void NotifyFollowers(string where, object parameters, string text, string url)
+    public Task NotifyFollowersAsync(string where, object parameters, string text, string url)
     {
         var all = new DynamicParameters(parameters);
         all.AddDynamicParams(new { now = clock.GetUtcNow(), text, url });
-        db.Connection.Execute(
+        return db.Connection.ExecuteAsync(
             $"""
             insert into notification (user_id, created_at, text, url)
             select distinct f.user_id, @now, @text, @url from follow f where {where}
@@ -29,7 +29,7 @@ public sealed class Notifier(Db db, TimeProvider clock, Applicable.ProfileAlerts
     {
         var c = await db.Connection.QuerySingleAsync<(string Title, long AgencyId)>(
             "select title, agency_id from consultation where id = @consultationId", new { consultationId }, db.Transaction);
-        NotifyFollowers(
+        await NotifyFollowersAsync(
             """
             (f.target = 'agency' and f.target_id = @AgencyId)
             or (f.target = 'regulation' and f.target_id in (select regulation_id from consultation_item where consultation_id = @consultationId))
@@ -40,7 +40,7 @@ public sealed class Notifier(Db db, TimeProvider clock, Applicable.ProfileAlerts
             select regulation_id from consultation where id = @consultationId and regulation_id is not null
             union select regulation_id from consultation_item where consultation_id = @consultationId and regulation_id is not null
             """, new { consultationId }, db.Transaction)).ToList();
-        profiles.Notify(regulations, $"Đang lấy ý kiến: {c.Title}", ConsultationLinks.Details(consultationId));
+        await profiles.NotifyAsync(regulations, $"Đang lấy ý kiến: {c.Title}", ConsultationLinks.Details(consultationId));
     }
 
     public async Task AnswerPostedAsync(long commentId)
@@ -49,30 +49,31 @@ public sealed class Notifier(Db db, TimeProvider clock, Applicable.ProfileAlerts
             "select m.consultation_id, m.user_id, c.title from comment m join consultation c on c.id = m.consultation_id where m.id = @commentId", new { commentId }, db.Transaction);
         var url = ConsultationLinks.Comment(c.ConsultationId, commentId);
         await NotifyUserAsync(c.UserId, $"Cơ quan đã giải trình ý kiến của bạn: {c.Title}", url);
-        NotifyFollowers("f.target = 'consultation' and f.target_id = @ConsultationId and f.user_id <> @UserId",
+        await NotifyFollowersAsync("f.target = 'consultation' and f.target_id = @ConsultationId and f.user_id <> @UserId",
             new { c.ConsultationId, c.UserId }, $"Có giải trình mới: {c.Title}", url);
     }
 
-    public void Changed(long regulationId, IReadOnlyList<string> changes)
+    public async Task ChangedAsync(long regulationId, IReadOnlyList<string> changes, CancellationToken cancellationToken)
     {
-        var r = db.Connection.QuerySingle<(string Code, string Title)>("select code, title from regulation where id = @regulationId", new { regulationId }, db.Transaction);
+        var r = await db.Connection.QuerySingleAsync<(string Code, string Title)>(
+            db.Command("select code, title from regulation where id = @regulationId", new { regulationId }, cancellationToken));
         var text = $"Quy định thay đổi ({Regulations.RegulationSnapshot.JoinChanges(changes)}): {r.Code} – {r.Title}";
         var url = RegulationLinks.Details(r.Code, "history-heading");
-        NotifyFollowers("f.target = 'regulation' and f.target_id = @regulationId", new { regulationId }, text, url);
-        profiles.Notify([regulationId], text, url);
+        await NotifyFollowersAsync("f.target = 'regulation' and f.target_id = @regulationId", new { regulationId }, text, url);
+        await profiles.NotifyAsync([regulationId], text, url);
     }
 
-    public void Published(long regulationId)
+    public async Task PublishedAsync(long regulationId, CancellationToken cancellationToken)
     {
-        var r = db.Connection.QuerySingle<(string Code, string Title, long AgencyId)>(
-            "select code, title, agency_id from regulation where id = @regulationId", new { regulationId }, db.Transaction);
-        NotifyFollowers(
+        var r = await db.Connection.QuerySingleAsync<(string Code, string Title, long AgencyId)>(
+            db.Command("select code, title, agency_id from regulation where id = @regulationId", new { regulationId }, cancellationToken));
+        await NotifyFollowersAsync(
             """
             (f.target = 'agency' and f.target_id = @AgencyId)
             or (f.target = 'regulation' and f.target_id = @regulationId)
             or (f.target = 'sector' and f.target_id in (select sector_id from regulation_sector where regulation_id = @regulationId))
             """, new { r.AgencyId, regulationId }, $"Quy định được công khai: {r.Code} – {r.Title}", RegulationLinks.Details(r.Code));
-        profiles.Notify([regulationId], $"Quy định được công khai: {r.Code} – {r.Title}", RegulationLinks.Details(r.Code));
+        await profiles.NotifyAsync([regulationId], $"Quy định được công khai: {r.Code} – {r.Title}", RegulationLinks.Details(r.Code));
     }
 }
 

@@ -58,9 +58,9 @@ public static class PublishCouncilOpinion
                 insert into council_opinion (consultation_id, user_id, signed_as, body, attachment_id, published_at)
                 values (@ConsultationId, @userId, @signedAs, @body, @attachmentId, @now) returning id
                 """, new { request.ConsultationId, userId = user.Id, signedAs = $"{user.DisplayName}, {CouncilOpinions.Signature}", body, attachmentId, now = clock.GetUtcNow() }, db.Transaction);
-            notifier.NotifyFollowers("f.target = 'consultation' and f.target_id = @ConsultationId", new { request.ConsultationId },
+            await notifier.NotifyFollowersAsync("f.target = 'consultation' and f.target_id = @ConsultationId", new { request.ConsultationId },
                 $"Hội đồng tư vấn có ý kiến: {consultation.Title}", ConsultationLinks.Opinion(request.ConsultationId, id));
-            audit.Record(new AuditEntry("opinion", "consultation", request.ConsultationId.ToString(), consultation.Title) { AgencyId = (int)consultation.AgencyId });
+            await audit.RecordAsync(new AuditEntry("opinion", "consultation", request.ConsultationId.ToString(), consultation.Title) { AgencyId = (int)consultation.AgencyId }, cancellationToken);
             return id;
         }
     }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Consult.Web.Infrastructure;
 using Consult.Web.Infrastructure.Audit;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Mediator;
@@ -46,7 +45,7 @@ public static class RateAnswer
             }
             await db.Connection.ExecuteAsync("insert into rating (comment_id, satisfied, remark, rated_at) values (@CommentId, @Satisfied, @remark, @now)",
                 new { request.CommentId, request.Satisfied, remark = request.Remark?.Trim() ?? "", now = clock.GetUtcNow() }, db.Transaction);
-            audit.Record(new AuditEntry("rate", "comment", request.CommentId.ToString(), request.Satisfied == true ? "Hài lòng" : "Không hài lòng"));
+            await audit.RecordAsync(new AuditEntry("rate", "comment", request.CommentId.ToString(), request.Satisfied == true ? "Hài lòng" : "Không hài lòng"), cancellationToken);
             return found.ConsultationId;
         }
     }

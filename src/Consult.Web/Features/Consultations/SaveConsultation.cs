@@ -186,7 +186,7 @@ public static class SaveConsultation
                     insert into consultation (agency_id, subject, legal_document_id, plan_id, regulation_id, title, summary, opens_on, closes_on, created_at, previous_id, draft_text)
                     values (@agencyId, @subject, @DocumentId, @PlanId, @RegulationId, @title, @summary, @opens, @closes, @now, @PreviousId, @draft) returning id
                     """, values, db.Transaction);
-                audit.Record(new AuditEntry("create", ConsultationStore.AuditEntity, id.ToString(), values.title) { AgencyId = agencyId, ToVersion = 1 });
+                await audit.RecordAsync(new AuditEntry("create", ConsultationStore.AuditEntity, id.ToString(), values.title) { AgencyId = agencyId, ToVersion = 1 }, cancellationToken);
             }
             await db.Connection.ExecuteAsync(
                 "insert into consultation_item (consultation_id, position, regulation_id, label, anchor) values (@id, @position, @RegulationId, @Label, @Anchor)",

@@ -93,7 +93,7 @@ public static class SubmitComment
                 select @ConsultationId, @ItemId, u.id, @Stance, u.user_kind, @body, @key, @repeatOf, @attachmentId, @now from app_user u where u.id = @userId
                 returning id
                 """, new { request.ConsultationId, request.ItemId, request.Stance, body, key, repeatOf, attachmentId, now = clock.GetUtcNow(), userId = user.Id }, db.Transaction);
-            audit.Record(new AuditEntry("comment", "comment", id.ToString(), sheet.Header.Title) { AgencyId = sheet.Header.AgencyId });
+            await audit.RecordAsync(new AuditEntry("comment", "comment", id.ToString(), sheet.Header.Title) { AgencyId = sheet.Header.AgencyId }, cancellationToken);
             return id;
         }
     }

@@ -1,4 +1,3 @@
-using Consult.Domain.Accounts;
 using Consult.Domain.Consultations;
 using Consult.Web.Infrastructure;
 using Consult.Web.Infrastructure.Audit;
@@ -43,7 +42,7 @@ public static class WithdrawComment
                 ], "Rút ý kiến", ConsultationLinks.Comment(consultationId, request.CommentId));
             }
             await db.Connection.ExecuteAsync("update comment set withdrawn_at = @now where id = @CommentId", new { request.CommentId, now = clock.GetUtcNow() }, db.Transaction);
-            audit.Record(new AuditEntry("withdraw", "comment", request.CommentId.ToString(), "Người gửi rút ý kiến"));
+            await audit.RecordAsync(new AuditEntry("withdraw", "comment", request.CommentId.ToString(), "Người gửi rút ý kiến"), cancellationToken);
             return consultationId;
         }
     }

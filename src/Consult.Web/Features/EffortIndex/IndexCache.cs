@@ -1,4 +1,3 @@
-using Consult.Domain.Accounts;
 using Consult.Domain.EffortIndex;
 using Consult.Domain.Text;
 using Consult.Web.Infrastructure;

@@ -3,7 +3,6 @@ using Consult.Domain.EffortIndex;
 using Consult.Domain.Text;
 using Consult.Web.Infrastructure;
 using Consult.Web.Infrastructure.Data;
-using Consult.Web.Infrastructure.Validation;
 using Dapper;
 
 namespace Consult.Web.Features.EffortIndex;

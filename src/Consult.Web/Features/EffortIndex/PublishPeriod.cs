@@ -38,7 +38,7 @@ public static class PublishPeriod
                 "insert into effort_period (period, methodology_version, published_at, published_by, snapshot) values (@Key, @version, @now, @userId, @snapshot)",
                 new { period.Key, version = view.Snapshot.MethodologyVersion, now = clock.GetUtcNow(), userId = user.Id, snapshot = JsonSerializer.Serialize(view.Snapshot, IndexSnapshot.Json) },
                 db.Transaction);
-            audit.Record(new AuditEntry("publish", "effort_index", period.Key, $"Phương pháp phiên bản {view.Snapshot.MethodologyVersion}; {view.Ranking.Count} cơ quan"));
+            await audit.RecordAsync(new AuditEntry("publish", "effort_index", period.Key, $"Phương pháp phiên bản {view.Snapshot.MethodologyVersion}; {view.Ranking.Count} cơ quan"), cancellationToken);
             return $"Đã công bố chỉ số {period.Label.ToLowerInvariant()}.";
         }
     }

@@ -84,7 +84,7 @@ public static class SaveMethodology
                 "insert into methodology (version, effective_from, definition, created_at, created_by) values (@version, @from, @definition, @now, @userId)",
                 new { version, from = period!.Start.ToString(IsoDate.Pattern), definition = JsonSerializer.Serialize(methodology, IndexSnapshot.Json), now = clock.GetUtcNow(), userId = user.Id },
                 db.Transaction);
-            audit.Record(new AuditEntry("create", "methodology", version.ToString(), $"Áp dụng từ {period.Label}"));
+            await audit.RecordAsync(new AuditEntry("create", "methodology", version.ToString(), $"Áp dụng từ {period.Label}"), cancellationToken);
             return version;
         }
     }

@@ -43,7 +43,7 @@ public static class DecideTransfer
                 await db.Connection.ExecuteAsync("update feedback set agency_id = @to, transfer_to = null, answer_due = @due where id = @Id",
                     new { to, due = due.ToString(IsoDate.Pattern), f.Id }, db.Transaction);
                 await store.StepAsync(f, "accept", f.AgencyId, to, "", $"{f.TransferToName} đã nhận xử lý phản ánh của bạn, hạn trả lời {VietnameseDates.Show(due)}");
-                audit.Record(new AuditEntry("accept", FeedbackStore.AuditEntity, f.Id.ToString(), $"Nhận từ {f.AgencyName}") { AgencyId = to });
+                await audit.RecordAsync(new AuditEntry("accept", FeedbackStore.AuditEntity, f.Id.ToString(), $"Nhận từ {f.AgencyName}") { AgencyId = to }, cancellationToken);
                 return $"Đã nhận xử lý; hạn trả lời {VietnameseDates.Show(due)}.";
             }
             var reason = request.Reason?.Trim() ?? "";
@@ -53,7 +53,7 @@ public static class DecideTransfer
             }
             await db.Connection.ExecuteAsync("update feedback set transfer_to = null where id = @Id", f, db.Transaction);
             await store.StepAsync(f, "return", f.AgencyId, to, reason, $"{f.TransferToName} trả lại phản ánh của bạn cho {f.AgencyName}");
-            audit.Record(new AuditEntry("return", FeedbackStore.AuditEntity, f.Id.ToString(), $"Trả lại {f.AgencyName}: {reason}") { AgencyId = to });
+            await audit.RecordAsync(new AuditEntry("return", FeedbackStore.AuditEntity, f.Id.ToString(), $"Trả lại {f.AgencyName}: {reason}") { AgencyId = to }, cancellationToken);
             return $"Đã trả lại phản ánh cho {f.AgencyName}.";
         }
     }

@@ -1,5 +1,4 @@
 using Consult.Domain.Accounts;
-using Consult.Domain.Text;
 using Consult.Web.Features.Calendar;
 using Consult.Web.Infrastructure;
 using Consult.Web.Infrastructure.Data;

@@ -1,7 +1,5 @@
-using Consult.Domain.Consultations;
 using Consult.Domain.Text;
 using Consult.Web.Features.Consultations;
-using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Mediator;
 using Consult.Web.Infrastructure.Security;
 using Consult.Web.Infrastructure.Validation;
@@ -17,8 +15,8 @@ public sealed class FeedbackNotices(Notifier notifier)
 {
     public Task ToAuthorAsync(FeedbackRow f, string text) => notifier.NotifyUserAsync(f.UserId, $"{text}: {f.RegulationCode} – {f.RegulationTitle}", FeedbackLinks.Details(f.Id));
 
-    public void ToFollowers(FeedbackRow f, string text) =>
-        notifier.NotifyFollowers(
+    public Task ToFollowersAsync(FeedbackRow f, string text) =>
+        notifier.NotifyFollowersAsync(
             "((f.target = 'regulation' and f.target_id = @RegulationId) or (f.target = 'agency' and f.target_id = @AgencyId)) and f.user_id <> @UserId",
             new { f.RegulationId, f.AgencyId, f.UserId }, $"{text}: {f.RegulationCode} – {f.RegulationTitle}", FeedbackLinks.Details(f.Id));
 }

@@ -1,11 +1,9 @@
-using Consult.Domain.Consultations;
 using Consult.Domain.Text;
 using Consult.Web.Infrastructure;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Security;
 using Consult.Web.Infrastructure.Validation;
 using Dapper;
-using Microsoft.Extensions.Options;
 
 namespace Consult.Web.Features.Feedback;
 

@@ -100,8 +100,8 @@ public static class FileFeedback
                     due = (await FeedbackRecords.DueAsync(db, today, options.Value.AnswerWorkingDays)).ToString(IsoDate.Pattern),
                 }, db.Transaction);
             await db.Connection.ExecuteAsync(FeedbackStore.EventSql, FeedbackStore.Event(id, "filed", null, regulation.Value.AgencyId, "", clock, user.Id), db.Transaction);
-            notices.ToFollowers((await FeedbackRecords.OneAsync(db, user, id))!, "Phản ánh, kiến nghị mới");
-            audit.Record(new AuditEntry("file", FeedbackStore.AuditEntity, id.ToString(), request.Regulation.Trim()) { AgencyId = regulation.Value.AgencyId });
+            await notices.ToFollowersAsync((await FeedbackRecords.OneAsync(db, user, id))!, "Phản ánh, kiến nghị mới");
+            await audit.RecordAsync(new AuditEntry("file", FeedbackStore.AuditEntity, id.ToString(), request.Regulation.Trim()) { AgencyId = regulation.Value.AgencyId }, cancellationToken);
             return id;
         }
     }

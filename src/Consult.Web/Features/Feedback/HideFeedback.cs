@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Consult.Domain.Accounts;
-using Consult.Web.Features.Consultations;
 using Consult.Web.Infrastructure;
 using Consult.Web.Infrastructure.Audit;
 using Consult.Web.Infrastructure.Data;
@@ -40,7 +39,7 @@ public static class HideFeedback
                 throw new UserInputException("", "Phản ánh không còn hoặc đã được ẩn.");
             }
             await db.Connection.ExecuteAsync(FeedbackStore.EventSql, FeedbackStore.Event(request.Id, "hide", null, null, reason, clock, user.Id), db.Transaction);
-            audit.Record(new AuditEntry("hide", FeedbackStore.AuditEntity, request.Id.ToString(), reason));
+            await audit.RecordAsync(new AuditEntry("hide", FeedbackStore.AuditEntity, request.Id.ToString(), reason), cancellationToken);
             return Unit.Value;
         }
     }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Consult.Domain.Text;
 using Consult.Web.Features.Consultations;
 using Consult.Web.Infrastructure;
 using Consult.Web.Infrastructure.Audit;
@@ -45,7 +44,7 @@ public static class RateFeedback
             }
             var verdict = request.Satisfied == true ? "Hài lòng" : "Không hài lòng";
             await db.Connection.ExecuteAsync(FeedbackStore.EventSql, FeedbackStore.Event(request.Id, "rate", null, null, verdict, clock, user.Id), db.Transaction);
-            audit.Record(new AuditEntry("rate", FeedbackStore.AuditEntity, request.Id.ToString(), verdict));
+            await audit.RecordAsync(new AuditEntry("rate", FeedbackStore.AuditEntity, request.Id.ToString(), verdict), cancellationToken);
             return Unit.Value;
         }
     }

@@ -52,7 +52,7 @@ public static class TransferFeedback
             }
             await db.Connection.ExecuteAsync("update feedback set transfer_to = @to where id = @Id", new { to = to.Id, f.Id }, db.Transaction);
             await store.StepAsync(f, "transfer", f.AgencyId, to.Id, request.Reason.Trim(), $"Phản ánh của bạn được chuyển đến {to.Name}");
-            audit.Record(new AuditEntry("transfer", FeedbackStore.AuditEntity, f.Id.ToString(), $"Chuyển đến {to.Name}: {request.Reason.Trim()}") { AgencyId = f.AgencyId });
+            await audit.RecordAsync(new AuditEntry("transfer", FeedbackStore.AuditEntity, f.Id.ToString(), $"Chuyển đến {to.Name}: {request.Reason.Trim()}") { AgencyId = f.AgencyId }, cancellationToken);
             return $"Đã chuyển phản ánh đến {to.Name}; phản ánh trở lại cơ quan mình nếu {to.Name} trả lại.";
         }
     }

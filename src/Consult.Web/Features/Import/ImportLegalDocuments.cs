@@ -102,7 +102,7 @@ public static class ImportLegalDocuments
                     change_seq = excluded.change_seq
                 """, documents, db.Transaction);
             var created = await db.Connection.ExecuteScalarAsync<int>("select count(*) from legal_document", transaction: db.Transaction) - before;
-            audit.Record(new AuditEntry("import", AuditLog.LegalDocument, "csv", $"{created} mới, {documents.Count - created} cập nhật"));
+            await audit.RecordAsync(new AuditEntry("import", AuditLog.LegalDocument, "csv", $"{created} mới, {documents.Count - created} cập nhật"), cancellationToken);
             return new ImportReport(created, documents.Count - created, 0, []);
         }
     }

@@ -4,7 +4,6 @@ using Consult.Domain.Text;
 using Consult.Web.Features.Regulations;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Mediator;
-using Consult.Web.Infrastructure.Registry;
 using MediatR;
 
 namespace Consult.Web.Features.Import;
@@ -136,8 +135,7 @@ public static class ImportRegulations
             var outcomes = new List<SaveOutcome>();
             foreach (var (_, imported) in request.Rows)
             {
-                var row = request.ApplyPublication ? imported : imported with { Published = (await writer.CompareAsync(imported, cancellationToken)).WasPublished };
-                outcomes.Add(await writer.SaveAsync(row, request.Source, cancellationToken));
+                outcomes.Add(await writer.SaveAsync(imported, request.Source, cancellationToken, keepPublication: !request.ApplyPublication));
             }
             return new ImportReport(
                 outcomes.Count(o => o == SaveOutcome.Created),

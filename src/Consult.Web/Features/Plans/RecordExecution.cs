@@ -6,7 +6,6 @@ using Consult.Domain.Text;
 using Consult.Web.Features.Regulations;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Mediator;
-using Consult.Web.Infrastructure.Registry;
 using Consult.Web.Infrastructure.Validation;
 using Dapper;
 using MediatR;

@@ -101,13 +101,13 @@ public static class SaveCostEstimate
             var json = CostJson.Write(inputs!);
             await costs.SaveAsync(regulationId, request.Year!.Value, json, user.Id);
             var estimate = StandardCostModel.Estimate(inputs!);
-            audit.Record(new AuditEntry(version == 0 ? "create" : "update", "cost", request.Code,
+            await audit.RecordAsync(new AuditEntry(version == 0 ? "create" : "update", "cost", request.Code,
                 $"{VietnameseNumbers.Show(estimate.AnnualCost)} đồng/năm, {VietnameseNumbers.Show(estimate.PersonDaysPerYear)} ngày công/năm")
             {
                 AgencyId = await db.Connection.ExecuteScalarAsync<int>("select agency_id from regulation where id = @regulationId", new { regulationId }, db.Transaction),
                 FromVersion = version == 0 ? null : (int)version,
                 ToVersion = (int)version + 1,
-            });
+            }, cancellationToken);
             return Unit.Value;
         }
     }

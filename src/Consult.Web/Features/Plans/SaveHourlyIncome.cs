@@ -53,7 +53,7 @@ public static class SaveHourlyIncome
                 insert into hourly_income (year, amount, source, updated_at) values (@Year, @amount, @source, @now)
                 on conflict (year) do update set amount = excluded.amount, source = excluded.source, updated_at = excluded.updated_at
                 """, new { request.Year, amount = amount.ToString(CultureInfo.InvariantCulture), source = request.Source.Trim(), now = clock.GetUtcNow() }, db.Transaction);
-            audit.Record(new AuditEntry("update", "hourly_income", request.Year.ToString()!, $"{VietnameseNumbers.Show(amount)} đồng/giờ; {request.Source}"));
+            await audit.RecordAsync(new AuditEntry("update", "hourly_income", request.Year.ToString()!, $"{VietnameseNumbers.Show(amount)} đồng/giờ; {request.Source}"), cancellationToken);
             return Unit.Value;
         }
     }

@@ -57,7 +57,7 @@ public static class SavePlan
                     returning id
                     """, values, db.Transaction) ?? throw new UserInputException(nameof(Command.Agency), $"Không có cơ quan mã \"{request.Agency}\".");
                 var agencyId = await db.Connection.ExecuteScalarAsync<int>("select agency_id from plan where id = @id", new { id }, db.Transaction);
-                audit.Record(new AuditEntry("create", PlanStore.AuditEntity, id.ToString(), values.title) { AgencyId = agencyId, ToVersion = 1 });
+                await audit.RecordAsync(new AuditEntry("create", PlanStore.AuditEntity, id.ToString(), values.title) { AgencyId = agencyId, ToVersion = 1 }, cancellationToken);
                 return id;
             }
             var plan = await plans.CurrentAsync(request.Id.Value, request.ExpectedVersion, PlanStatuses.IsEditable,

@@ -3,7 +3,6 @@ using Consult.Domain.Import;
 using Consult.Domain.Registry;
 using Consult.Domain.Text;
 using Consult.Web.Infrastructure.Data;
-using Consult.Web.Infrastructure.Registry;
 using Consult.Web.Infrastructure.Security;
 using Dapper;
 using MediatR;

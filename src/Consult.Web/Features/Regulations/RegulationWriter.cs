@@ -9,7 +9,6 @@ using Consult.Web.Infrastructure.Security;
 using Consult.Web.Infrastructure.Validation;
 using Consult.Web.Infrastructure;
 using Consult.Web.Infrastructure.Registry;
-using Consult.Web.Features.Regulations;
 using Dapper;
 
 namespace Consult.Web.Features.Regulations;
@@ -25,10 +24,10 @@ public enum SaveOutcome
 public interface IRegistryEvents
 {
     /// <summary>Called inside the saving transaction, like every other part of a save.</summary>
-    void Published(long regulationId);
+    Task PublishedAsync(long regulationId, CancellationToken cancellationToken);
 
     /// <summary>A published regulation saved with changes (listed by field), inside the saving transaction.</summary>
-    void Changed(long regulationId, IReadOnlyList<string> changes);
+    Task ChangedAsync(long regulationId, IReadOnlyList<string> changes, CancellationToken cancellationToken);
 }
 
 /// <summary>What saving a row would do to the stored regulation.</summary>
@@ -58,14 +57,15 @@ public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, 
         (await Connection.QueryAsync<(string Code, int Id)>(db.Command("select code, id from agency", null, cancellationToken)))
             .ToDictionary(a => a.Code, a => a.Id, StringComparer.OrdinalIgnoreCase);
 
-    public async Task<RegulationComparison> CompareAsync(RegulationRow row, CancellationToken cancellationToken)
+    /// <param name="keepPublication">Compare as if the row kept the stored publication (see <see cref="SaveAsync"/>).</param>
+    public async Task<RegulationComparison> CompareAsync(RegulationRow row, CancellationToken cancellationToken, bool keepPublication = false)
     {
         var existing = await FindAsync(row.Code, cancellationToken);
         if (existing is null)
         {
             return new RegulationComparison(SaveOutcome.Created, null, false, null, [RegulationSnapshot.Created]);
         }
-        var snapshot = RegulationSnapshot.From(row);
+        var snapshot = RegulationSnapshot.From(keepPublication ? row with { Published = existing.Published } : row);
         var changes = snapshot.ChangedSince(RegulationSnapshot.FromJson(existing.Snapshot));
         return new RegulationComparison(changes.Count == 0 ? SaveOutcome.Unchanged : SaveOutcome.Updated,
             existing.Version, existing.Published, existing.AgencyId, changes);
@@ -73,7 +73,9 @@ public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, 
 
     /// <param name="expectedVersion">The version the user edited (<see cref="New"/> for a new code); a different stored version is a conflict.</param>
     /// <param name="action">What the audit trail calls an update: update, publish, unpublish or repeal.</param>
-    public async Task<SaveOutcome> SaveAsync(RegulationRow row, string source, CancellationToken cancellationToken, int? expectedVersion = null, string action = "update")
+    /// <param name="keepPublication">Keep the stored publication whatever the row says (unpublished when new): only leads publish.</param>
+    public async Task<SaveOutcome> SaveAsync(RegulationRow row, string source, CancellationToken cancellationToken,
+        int? expectedVersion = null, string action = "update", bool keepPublication = false)
     {
         if (!ReferenceEquals(_lookupsOf, Transaction))
         {
@@ -81,9 +83,13 @@ public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, 
             _documents.Clear();
             _lookupsOf = Transaction;
         }
+        var existing = await FindAsync(row.Code, cancellationToken);
+        if (keepPublication)
+        {
+            row = row with { Published = existing?.Published ?? false };
+        }
         var snapshot = RegulationSnapshot.From(row);
         var snapshotJson = snapshot.ToJson();
-        var existing = await FindAsync(row.Code, cancellationToken);
         if (expectedVersion is { } expected && (existing?.Version ?? New) != expected)
         {
             throw Conflict(row.Code, expected, existing);
@@ -181,19 +187,19 @@ public sealed class RegulationWriter(Db db, TimeProvider clock, AuditLog audit, 
             values (@id, @version, @now, @source, @changes, @snapshot, @userId)
             """,
             new { id, version, now, source, changes = RegulationSnapshot.JoinChanges(changes), snapshot = snapshotJson, userId = user.Id }, cancellationToken));
-        audit.Record(new AuditEntry(existing is null ? "create" : action, AuditLog.Regulation, row.Code, RegulationSnapshot.JoinChanges(changes))
+        await audit.RecordAsync(new AuditEntry(existing is null ? "create" : action, AuditLog.Regulation, row.Code, RegulationSnapshot.JoinChanges(changes))
         {
             AgencyId = values.agencyId,
             FromVersion = existing?.Version,
             ToVersion = version,
-        });
+        }, cancellationToken);
         if (row.Published && existing is not { Published: true })
         {
-            events.Published(id);
+            await events.PublishedAsync(id, cancellationToken);
         }
         else if (row.Published)
         {
-            events.Changed(id, changes);
+            await events.ChangedAsync(id, changes, cancellationToken);
         }
         return existing is null ? SaveOutcome.Created : SaveOutcome.Updated;
     }

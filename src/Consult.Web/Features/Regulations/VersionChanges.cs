@@ -1,5 +1,4 @@
 using Consult.Domain.History;
-using Consult.Web.Infrastructure.Registry;
 using Consult.Web.Infrastructure.Security;
 using MediatR;
 

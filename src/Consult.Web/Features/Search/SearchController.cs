@@ -1,4 +1,3 @@
-using Consult.Domain.Registry;
 using Consult.Web.Features.Shared;
 using Consult.Web.Infrastructure;
 using MediatR;

@@ -1,10 +1,7 @@
 using Consult.Domain.Accounts;
-using Consult.Domain.Registry;
 using Consult.Domain.Text;
 using Consult.Web.Features.Regulations;
-using Consult.Web.Features.Shared;
 using Consult.Web.Infrastructure.Mediator;
-using Consult.Web.Infrastructure.Registry;
 using Consult.Web.Infrastructure.Validation;
 using MediatR;
 

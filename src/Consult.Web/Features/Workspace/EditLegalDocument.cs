@@ -1,7 +1,5 @@
 using Consult.Domain.Accounts;
-using Consult.Web.Infrastructure.Audit;
 using Consult.Web.Infrastructure.Data;
-using Consult.Web.Infrastructure.Search;
 using Consult.Web.Infrastructure.Security;
 using Consult.Web.Infrastructure.Validation;
 using Dapper;

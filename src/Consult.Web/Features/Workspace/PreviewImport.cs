@@ -1,7 +1,6 @@
 using Consult.Domain.Accounts;
 using Consult.Web.Features.Import;
 using Consult.Web.Features.Regulations;
-using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Registry;
 using Consult.Web.Infrastructure.Security;
 using Consult.Web.Infrastructure.Validation;
@@ -38,11 +37,7 @@ public static class PreviewImport
                     errors.Add($"Dòng {number}: Cột agency: không có cơ quan mã \"{row.AgencyCode}\".");
                     continue;
                 }
-                var comparison = await writer.CompareAsync(row, cancellationToken);
-                if (!appliesPublication)
-                {
-                    comparison = await writer.CompareAsync(row with { Published = comparison.WasPublished }, cancellationToken);
-                }
+                var comparison = await writer.CompareAsync(row, cancellationToken, keepPublication: !appliesPublication);
                 if (!user.Holds(Roles.Editor, agencyId) || comparison.AgencyId is { } owner && !user.Holds(Roles.Editor, owner))
                 {
                     errors.Add($"Dòng {number}: quy định {row.Code} thuộc cơ quan khác; bạn chỉ được nhập quy định của cơ quan mình.");

@@ -146,12 +146,12 @@ public static class SaveLegalDocument
                     returning id
                     """, values, db.Transaction);
             }
-            audit.Record(new AuditEntry(request.Id is null ? "create" : "update", AuditLog.LegalDocument, number, values.title)
+            await audit.RecordAsync(new AuditEntry(request.Id is null ? "create" : "update", AuditLog.LegalDocument, number, values.title)
             {
                 AgencyId = await db.Connection.ExecuteScalarAsync<int?>("select agency_id from legal_document where id = @id", new { id }, db.Transaction),
                 FromVersion = request.Id is null ? null : request.ExpectedVersion,
                 ToVersion = request.Id is null ? 1 : request.ExpectedVersion + 1,
-            });
+            }, cancellationToken);
             return id;
         }
     }

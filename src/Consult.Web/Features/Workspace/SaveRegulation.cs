@@ -7,7 +7,6 @@ using Consult.Domain.Text;
 using Consult.Web.Features.Regulations;
 using Consult.Web.Features.Shared;
 using Consult.Web.Infrastructure.Mediator;
-using Consult.Web.Infrastructure.Registry;
 using Consult.Web.Infrastructure.Validation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -163,9 +162,8 @@ public static class SaveRegulation
             {
                 throw new UserInputException(messages);
             }
-            var saved = row! with { Published = (await writer.CompareAsync(row, cancellationToken)).WasPublished };
-            await writer.SaveAsync(saved, "web", cancellationToken, request.ExpectedVersion);
-            return saved.Code;
+            await writer.SaveAsync(row!, "web", cancellationToken, request.ExpectedVersion, keepPublication: true);
+            return row!.Code;
         }
 
         private static string Sentence(string fragment) => char.ToUpperInvariant(fragment[0]) + fragment[1..];

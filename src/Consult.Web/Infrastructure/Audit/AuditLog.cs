@@ -20,15 +20,15 @@ public sealed class AuditLog(Db db, CurrentUser user, TimeProvider clock)
     public const string Agency = "agency";
     public const string Sector = "sector";
 
-    public void Record(AuditEntry entry) =>
-        db.Connection.Execute(
+    public Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken) =>
+        db.Connection.ExecuteAsync(db.Command(
             """
             insert into audit_event (at, user_id, actor, action, entity, entity_key, agency_id, from_version, to_version, summary)
             values (@at, @userId, @actor, @Action, @Entity, @EntityKey, @AgencyId, @FromVersion, @ToVersion, @Summary)
             """,
             new { at = clock.GetUtcNow(), userId = user.Id, actor = user.Name, entry.Action, entry.Entity, entry.EntityKey,
                 entry.AgencyId, entry.FromVersion, entry.ToVersion, entry.Summary },
-            db.Transaction);
+            cancellationToken));
 
     public static string ActionLabel(string action) => action switch
     {
