@@ -7,5 +7,8 @@ public sealed class TestClock : TimeProvider
 
     public void Set(string vietnamTime) => Fixed = DateTimeOffset.Parse(vietnamTime + "+07:00");
 
+    /// <summary>Stops the clock (now, or at another portal's time), so counting windows cannot turn over in the middle of a test.</summary>
+    public void Freeze(DateTimeOffset? at = null) => Fixed = at ?? base.GetUtcNow();
+
     public override DateTimeOffset GetUtcNow() => Fixed?.ToUniversalTime() ?? base.GetUtcNow();
 }

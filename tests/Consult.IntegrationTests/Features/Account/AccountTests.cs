@@ -121,6 +121,7 @@ public class AccountTests
     public async Task Sign_in_attempts_beyond_the_limit_get_429()
     {
         using var app = new LimitedApp();
+        app.Clock.Freeze();
         var browser = app.Browser();
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 4; i++)

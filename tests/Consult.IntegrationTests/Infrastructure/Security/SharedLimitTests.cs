@@ -10,6 +10,7 @@ public class SharedLimitTests
     public async Task Posts_counted_on_one_node_count_on_the_other()
     {
         using var first = new ConsultApp { Settings = { ["RateLimits:AccountPostsPerMinute"] = "3" } };
+        first.Clock.Freeze();
         var one = first.Browser();
         Task<HttpResponseMessage> SignIn(HttpClient browser) =>
             browser.PostFormAsync("/account/login", "/account/login", new() { ["Email"] = "x@example.vn", ["Password"] = "sai mật khẩu" });
@@ -17,6 +18,7 @@ public class SharedLimitTests
         Assert.Equal(HttpStatusCode.BadRequest, (await SignIn(one)).StatusCode);
 
         var second = ConsultApp.Over(first);
+        second.Clock.Freeze(first.Clock.GetUtcNow());
         second.Settings["RateLimits:AccountPostsPerMinute"] = "3";
         second.Settings["Search:IndexDirectory"] = "index-node-2";
         try
