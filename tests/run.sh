@@ -20,21 +20,33 @@ dotnet build Consult.sln --nologo -v quiet 2>&1 | tee "$log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 
 if [ "$status" -eq 0 ]; then
-    echo "== Every project, the integration suite on SQLite =="
-    dotnet test Consult.sln --no-build --nologo --filter "Category!=Postgres" 2>&1 | tee -a "$log"
+    # The browser journeys (one portal, one chromium, mostly chromium's work) run beside the integration suite, which
+    # runs on SQLite and then on PostgreSQL: two lines of work for two cores.
+    browser_log=$(mktemp)
+    echo "== Browser journeys (beside the rest) =="
+    dotnet test tests/Consult.BrowserTests --no-build --nologo >"$browser_log" 2>&1 &
+    browser_pid=$!
+
+    echo "== Unit tests, and the integration suite on SQLite =="
+    dotnet test tests/Consult.UnitTests --no-build --nologo 2>&1 | tee -a "$log"
+    [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+    dotnet test tests/Consult.IntegrationTests --no-build --nologo --filter "Category!=Postgres" 2>&1 | tee -a "$log"
     [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 
     echo "== The integration suite on PostgreSQL, and several nodes on one database =="
     if postgres_start; then
-        # Alone on the machine by now, and mostly waiting on the server: four tests at a time instead of one per core.
-        CONSULT_TEST_PROVIDER=postgres dotnet test tests/Consult.IntegrationTests --no-build --nologo --filter "Category!=Sqlite" \
-            -- xUnit.MaxParallelThreads=4 2>&1 | tee -a "$log"
+        CONSULT_TEST_PROVIDER=postgres dotnet test tests/Consult.IntegrationTests --no-build --nologo --filter "Category!=Sqlite" 2>&1 | tee -a "$log"
         [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
         postgres_stop
     else
         echo "Could not start PostgreSQL; the suite on PostgreSQL cannot run."
         status=1
     fi
+
+    wait "$browser_pid" || status=1
+    echo "== Browser journeys =="
+    tee -a "$log" <"$browser_log"
+    rm -f "$browser_log"
 fi
 
 # Each test assembly prints e.g. "Passed!  - Failed:     0, Passed:    79, Skipped:     0, Total:    79".

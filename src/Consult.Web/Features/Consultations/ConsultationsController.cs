@@ -17,8 +17,19 @@ public sealed class ConsultationsController(IMediator mediator) : Controller
     public async Task<IActionResult> Index([FromQuery] ConsultationList.Query query) => View(await mediator.Send(query));
 
     [HttpGet("consultations/{id:long}")]
-    public async Task<IActionResult> Details(long id) =>
-        await mediator.Send(new ConsultationDetails.Query(id)) is { } result ? View(result) : NotFound();
+    public async Task<IActionResult> Details(long id)
+    {
+        if (await mediator.Send(new ConsultationDetails.Query(id)) is not { } result)
+        {
+            return NotFound();
+        }
+        var plan = result.Sheet.Header.PlanId is { } planId ? await mediator.Send(new Plans.PlanDetails.Query(planId)) : null;
+        return View(new ConsultationPage(result,
+            await mediator.Send(new WindowChanges.Query(id)),
+            await mediator.Send(new ConsultationDocuments.Query(id)),
+            plan,
+            await mediator.Send(new CouncilOpinions.Query(id))));
+    }
 
     [Authorize(Policy = IdentitySetup.WorkspacePolicy)]
     [HttpGet("consultations/new")]
@@ -181,7 +192,7 @@ public sealed class ConsultationsController(IMediator mediator) : Controller
         }
         if (format != "csv")
         {
-            return View("Summary", report);
+            return View("Summary", new ConsultationReportPage(report, await mediator.Send(new CouncilOpinions.Query(id))));
         }
         var csv = new StringBuilder("id,item,respondent,stance,comment,verdict,explanation,answered_on,satisfied\r\n");
         foreach (var c in report.Sheet.Comments)

@@ -45,7 +45,7 @@ public static class IdentitySetup
         {
             options.Cookie.Name = "consult.auth";
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            options.LoginPath = "/account/login";
+            options.LoginPath = AccountLinks.Login();
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
             options.Events.OnRedirectToAccessDenied = context =>
