@@ -46,6 +46,4 @@ public static class ConsultationLinks
     public static string Follow => "/follow";
 
     public static string Notifications => "/account/notifications";
-
-    public static string Api => "/api/v1/consultations";
 }

@@ -15,6 +15,4 @@ public static class FeedbackLinks
 
     /// <summary>A step on one feedback: "transfer", "accept", "return", "answer", "rate", "hide" or "report".</summary>
     public static string Step(long id, string step) => $"/feedback/{id}/{step}";
-
-    public static string Api => "/api/v1/feedback";
 }

@@ -1,12 +1,4 @@
-using Consult.Domain.Text;
 using Consult.Web.Features.Consultations;
-using Consult.Web.Infrastructure.Mediator;
-using Consult.Web.Infrastructure.Security;
-using Consult.Web.Infrastructure.Validation;
-using Dapper;
-using MediatR;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.Extensions.Options;
 
 namespace Consult.Web.Features.Feedback;
 

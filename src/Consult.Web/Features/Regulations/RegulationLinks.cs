@@ -13,6 +13,4 @@ public static class RegulationLinks
     public static string Version(string code, int version) => $"/regulations/{Segment(code)}/versions/{version}";
 
     public static string ApiList => "/api/v1/regulations";
-
-    public static string Api(string code) => $"/api/v1/regulations/{Segment(code)}";
 }
