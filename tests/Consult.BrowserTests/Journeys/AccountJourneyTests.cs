@@ -3,12 +3,12 @@ using Microsoft.Playwright;
 namespace Consult.BrowserTests.Journeys;
 
 [Collection(nameof(BrowserCollection))]
-public class AccountJourneyTests(BrowserFixture browser)
+public class AccountJourneyTests(BrowserFixture fixture) : BrowserJourney(fixture)
 {
     [Fact]
     public async Task A_business_registers_activates_the_account_from_the_mail_signs_out_and_signs_in_again()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.GotoAsync("/");
         await page.ScreenshotAsync("trang-chu");
         await page.GetByRole(AriaRole.Link, new() { Name = "Đăng ký", Exact = true }).ClickAsync();
@@ -24,7 +24,7 @@ public class AccountJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByTestId("registered")).ToContainTextAsync("hoptac@example.vn");
         await page.ScreenshotAsync("kiem-tra-hop-thu");
 
-        await page.GotoAsync(browser.LinkMailedTo("hoptac@example.vn", "/account/confirm"));
+        await page.GotoAsync(Browser.LinkMailedTo("hoptac@example.vn", "/account/confirm"));
         await Assertions.Expect(page.GetByTestId("display-name")).ToHaveTextAsync("Công ty TNHH Hợp Tác");
         await page.ScreenshotAsync("tai-khoan");
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();

@@ -5,14 +5,14 @@ namespace Consult.BrowserTests.Journeys;
 
 /// <summary>A business owner asks which rules apply to their shop and what they cost, without knowing kinds or ministries.</summary>
 [Collection(nameof(BrowserCollection))]
-public class ApplicableJourneyTests(BrowserFixture browser)
+public class ApplicableJourneyTests(BrowserFixture fixture) : BrowserJourney(fixture)
 {
     private const string Profile = "lines=4633&form=tnhh&size=nho&province=01";
 
     [Fact]
     public async Task A_visitor_finds_what_applies_to_a_small_drinks_wholesaler_in_Ha_Noi_keeps_the_profile_and_prints_the_checklist()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Áp dụng cho tôi" }).ClickAsync();
         await page.GetByLabel("Tìm ngành theo mã hoặc tên").FillAsync("ban buon do uong");
@@ -51,7 +51,7 @@ public class ApplicableJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task A_signed_in_business_saves_the_profile_and_is_told_when_an_applicable_regulation_changes()
     {
-        var business = await browser.NewPageAsync();
+        var business = await Browser.NewPageAsync();
         await business.SignInAsync("doanhnghiep@consult.demo");
         await business.WaitForURLAsync(url => !url.Contains("/account/login"));
         await business.GotoAsync($"/applicable?{Profile}");
@@ -61,7 +61,7 @@ public class ApplicableJourneyTests(BrowserFixture browser)
         await business.GotoAsync("/account");
         await Assertions.Expect(business.GetByTestId("saved-profiles")).ToContainTextAsync("Cửa hàng bán buôn đồ uống Hà Nội");
 
-        var editor = await browser.NewPageAsync();
+        var editor = await Browser.NewPageAsync();
         await editor.SignInAsync("canbo.bct@consult.demo");
         await editor.WaitForURLAsync(url => !url.Contains("/account/login"));
         await editor.GotoAsync("/workspace/regulations/YCDK-BCT-0002/edit");

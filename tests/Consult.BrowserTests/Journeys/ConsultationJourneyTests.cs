@@ -3,11 +3,11 @@ using Microsoft.Playwright;
 namespace Consult.BrowserTests.Journeys;
 
 [Collection(nameof(BrowserCollection))]
-public class ConsultationJourneyTests(BrowserFixture browser)
+public class ConsultationJourneyTests(BrowserFixture fixture) : BrowserJourney(fixture)
 {
     private async Task<IPage> AsAsync(string email)
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.SignInAsync(email);
         return page;
     }
@@ -97,7 +97,7 @@ public class ConsultationJourneyTests(BrowserFixture browser)
         await reviewer.GetByLabel("Lý do ẩn").FillAsync("Ngôn từ xúc phạm, vi phạm quy tắc ứng xử.");
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Ẩn ý kiến" }).ClickAsync();
 
-        var visitor = await browser.NewPageAsync();
+        var visitor = await Browser.NewPageAsync();
         await visitor.GotoAsync(url);
         await Assertions.Expect(visitor.GetByTestId("hidden-reason").Last).ToContainTextAsync("Ngôn từ xúc phạm");
         await Assertions.Expect(visitor.GetByTestId("comments")).Not.ToContainTextAsync("ăn cướp");

@@ -4,7 +4,7 @@ namespace Consult.BrowserTests.Journeys;
 
 /// <summary>A draft decree is read and commented on clause by clause, and its papers are there to download.</summary>
 [Collection(nameof(BrowserCollection))]
-public class DraftJourneyTests(BrowserFixture browser)
+public class DraftJourneyTests(BrowserFixture fixture) : BrowserJourney(fixture)
 {
     /// <summary>The demo's draft decree, entered again as a new consultation's text.</summary>
     private static string Draft()
@@ -15,7 +15,7 @@ public class DraftJourneyTests(BrowserFixture browser)
 
     private async Task<IPage> AsAsync(string email)
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.SignInAsync(email);
         await page.WaitForURLAsync(url => !url.Contains("/account/login"));
         return page;

@@ -3,12 +3,12 @@ using Microsoft.Playwright;
 namespace Consult.BrowserTests.Journeys;
 
 [Collection(nameof(BrowserCollection))]
-public class EditorJourneyTests(BrowserFixture browser)
+public class EditorJourneyTests(BrowserFixture fixture) : BrowserJourney(fixture)
 {
     [Fact]
     public async Task An_editor_edits_a_regulation_sees_the_new_version_and_its_diff_and_search_finds_the_change()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.SignInAsync("canbo.bct@consult.demo");
         await page.GetByRole(AriaRole.Link, new() { Name = "Quản lý quy định" }).ClickAsync();
         await page.GetByLabel("Từ khóa, mã, số hiệu văn bản").FillAsync("1.000106");
@@ -40,7 +40,7 @@ public class EditorJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task An_editor_of_another_agency_is_refused()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.SignInAsync("canbo.byt@consult.demo");
         var response = await page.GotoAsync("/workspace/regulations/KTCN-BCT-0001/edit");
 

@@ -3,12 +3,12 @@ using Microsoft.Playwright;
 namespace Consult.BrowserTests.Journeys;
 
 [Collection(nameof(BrowserCollection))]
-public class EffortIndexJourneyTests(BrowserFixture browser)
+public class EffortIndexJourneyTests(BrowserFixture fixture) : BrowserJourney(fixture)
 {
     [Fact]
     public async Task A_number_on_the_dashboard_leads_down_to_the_records_behind_it()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Điều hướng chính" }).GetByRole(AriaRole.Link, new() { Name = "Nỗ lực cải cách" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("period-status")).ToHaveTextAsync("Tạm tính");

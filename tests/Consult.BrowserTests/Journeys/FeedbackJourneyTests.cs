@@ -4,11 +4,11 @@ namespace Consult.BrowserTests.Journeys;
 
 /// <summary>Feedback on a regulation in force travels from a business to two ministries and back, in public.</summary>
 [Collection(nameof(BrowserCollection))]
-public class FeedbackJourneyTests(BrowserFixture browser)
+public class FeedbackJourneyTests(BrowserFixture fixture) : BrowserJourney(fixture)
 {
     private async Task<IPage> AsAsync(string email)
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.SignInAsync(email);
         await page.WaitForURLAsync(url => !url.Contains("/account/login"));
         return page;
@@ -24,7 +24,7 @@ public class FeedbackJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task A_business_files_feedback_the_ministry_transfers_it_the_other_answers_late_and_the_author_rates_it()
     {
-        var visitor = await browser.NewPageAsync();
+        var visitor = await Browser.NewPageAsync();
         var lateBefore = await LateAnswersOfAsync(visitor, "Bộ Y tế");
         try
         {
@@ -55,7 +55,7 @@ public class FeedbackJourneyTests(BrowserFixture browser)
             await byt.ScreenshotAsync("phan-anh-da-nhan");
 
             // A month passes without an answer: Bộ Y tế answers after its deadline.
-            browser.Clock.Shift = TimeSpan.FromDays(30);
+            Browser.Clock.Shift = TimeSpan.FromDays(30);
             var lead = await AsAsync("lanhdao.byt@consult.demo");
             await lead.GotoAsync(url);
             await Assertions.Expect(lead.GetByTestId("feedback-late")).ToHaveTextAsync("Quá hạn trả lời");
@@ -81,7 +81,7 @@ public class FeedbackJourneyTests(BrowserFixture browser)
         }
         finally
         {
-            browser.Clock.Shift = TimeSpan.Zero;
+            Browser.Clock.Shift = TimeSpan.Zero;
         }
     }
 }

@@ -4,7 +4,7 @@ namespace Consult.BrowserTests.Journeys;
 
 /// <summary>Staff work without a mouse: every field and button is reached with Tab and used with the keyboard.</summary>
 [Collection(nameof(BrowserCollection))]
-public class KeyboardJourneyTests(BrowserFixture browser)
+public class KeyboardJourneyTests(BrowserFixture fixture) : BrowserJourney(fixture)
 {
     /// <summary>Presses Tab until the focused element matches the selector, as a keyboard user moves through a page.</summary>
     private static async Task TabToAsync(IPage page, string selector)
@@ -23,7 +23,7 @@ public class KeyboardJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task An_editor_edits_a_regulation_and_adds_a_plan_item_with_the_keyboard_only()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.SignInAsync("canbo.bct@consult.demo");
         await page.WaitForURLAsync(url => !url.Contains("/account/login"));
 

@@ -4,7 +4,7 @@ namespace Consult.BrowserTests.Journeys;
 
 /// <summary>Each main page opens for the role that uses it; a screenshot of each is kept, at desktop and phone width.</summary>
 [Collection(nameof(BrowserCollection))]
-public class PageTourTests(BrowserFixture browser)
+public class PageTourTests(BrowserFixture fixture) : BrowserJourney(fixture)
 {
     [Theory]
     [InlineData("canbo.bct@consult.demo", "/workspace", "Quản lý quy định – Bộ Công Thương", "quan-ly-danh-sach")]
@@ -23,7 +23,7 @@ public class PageTourTests(BrowserFixture browser)
     [InlineData("quantri@consult.demo", "/reports/published", "Kết quả cập nhật, công khai quy định trên cổng", "bao-cao-cong-khai")]
     public async Task A_main_page_opens_for_its_role(string email, string path, string heading, string screenshot)
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.SignInAsync(email);
         var response = await page.GotoAsync(path);
 
@@ -37,7 +37,7 @@ public class PageTourTests(BrowserFixture browser)
     [Fact]
     public async Task A_printed_page_keeps_the_portal_name_its_address_and_the_date_and_drops_the_menus()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.GotoAsync("/regulations/1.000106");
         await Assertions.Expect(page.GetByTestId("printed-from")).ToBeHiddenAsync();
         await page.EmulateMediaAsync(new() { Media = Media.Print });

@@ -4,7 +4,7 @@ namespace Consult.BrowserTests.Journeys;
 
 /// <summary>On a 390 px phone, no main page is wider than the screen: wide tables and charts scroll inside their own box.</summary>
 [Collection(nameof(BrowserCollection))]
-public class PhoneWidthTests(BrowserFixture browser)
+public class PhoneWidthTests(BrowserFixture fixture) : BrowserJourney(fixture)
 {
     [Theory]
     [InlineData(null, "/")]
@@ -41,7 +41,7 @@ public class PhoneWidthTests(BrowserFixture browser)
     [InlineData("quantri@consult.demo", "/admin/vsic")]
     public async Task A_main_page_fits_a_phone_for_its_reader(string? email, string path)
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.SetViewportSizeAsync(390, 844);
         if (email is not null)
         {
@@ -59,7 +59,7 @@ public class PhoneWidthTests(BrowserFixture browser)
     [Fact]
     public async Task Search_filters_sit_folded_above_the_results_on_a_phone_and_open_beside_them_on_a_desktop()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.SetViewportSizeAsync(390, 844);
         await page.GotoAsync("/search?q=giấy phép");
         var filters = page.GetByTestId("filters");
@@ -70,7 +70,7 @@ public class PhoneWidthTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Loại quy định" })).ToBeVisibleAsync();
         await page.ScreenshotAsync("tra-cuu-390");
 
-        var desktop = await browser.NewPageAsync();
+        var desktop = await Browser.NewPageAsync();
         await desktop.GotoAsync("/search?q=giấy phép");
         await Assertions.Expect(desktop.GetByRole(AriaRole.Heading, new() { Name = "Loại quy định" })).ToBeVisibleAsync();
     }

@@ -3,11 +3,11 @@ using Microsoft.Playwright;
 namespace Consult.BrowserTests.Journeys;
 
 [Collection(nameof(BrowserCollection))]
-public class PlanJourneyTests(BrowserFixture browser)
+public class PlanJourneyTests(BrowserFixture fixture) : BrowserJourney(fixture)
 {
     private async Task<IPage> AsAsync(string email)
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.SignInAsync(email);
         return page;
     }
@@ -113,7 +113,7 @@ public class PlanJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task The_public_reads_the_approved_plans_report_and_a_plan()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.GotoAsync("/reports/approved-plans");
         await Assertions.Expect(page.Locator("[data-testid=report] tfoot td").First).ToHaveTextAsync("1.107");
         await page.ScreenshotAsync("bao-cao-phuong-an");

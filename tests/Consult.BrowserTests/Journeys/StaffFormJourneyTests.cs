@@ -4,14 +4,14 @@ namespace Consult.BrowserTests.Journeys;
 
 /// <summary>Staff forms ask only what fits: the chosen kind's fields, rows for documents, names to pick instead of codes.</summary>
 [Collection(nameof(BrowserCollection))]
-public class StaffFormJourneyTests(BrowserFixture browser)
+public class StaffFormJourneyTests(BrowserFixture fixture) : BrowserJourney(fixture)
 {
     [Theory]
     [InlineData(1366)]
     [InlineData(390)]
     public async Task An_editor_adds_an_inspection_seeing_only_its_fields_with_two_legal_bases_and_ticked_sectors(int width)
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.SetViewportSizeAsync(width, 900);
         await page.SignInAsync("canbo.bct@consult.demo");
         await page.WaitForURLAsync(url => !url.Contains("/account/login"));
@@ -70,7 +70,7 @@ public class StaffFormJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task Filters_pick_an_agency_by_name_and_a_typed_code_in_any_case_still_works()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.GotoAsync("/plans");
         await page.GetByLabel("Cơ quan", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Bộ Công Thương" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Lọc" }).ClickAsync();
