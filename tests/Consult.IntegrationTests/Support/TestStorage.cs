@@ -64,7 +64,8 @@ public static class TestStorage
             {
                 try
                 {
-                    using var create = new NpgsqlCommand(migrated ? $"create database {name} template {Template.Value}" : $"create database {name}", server);
+                    // A file copy of the small template takes half the time of PostgreSQL 15's default (copying through the WAL).
+                    using var create = new NpgsqlCommand(migrated ? $"create database {name} template {Template.Value} strategy file_copy" : $"create database {name}", server);
                     create.ExecuteNonQuery();
                     break;
                 }
