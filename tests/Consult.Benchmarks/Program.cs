@@ -304,7 +304,7 @@ internal static class Saves
         RegulationRow Parse(long id, string code)
         {
             var record = Csv.Parse(new StringReader(corpus.Row(id))).Single();
-            var row = RegulationRowParser.Parse(c => columns.IndexOf(c) is var k and >= 0 ? record.Fields[k] : null).Row!;
+            var row = RegulationRowParser.Parse(RegulationInput.FromCells(c => columns.IndexOf(c) is var k and >= 0 ? record.Fields[k] : null)).Row!;
             return row with { Code = code, Title = row.Title + $" (sửa đổi {run})" };
         }
         var edits = Enumerable.Range(0, count).Select(_ => 1 + random.Next(size)).Distinct()

@@ -22,6 +22,10 @@ public static class ImportColumns
     /// <summary>"published (công khai)"; a column the portal does not know is named as it is.</summary>
     public static string Name(string column) => Meanings.TryGetValue(column, out var meaning) ? $"{column} ({meaning})" : column;
 
+    /// <summary>The workspace form's field for a column of the regulations file: "legal_basis" is LegalBasis.</summary>
+    public static string Field(string column) =>
+        string.Concat(column.Split('_').Select(word => char.ToUpperInvariant(word[0]) + word[1..]));
+
     /// <summary>"Cột published (công khai)".</summary>
     public static string Cell(string column) => $"Cột {Name(column)}";
 }

@@ -47,8 +47,9 @@ public sealed record RegulationRow
 }
 
 /// <summary>
-/// Checks the cells of one CSV row and turns them into a <see cref="RegulationRow"/>, or into
-/// Vietnamese messages naming the column at fault. Pure: agencies are checked by the caller.
+/// Checks a <see cref="RegulationInput"/> (a form or one row of an import file) and turns it into a
+/// <see cref="RegulationRow"/>, or into Vietnamese messages naming the import column at fault (the form's field of the
+/// same name, <see cref="ImportColumns.Field"/>). Pure: agencies are checked by the caller.
 /// </summary>
 public static partial class RegulationRowParser
 {
@@ -57,7 +58,7 @@ public static partial class RegulationRowParser
 
     /// <summary>The columns only some kinds fill: the workspace form shows a kind's own and saves only those.</summary>
     public static readonly IReadOnlyList<string> KindSpecificColumns =
-        ["processing_time", "fees", "implementing_body", "dossier", "result", "report_frequency", "report_recipient", "business_line", "products"];
+        ["products", "processing_time", "fees", "implementing_body", "dossier", "result", "report_frequency", "report_recipient", "business_line"];
 
     /// <summary>Whom a regulation applies to (<see cref="ApplicabilityTags"/>); empty means everyone.</summary>
     public static readonly IReadOnlyList<string> ApplicabilityColumns = ["business_lines", "legal_forms", "sizes", "provinces", "stage"];
@@ -80,14 +81,11 @@ public static partial class RegulationRowParser
     [GeneratedRegex(@"^\d{4}(\.?\d{2}){0,3}$", RegexOptions.CultureInvariant)]
     private static partial Regex HsCodePattern();
 
-    public static (RegulationRow? Row, IReadOnlyList<FieldError> Errors) Parse(Func<string, string?> cell)
+    public static (RegulationRow? Row, IReadOnlyList<FieldError> Errors) Parse(RegulationInput input)
     {
         var errors = new List<FieldError>();
-        // Browsers post text areas with CRLF; one line ending keeps versions comparable.
-        string Text(string column) => VietnameseFolding.Compose(cell(column)).Replace("\r\n", "\n").Trim();
-        string? Optional(string column) => Text(column) is { Length: > 0 } value ? value : null;
 
-        var code = Text("code");
+        var code = Text(input.Code);
         if (code.Length == 0)
         {
             errors.Add(new FieldError("code", "thiếu mã quy định."));
@@ -97,12 +95,13 @@ public static partial class RegulationRowParser
             errors.Add(new FieldError("code", $"mã \"{code}\" không hợp lệ (chỉ gồm chữ, số và . - _, tối đa 40 ký tự)."));
         }
 
-        if (!RegulationKinds.TryParse(Text("kind"), out var kind))
+        var kindText = Text(input.Kind);
+        if (!RegulationKinds.TryParse(kindText, out var kind))
         {
-            errors.Add(new FieldError("kind", $"loại \"{Text("kind")}\" không hợp lệ; dùng TTHC, YCDK, TCQC, CDBC, KTCN hoặc CAM."));
+            errors.Add(new FieldError("kind", $"loại \"{kindText}\" không hợp lệ; dùng TTHC, YCDK, TCQC, CDBC, KTCN hoặc CAM."));
         }
 
-        var title = Text("title");
+        var title = Text(input.Title);
         if (title.Length == 0)
         {
             errors.Add(new FieldError("title", "thiếu tên quy định."));
@@ -112,31 +111,28 @@ public static partial class RegulationRowParser
             errors.Add(new FieldError("title", $"tên dài quá {MaxTitle} ký tự."));
         }
 
-        var agency = AgencyCode.Normalize(Text("agency"));
+        var agency = AgencyCode.Normalize(Text(input.Agency));
         if (agency.Length == 0)
         {
             errors.Add(new FieldError("agency", "thiếu mã cơ quan."));
         }
 
-        var sectors = SplitList(Text("sectors"));
+        var sectors = Items(input.Sectors);
         if (sectors.Any(s => s.Length > 200))
         {
             errors.Add(new FieldError("sectors", "tên lĩnh vực dài quá 200 ký tự."));
         }
 
         var basis = new List<LegalBasisItem>();
-        foreach (var item in SplitList(Text("legal_basis")))
+        foreach (var item in input.LegalBasis.Select(b => new LegalBasisItem(Text(b.Number), Optional(b.Article))).Distinct())
         {
-            var hash = item.IndexOf('#');
-            var number = (hash < 0 ? item : item[..hash]).Trim();
-            var article = hash < 0 ? null : item[(hash + 1)..].Trim();
-            if (!DocumentNumber.IsValid(number))
+            if (!DocumentNumber.IsValid(item.Number))
             {
-                errors.Add(new FieldError("legal_basis", $"\"{number}\" không phải số hiệu văn bản (ví dụ 105/2017/NĐ-CP)."));
+                errors.Add(new FieldError("legal_basis", $"\"{item.Number}\" không phải số hiệu văn bản (ví dụ 105/2017/NĐ-CP)."));
             }
             else
             {
-                basis.Add(new LegalBasisItem(number, string.IsNullOrEmpty(article) ? null : article));
+                basis.Add(item);
             }
         }
         if (basis.Count == 0 && !errors.Any(e => e.Column == "legal_basis"))
@@ -144,12 +140,14 @@ public static partial class RegulationRowParser
             errors.Add(new FieldError("legal_basis", "cần ít nhất một văn bản quy định."));
         }
 
-        if (!RegulationStatuses.TryParse(Text("status"), out var status))
+        var statusText = Text(input.Status);
+        if (!RegulationStatuses.TryParse(statusText, out var status))
         {
-            errors.Add(new FieldError("status", $"trạng thái \"{Text("status")}\" không hợp lệ; dùng in_force, draft hoặc repealed."));
+            errors.Add(new FieldError("status", $"trạng thái \"{statusText}\" không hợp lệ; dùng in_force, draft hoặc repealed."));
         }
 
-        var published = Text("published").ToLowerInvariant() switch
+        var publishedText = Text(input.Published);
+        var published = publishedText.ToLowerInvariant() switch
         {
             "true" or "1" => true,
             "false" or "0" or "" => (bool?)false,
@@ -157,11 +155,11 @@ public static partial class RegulationRowParser
         };
         if (published is null)
         {
-            errors.Add(new FieldError("published", $"\"{Text("published")}\" không hợp lệ; dùng true hoặc false."));
+            errors.Add(new FieldError("published", $"\"{publishedText}\" không hợp lệ; dùng true hoặc false."));
         }
 
         DateOnly? effective = null;
-        if (Text("effective_date") is { Length: > 0 } dateText)
+        if (Text(input.EffectiveDate) is { Length: > 0 } dateText)
         {
             if (IsoDate.TryRead(dateText, out var date))
             {
@@ -173,14 +171,14 @@ public static partial class RegulationRowParser
             }
         }
 
-        var content = Text("content");
+        var content = Text(input.Content);
         if (content.Length > MaxContent)
         {
             errors.Add(new FieldError("content", $"nội dung dài quá {MaxContent} ký tự."));
         }
 
         var products = new List<ProductItem>();
-        var productItems = SplitList(Text("products"));
+        var productItems = Items(input.Products);
         if (productItems.Count > 0 && kind != RegulationKind.SpecialisedInspection)
         {
             errors.Add(new FieldError("products", "chỉ quy định kiểm tra chuyên ngành (KTCN) mới có danh mục sản phẩm, hàng hóa."));
@@ -203,7 +201,7 @@ public static partial class RegulationRowParser
             }
         }
 
-        var applies = ReadApplicability(Text, errors);
+        var applies = ReadApplicability(input, errors);
 
         if (errors.Count > 0)
         {
@@ -224,29 +222,36 @@ public static partial class RegulationRowParser
             Products = products,
             Details = new RegulationDetails
             {
-                ProcessingTime = Optional("processing_time"),
-                Fees = Optional("fees"),
-                ImplementingBody = Optional("implementing_body"),
-                Dossier = Optional("dossier"),
-                Result = Optional("result"),
-                ReportFrequency = Optional("report_frequency"),
-                ReportRecipient = Optional("report_recipient"),
-                BusinessLine = Optional("business_line"),
+                ProcessingTime = Optional(input.Details.ProcessingTime),
+                Fees = Optional(input.Details.Fees),
+                ImplementingBody = Optional(input.Details.ImplementingBody),
+                Dossier = Optional(input.Details.Dossier),
+                Result = Optional(input.Details.Result),
+                ReportFrequency = Optional(input.Details.ReportFrequency),
+                ReportRecipient = Optional(input.Details.ReportRecipient),
+                BusinessLine = Optional(input.Details.BusinessLine),
             },
             Applies = applies,
         }, errors);
     }
 
+    // Browsers post text areas with CRLF; one line ending keeps versions comparable.
+    private static string Text(string? value) => VietnameseFolding.Compose(value).Replace("\r\n", "\n").Trim();
+
+    private static string? Optional(string? value) => Text(value) is { Length: > 0 } text ? text : null;
+
+    private static List<string> Items(IEnumerable<string> values) => values.Select(Text).Where(v => v.Length > 0).Distinct().ToList();
+
     [GeneratedRegex(@"^\d{2}$", RegexOptions.CultureInvariant)]
     private static partial Regex ProvinceCodePattern();
 
     /// <summary>The applicability columns: codes in the forms the API and the "applies to me" page use.</summary>
-    private static ApplicabilityTags ReadApplicability(Func<string, string> text, List<FieldError> errors)
+    private static ApplicabilityTags ReadApplicability(RegulationInput input, List<FieldError> errors)
     {
-        List<T> Codes<T>(string column, string what, Func<string, (bool Ok, T Value)> read)
+        List<T> Codes<T>(string column, IEnumerable<string> items, string what, Func<string, (bool Ok, T Value)> read)
         {
             var values = new List<T>();
-            foreach (var item in SplitList(text(column)))
+            foreach (var item in Items(items))
             {
                 if (read(item) is (true, var value))
                 {
@@ -259,21 +264,18 @@ public static partial class RegulationRowParser
             }
             return values.Distinct().ToList();
         }
-        var stageText = text("stage");
+        var stageText = Text(input.Stage);
         if (stageText.Length > 0 && !ProfileTerms.TryStage(stageText, out _))
         {
             errors.Add(new FieldError("stage", $"\"{stageText}\" không hợp lệ; dùng entry (khi gia nhập thị trường), operation (trong quá trình hoạt động) hoặc để trống (cả hai)."));
         }
         return new ApplicabilityTags
         {
-            Lines = Codes("business_lines", "mã ngành VSIC (chữ cái A–U hoặc 2–5 chữ số)", item => VsicCode.Normalize(item) is var code && VsicCode.IsValid(code) ? (true, code) : (false, "")),
-            Forms = Codes("legal_forms", "loại hình doanh nghiệp (dntn, tnhh, cophan, htx, hkd)", item => (ProfileTerms.TryForm(item, out var form), form)),
-            Sizes = Codes("sizes", "quy mô (sieunho, nho, vua, lon)", item => (ProfileTerms.TrySize(item, out var size), size)),
-            Provinces = Codes("provinces", "mã tỉnh, thành phố hai chữ số (ví dụ 01)", item => (ProvinceCodePattern().IsMatch(item), item)),
+            Lines = Codes("business_lines", input.BusinessLines, "mã ngành VSIC (chữ cái A–U hoặc 2–5 chữ số)", item => VsicCode.Normalize(item) is var code && VsicCode.IsValid(code) ? (true, code) : (false, "")),
+            Forms = Codes("legal_forms", input.LegalForms, "loại hình doanh nghiệp (dntn, tnhh, cophan, htx, hkd)", item => (ProfileTerms.TryForm(item, out var form), form)),
+            Sizes = Codes("sizes", input.Sizes, "quy mô (sieunho, nho, vua, lon)", item => (ProfileTerms.TrySize(item, out var size), size)),
+            Provinces = Codes("provinces", input.Provinces, "mã tỉnh, thành phố hai chữ số (ví dụ 01)", item => (ProvinceCodePattern().IsMatch(item), item)),
             Stage = ProfileTerms.TryStage(stageText, out var stage) ? stage : null,
         };
     }
-
-    private static List<string> SplitList(string text) =>
-        text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
 }

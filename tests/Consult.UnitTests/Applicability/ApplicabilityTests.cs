@@ -58,7 +58,7 @@ public class ApplicabilityTests
             ["code"] = "1.000106", ["kind"] = "TTHC", ["title"] = "Cấp phép", ["agency"] = "BCT", ["legal_basis"] = "105/2017/NĐ-CP", ["status"] = "in_force",
             ["business_lines"] = "4633; g", ["legal_forms"] = "TNHH;cophan", ["sizes"] = "nho", ["provinces"] = "01;79", ["stage"] = "entry",
         };
-        var (row, errors) = RegulationRowParser.Parse(c => cells.GetValueOrDefault(c));
+        var (row, errors) = RegulationRowParser.Parse(RegulationInput.FromCells(c => cells.GetValueOrDefault(c)));
         Assert.Empty(errors);
         Assert.Equal(["4633", "G"], row!.Applies.Lines);
         Assert.Equal([LegalForm.LimitedCompany, LegalForm.JointStockCompany], row.Applies.Forms);
@@ -70,7 +70,7 @@ public class ApplicabilityTests
         cells["sizes"] = "to";
         cells["provinces"] = "1";
         cells["stage"] = "luôn";
-        var (_, bad) = RegulationRowParser.Parse(c => cells.GetValueOrDefault(c));
+        var (_, bad) = RegulationRowParser.Parse(RegulationInput.FromCells(c => cells.GetValueOrDefault(c)));
         Assert.Equal(new[] { "business_lines", "sizes", "provinces", "stage" }.Order(), bad.Select(e => e.Column).Order());
     }
 

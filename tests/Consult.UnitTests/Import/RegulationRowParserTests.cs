@@ -23,7 +23,7 @@ public class RegulationRowParserTests
 
     private static (RegulationRow? Row, IReadOnlyList<string> Errors) Parse(Dictionary<string, string> cells)
     {
-        var (row, errors) = RegulationRowParser.Parse(column => cells.GetValueOrDefault(column));
+        var (row, errors) = RegulationRowParser.Parse(RegulationInput.FromCells(column => cells.GetValueOrDefault(column)));
         return (row, errors.Select(e => e.ToString()).ToList());
     }
 
@@ -68,5 +68,25 @@ public class RegulationRowParserTests
         cells["kind"] = "TTHC";
         var (_, errors) = Parse(cells);
         Assert.Contains(errors, e => e.Contains("KTCN", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_form_keeps_only_the_fields_of_its_kind_and_names_each_fault_by_the_forms_field()
+    {
+        var form = RegulationInput.FromCells(column => GoodRow().GetValueOrDefault(column)) with
+        {
+            Kind = "CDBC",
+            Details = new RegulationDetails { Fees = "Theo biểu phí", ReportFrequency = "Hằng năm", ProcessingTime = "15 ngày" },
+        };
+
+        var (row, errors) = RegulationRowParser.Parse(form.WithOnlyItsKindsFields());
+
+        Assert.Empty(errors);
+        Assert.Empty(row!.Products);
+        Assert.Equal(new RegulationDetails { ReportFrequency = "Hằng năm" }, row.Details);
+        var (_, unknownKind) = RegulationRowParser.Parse((form with { Kind = "LUAT" }).WithOnlyItsKindsFields());
+        Assert.Equal(["kind", "products"], unknownKind.Select(e => e.Column));
+        Assert.Equal("LegalBasis", ImportColumns.Field("legal_basis"));
+        Assert.Equal("Code", ImportColumns.Field("code"));
     }
 }

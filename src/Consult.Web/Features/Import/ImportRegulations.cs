@@ -69,7 +69,7 @@ public static class RegulationFile
         var seenCodes = new Dictionary<string, int>();
         foreach (var (line, cells) in table.Rows)
         {
-            var (row, rowErrors) = RegulationRowParser.Parse(column => table.Cell(cells, column));
+            var (row, rowErrors) = RegulationRowParser.Parse(RegulationInput.FromCells(column => table.Cell(cells, column)));
             var messages = rowErrors.Select(e => e.ToString()).ToList();
             if (row is not null && !seenCodes.TryAdd(RegulationCode.Key(row.Code), line))
             {

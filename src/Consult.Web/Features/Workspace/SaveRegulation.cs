@@ -90,42 +90,36 @@ public static class SaveRegulation
             ExpectedVersion = version,
         };
 
-        /// <summary>
-        /// The form's fields by import column, so the import's checks apply unchanged. Fields of other kinds are left out:
-        /// the form hides them, so what they hold was not meant to be saved.
-        /// </summary>
-        public IReadOnlyDictionary<string, (string Field, string? Value)> Columns => AllColumns.ToDictionary(c => c.Key,
-            c => !RegulationRowParser.KindSpecificColumns.Contains(c.Key) || !RegulationKinds.TryParse(Kind, out var kind)
-                || RegulationRowParser.ColumnsOf(kind).Contains(c.Key) ? c.Value : (c.Value.Field, null));
-
-        private Dictionary<string, (string Field, string? Value)> AllColumns => new()
+        /// <summary>What the form states, in the shape an import row has, so the import's checks apply unchanged.</summary>
+        public RegulationInput ToInput() => new RegulationInput
         {
-            ["code"] = (nameof(Code), Code),
-            ["kind"] = (nameof(Kind), Kind),
-            ["title"] = (nameof(Title), Title),
-            ["agency"] = (nameof(Agency), Agency),
-            ["sectors"] = (nameof(Sectors), string.Join(';', Sectors.Concat(Lines(NewSectors)))),
-            ["legal_basis"] = (nameof(LegalBasis), string.Join(';', LegalBasis.Where(b => RepeatableRows.IsFilled([b.Number, b.Article]))
-                .Select(b => string.IsNullOrWhiteSpace(b.Article) ? b.Number : $"{b.Number}#{b.Article}"))),
-            ["status"] = (nameof(Status), Status),
-            ["published"] = ("", "false"),
-            ["effective_date"] = (nameof(EffectiveDate), EffectiveDate),
-            ["content"] = (nameof(Content), Content),
-            ["products"] = (nameof(Products), string.Join(';', Lines(Products))),
-            ["processing_time"] = (nameof(ProcessingTime), ProcessingTime),
-            ["fees"] = (nameof(Fees), Fees),
-            ["implementing_body"] = (nameof(ImplementingBody), ImplementingBody),
-            ["dossier"] = (nameof(Dossier), Dossier),
-            ["result"] = (nameof(Result), Result),
-            ["report_frequency"] = (nameof(ReportFrequency), ReportFrequency),
-            ["report_recipient"] = (nameof(ReportRecipient), ReportRecipient),
-            ["business_line"] = (nameof(BusinessLine), BusinessLine),
-            ["business_lines"] = (nameof(BusinessLines), string.Join(';', (BusinessLines ?? "").Split([',', ';', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries))),
-            ["legal_forms"] = (nameof(LegalForms), string.Join(';', LegalForms)),
-            ["sizes"] = (nameof(Sizes), string.Join(';', Sizes)),
-            ["provinces"] = (nameof(Provinces), string.Join(';', Provinces)),
-            ["stage"] = (nameof(Stage), Stage),
-        };
+            Code = Code,
+            Kind = Kind,
+            Title = Title,
+            Agency = Agency,
+            Sectors = [.. Sectors, .. Lines(NewSectors)],
+            LegalBasis = [.. LegalBasis.Where(b => RepeatableRows.IsFilled([b.Number, b.Article])).Select(b => new LegalBasisItem(b.Number ?? "", b.Article))],
+            Status = Status,
+            EffectiveDate = EffectiveDate,
+            Content = Content,
+            Products = [.. Lines(Products)],
+            Details = new RegulationDetails
+            {
+                ProcessingTime = ProcessingTime,
+                Fees = Fees,
+                ImplementingBody = ImplementingBody,
+                Dossier = Dossier,
+                Result = Result,
+                ReportFrequency = ReportFrequency,
+                ReportRecipient = ReportRecipient,
+                BusinessLine = BusinessLine,
+            },
+            BusinessLines = (BusinessLines ?? "").Split([',', ';', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries),
+            LegalForms = LegalForms,
+            Sizes = Sizes,
+            Provinces = Provinces,
+            Stage = Stage,
+        }.WithOnlyItsKindsFields();
 
         private static IEnumerable<string> Lines(string? text) => (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
@@ -147,16 +141,15 @@ public static class SaveRegulation
     {
         public async Task<string> Handle(Command request, CancellationToken cancellationToken)
         {
-            var columns = request.Columns;
-            var (row, errors) = RegulationRowParser.Parse(column => columns.TryGetValue(column, out var c) ? c.Value : null);
-            var messages = errors.Select(e => (columns[e.Column].Field, Sentence(e.Message))).ToList();
+            var (row, errors) = RegulationRowParser.Parse(request.ToInput());
+            var messages = errors.Select(e => (ImportColumns.Field(e.Column), Sentence(e.Message))).ToList();
             if (row is not null && !(await writer.AgenciesAsync(cancellationToken)).ContainsKey(row.AgencyCode))
             {
                 messages.Add((nameof(Command.Agency), $"Không có cơ quan mã \"{row.AgencyCode}\"."));
             }
             if (row is not null)
             {
-                messages.AddRange((await writer.UnknownTagsAsync(row, cancellationToken)).Select(e => (columns[e.Column].Field, Sentence(e.Message))));
+                messages.AddRange((await writer.UnknownTagsAsync(row, cancellationToken)).Select(e => (ImportColumns.Field(e.Column), Sentence(e.Message))));
             }
             if (messages.Count > 0)
             {
