@@ -1,5 +1,4 @@
 using Consult.Web.Features.Shared;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace Consult.Web.Features.Search;
 
@@ -38,7 +37,7 @@ public static class SearchLinks
         {
             values.Remove("page");
         }
-        return QueryHelpers.AddQueryString(path, values.Where(kv => !string.IsNullOrWhiteSpace(kv.Value)));
+        return Paths.WithQuery(path, [.. values.Select(kv => (kv.Key, kv.Value))]);
     }
 
     /// <summary>Selecting a selected facet value removes the filter.</summary>
