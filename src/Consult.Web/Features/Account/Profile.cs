@@ -26,13 +26,13 @@ public static class Profile
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
-            var result = await db.Connection.QuerySingleAsync<Result>(
+            var result = await db.Connection.QuerySingleAsync<Result>(db.Command(
                 """
                 select u.email, u.display_name, u.user_kind, u.tax_code, a.name agency_name
                 from app_user u left join agency a on a.id = u.agency_id where u.id = @Id
-                """, new { user.Id }, db.Transaction);
-            var roles = await db.Connection.QueryAsync<string>(
-                "select r.name from user_role ur join app_role r on r.id = ur.role_id where ur.user_id = @Id order by r.id", new { user.Id }, db.Transaction);
+                """, new { user.Id }, cancellationToken));
+            var roles = await db.Connection.QueryAsync<string>(db.Command(
+                "select r.name from user_role ur join app_role r on r.id = ur.role_id where ur.user_id = @Id order by r.id", new { user.Id }, cancellationToken));
             return result with { Roles = roles.ToList() };
         }
     }

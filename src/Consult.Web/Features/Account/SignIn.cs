@@ -51,8 +51,8 @@ public static class SignIn
                 since = (clock.GetUtcNow() - Window).ToString("O"),
                 now = clock.GetUtcNow().ToString("O"),
             };
-            if (await db.Connection.ExecuteScalarAsync<int>(
-                    "select count(*) from sign_in_failure where email_key = @key and address = @address and failed_at > @since", pair) >= MaxFailures)
+            if (await db.Connection.ExecuteScalarAsync<int>(db.Command(
+                    "select count(*) from sign_in_failure where email_key = @key and address = @address and failed_at > @since", pair, cancellationToken)) >= MaxFailures)
             {
                 throw new UserInputException("", "Đăng nhập vào tài khoản này từ máy của bạn tạm khóa 15 phút vì nhập sai mật khẩu nhiều lần. Hãy thử lại sau hoặc đặt lại mật khẩu.");
             }
@@ -78,14 +78,14 @@ public static class SignIn
             }
             if (!result.Succeeded)
             {
-                await db.Connection.ExecuteAsync(
+                await db.Connection.ExecuteAsync(db.Command(
                     """
                     delete from sign_in_failure where email_key = @key and address = @address and failed_at <= @since;
                     insert into sign_in_failure (email_key, address, failed_at) values (@key, @address, @now);
-                    """, pair);
+                    """, pair, cancellationToken));
                 throw new UserInputException("", "Thư điện tử hoặc mật khẩu không đúng.");
             }
-            await db.Connection.ExecuteAsync("delete from sign_in_failure where email_key = @key and address = @address", pair);
+            await db.Connection.ExecuteAsync(db.Command("delete from sign_in_failure where email_key = @key and address = @address", pair, cancellationToken));
             return Unit.Value;
         }
     }

@@ -25,12 +25,12 @@ public static class AdminAgencyList
     public sealed class Handler(Db db) : IRequestHandler<Query, IReadOnlyList<Row>>
     {
         public async Task<IReadOnlyList<Row>> Handle(Query request, CancellationToken cancellationToken) =>
-            (await db.Connection.QueryAsync<Row>(
+            (await db.Connection.QueryAsync<Row>(db.Command(
                 """
                 select a.id, a.code, a.name,
                     (select count(*) from regulation r where r.agency_id = a.id) regulations,
                     (select count(*) from app_user u where u.agency_id = a.id) staff
                 from agency a order by a.name
-                """, transaction: db.Transaction)).ToList();
+                """, null, cancellationToken))).ToList();
     }
 }

@@ -23,10 +23,10 @@ public static class AdminSectorList
     public sealed class Handler(Db db) : IRequestHandler<Query, IReadOnlyList<Row>>
     {
         public async Task<IReadOnlyList<Row>> Handle(Query request, CancellationToken cancellationToken) =>
-            (await db.Connection.QueryAsync<Row>(
+            (await db.Connection.QueryAsync<Row>(db.Command(
                 """
                 select s.id, s.name, (select count(*) from regulation_sector rs where rs.sector_id = s.id) regulations
                 from sector s order by s.name
-                """, transaction: db.Transaction)).ToList();
+                """, null, cancellationToken))).ToList();
     }
 }

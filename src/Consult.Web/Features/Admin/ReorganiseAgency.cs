@@ -73,12 +73,12 @@ public static class ReorganiseAgency
         private const string OpenFeedback = "agency_id = @From and answer is null and hidden_at is null";
 
         public async Task<IReadOnlyList<SectorRef>> Handle(SectorsQuery request, CancellationToken cancellationToken) =>
-            (await db.Connection.QueryAsync<SectorRef>(
+            (await db.Connection.QueryAsync<SectorRef>(db.Command(
                 """
                 select distinct s.id, s.name from sector s join regulation_sector rs on rs.sector_id = s.id
                 join regulation r on r.id = rs.regulation_id join agency a on a.id = r.agency_id
                 where a.code = @Code order by s.name
-                """, request, db.Transaction)).ToList();
+                """, request, cancellationToken))).ToList();
 
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -111,21 +111,21 @@ public static class ReorganiseAgency
             }
 
             // A regulation follows its first sector.
-            var owned = (await db.Connection.QueryAsync<Owned>(
+            var owned = (await db.Connection.QueryAsync<Owned>(db.Command(
                 """
                 select r.code, (select min(rs.sector_id) from regulation_sector rs where rs.regulation_id = r.id) sector_id
                 from regulation r where r.agency_id = @Id order by r.code
-                """, from, db.Transaction)).ToList();
+                """, from, cancellationToken))).ToList();
             AgencyRef DestinationOf(Owned r) => r.SectorId is { } s && split.TryGetValue(s, out var target) ? target : to!;
             var sectorNames = (await Handle(new SectorsQuery(from.Code), cancellationToken)).ToDictionary(s => s.Id, s => s.Name);
             var destinations = owned.GroupBy(DestinationOf)
                 .Select(g => new Destination(g.Key, [.. g.Select(r => r.SectorId).OfType<int>().Distinct().Select(id => sectorNames.GetValueOrDefault(id, "")).Order()], g.Count()))
                 .OrderByDescending(d => d.Regulations).ToList();
             var scope = new { From = from.Id, On = on.ToString(IsoDate.Pattern) };
-            var plans = await db.Connection.ExecuteScalarAsync<int>($"select count(*) from plan where {OpenPlans}", scope, db.Transaction);
-            var consultations = await db.Connection.ExecuteScalarAsync<int>($"select count(*) from consultation where {OpenConsultations}", scope, db.Transaction);
-            var feedback = await db.Connection.ExecuteScalarAsync<int>($"select count(*) from feedback where {OpenFeedback}", scope, db.Transaction);
-            var documents = await db.Connection.ExecuteScalarAsync<int>("select count(*) from legal_document where agency_id = @From", scope, db.Transaction);
+            var plans = await db.Connection.ExecuteScalarAsync<int>(db.Command($"select count(*) from plan where {OpenPlans}", scope, cancellationToken));
+            var consultations = await db.Connection.ExecuteScalarAsync<int>(db.Command($"select count(*) from consultation where {OpenConsultations}", scope, cancellationToken));
+            var feedback = await db.Connection.ExecuteScalarAsync<int>(db.Command($"select count(*) from feedback where {OpenFeedback}", scope, cancellationToken));
+            var documents = await db.Connection.ExecuteScalarAsync<int>(db.Command("select count(*) from legal_document where agency_id = @From", scope, cancellationToken));
             if (!request.Confirm)
             {
                 return new Result(from, to!, on, destinations, plans, consultations, feedback, documents, Done: false);
@@ -137,18 +137,18 @@ public static class ReorganiseAgency
                 await writer.SaveAsync(current.Snapshot.ToRow() with { AgencyCode = DestinationOf(regulation).Code }, $"reorganise:{from.Code}", cancellationToken);
             }
             var moved = new { scope.From, scope.On, To = to!.Id };
-            await db.Connection.ExecuteAsync($"update plan set origin_agency_id = coalesce(origin_agency_id, agency_id), agency_id = @To where {OpenPlans}", moved, db.Transaction);
-            await db.Connection.ExecuteAsync($"update consultation set agency_id = @To where {OpenConsultations}", moved, db.Transaction);
+            await db.Connection.ExecuteAsync(db.Command($"update plan set origin_agency_id = coalesce(origin_agency_id, agency_id), agency_id = @To where {OpenPlans}", moved, cancellationToken));
+            await db.Connection.ExecuteAsync(db.Command($"update consultation set agency_id = @To where {OpenConsultations}", moved, cancellationToken));
             // Feedback keeps its due day: the successor inherits the duty as it stood. A transfer offered to the merged
             // agency is offered to the successor instead, unless the successor is the one that offered it.
-            await db.Connection.ExecuteAsync($"update feedback set agency_id = @To where {OpenFeedback}", moved, db.Transaction);
-            await db.Connection.ExecuteAsync(
+            await db.Connection.ExecuteAsync(db.Command($"update feedback set agency_id = @To where {OpenFeedback}", moved, cancellationToken));
+            await db.Connection.ExecuteAsync(db.Command(
                 "update feedback set transfer_to = case when agency_id = @To then null else @To end where transfer_to = @From and answer is null",
-                moved, db.Transaction);
-            await db.Connection.ExecuteAsync("update legal_document set agency_id = @To where agency_id = @From", moved, db.Transaction);
-            await db.Connection.ExecuteAsync(
+                moved, cancellationToken));
+            await db.Connection.ExecuteAsync(db.Command("update legal_document set agency_id = @To where agency_id = @From", moved, cancellationToken));
+            await db.Connection.ExecuteAsync(db.Command(
                 "update agency set valid_to = @lastDay, successor_id = @To, described = true where id = @From",
-                new { moved.From, moved.To, lastDay = on.AddDays(-1).ToString(IsoDate.Pattern) }, db.Transaction);
+                new { moved.From, moved.To, lastDay = on.AddDays(-1).ToString(IsoDate.Pattern) }, cancellationToken));
             ChangeSequence.Changed(db);
             await audit.RecordAsync(new AuditEntry("reorganise", AuditLog.Agency, from.Code,
                 $"Từ {VietnameseDates.Show(on)} thuộc {to.Name}: " + string.Join("; ", destinations.Select(d => $"{d.Regulations} quy định sang {d.Agency.Code}"))

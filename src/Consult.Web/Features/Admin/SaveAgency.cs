@@ -44,23 +44,23 @@ public static partial class SaveAgency
             {
                 throw new UserInputException(nameof(Command.Code), "Mã cơ quan gồm 2–20 chữ cái không dấu, chữ số, - hoặc _.");
             }
-            if (await db.Connection.ExecuteScalarAsync<bool>(
-                    "select exists (select 1 from agency where code = @code and (@Id is null or id <> @Id))", new { code, request.Id }, db.Transaction))
+            if (await db.Connection.ExecuteScalarAsync<bool>(db.Command(
+                    "select exists (select 1 from agency where code = @code and (@Id is null or id <> @Id))", new { code, request.Id }, cancellationToken)))
             {
                 throw new UserInputException(nameof(Command.Code), $"Mã {code} đã dùng cho cơ quan khác.");
             }
             (string Code, string Name)? previous = null;
             if (request.Id is not null)
             {
-                previous = await db.Connection.QuerySingleOrDefaultAsync<(string Code, string Name)?>(
-                    "select code, name from agency where id = @Id", request, db.Transaction)
+                previous = await db.Connection.QuerySingleOrDefaultAsync<(string Code, string Name)?>(db.Command(
+                    "select code, name from agency where id = @Id", request, cancellationToken))
                     ?? throw new UserInputException("", "Cơ quan không còn trong danh sách.");
             }
-            var id = await db.Connection.ExecuteScalarAsync<int>(
+            var id = await db.Connection.ExecuteScalarAsync<int>(db.Command(
                 request.Id is null
                     ? "insert into agency (code, name) values (@code, @name) returning id"
                     : "update agency set code = @code, name = @name where id = @Id returning id",
-                new { code, name, request.Id }, db.Transaction);
+                new { code, name, request.Id }, cancellationToken));
             ChangeSequence.Changed(db);
             await audit.RecordAsync(new AuditEntry(request.Id is null ? "create" : "update", AuditLog.Agency, code,
                 previous is { } p ? $"{p.Code} – {p.Name} → {code} – {name}" : name) { AgencyId = id }, cancellationToken);

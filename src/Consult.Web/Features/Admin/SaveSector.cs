@@ -32,18 +32,18 @@ public static class SaveSector
         {
             var name = VietnameseFolding.Compose(request.Name).Trim();
             var key = VietnameseFolding.Fold(name).Trim();
-            if (await db.Connection.ExecuteScalarAsync<bool>(
-                    "select exists (select 1 from sector where name_key = @key and (@Id is null or id <> @Id))", new { key, request.Id }, db.Transaction))
+            if (await db.Connection.ExecuteScalarAsync<bool>(db.Command(
+                    "select exists (select 1 from sector where name_key = @key and (@Id is null or id <> @Id))", new { key, request.Id }, cancellationToken)))
             {
                 throw new UserInputException(nameof(Command.Name), $"Đã có lĩnh vực \"{name}\" (so sánh không phân biệt dấu).");
             }
-            var previous = request.Id is null ? null : await db.Connection.ExecuteScalarAsync<string?>(
-                "select name from sector where id = @Id", request, db.Transaction) ?? throw new UserInputException("", "Lĩnh vực không còn trong danh sách.");
-            var id = await db.Connection.ExecuteScalarAsync<long>(
+            var previous = request.Id is null ? null : await db.Connection.ExecuteScalarAsync<string?>(db.Command(
+                "select name from sector where id = @Id", request, cancellationToken)) ?? throw new UserInputException("", "Lĩnh vực không còn trong danh sách.");
+            var id = await db.Connection.ExecuteScalarAsync<long>(db.Command(
                 request.Id is null
                     ? "insert into sector (name, name_key) values (@name, @key) returning id"
                     : "update sector set name = @name, name_key = @key where id = @Id returning id",
-                new { name, key, request.Id }, db.Transaction);
+                new { name, key, request.Id }, cancellationToken));
             await ChangeSequence.SectorRenamedAsync(db, id);
             await audit.RecordAsync(new AuditEntry(request.Id is null ? "create" : "update", AuditLog.Sector, name, previous is null ? "" : $"{previous} → {name}"), cancellationToken);
             return Unit.Value;

@@ -59,9 +59,9 @@ public static class SetUserAccess
                 Id = user.Id,
                 Email = user.Email,
                 DisplayName = user.DisplayName,
-                Agency = await db.Connection.ExecuteScalarAsync<string?>("select code from agency where id = @AgencyId", user, db.Transaction),
+                Agency = await db.Connection.ExecuteScalarAsync<string?>(db.Command("select code from agency where id = @AgencyId", user, cancellationToken)),
                 Roles = [.. await users.GetRolesAsync(user)],
-                Province = await db.Connection.ExecuteScalarAsync<string?>("select province_code from user_province where user_id = @Id", user, db.Transaction),
+                Province = await db.Connection.ExecuteScalarAsync<string?>(db.Command("select province_code from user_province where user_id = @Id", user, cancellationToken)),
                 Locked = user.LockoutEnd > clock.GetUtcNow(),
                 ConcurrencyStamp = user.ConcurrencyStamp,
             };

@@ -52,14 +52,14 @@ public static class UserList
                 where.Add(Shared.AgencyPicker.Sql);
             }
             var page = Math.Max(1, request.Page);
-            var rows = (await db.Connection.QueryAsync<Row>(
+            var rows = (await db.Connection.QueryAsync<Row>(db.Command(
                 $"""
                 select u.id, u.email, u.display_name, u.user_kind, a.code agency_code, u.lockout_end,
                     coalesce((select string_agg(r.name, ', ') from user_role ur join app_role r on r.id = ur.role_id where ur.user_id = u.id), '') roles
                 from app_user u left join agency a on a.id = u.agency_id
                 where {string.Join(" and ", where)}
                 order by u.email limit @Take offset @Skip
-                """, new { request.Q, request.Role, request.Agency, Take = PageSize + 1, Skip = (page - 1) * PageSize }, db.Transaction)).ToList();
+                """, new { request.Q, request.Role, request.Agency, Take = PageSize + 1, Skip = (page - 1) * PageSize }, cancellationToken))).ToList();
             var now = clock.GetUtcNow();
             return new Result(request with { Page = page }, [.. rows.Take(PageSize).Select(r => r with { IsLocked = r.LockoutEnd > now })], rows.Count > PageSize);
         }

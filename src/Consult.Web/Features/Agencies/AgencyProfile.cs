@@ -30,13 +30,13 @@ public static class AgencyProfile
             {
                 return null;
             }
-            var hits = (await db.Connection.QueryAsync<Search.Search.Hit>(
+            var hits = (await db.Connection.QueryAsync<Search.Search.Hit>(db.Command(
                 $"""
                 select {Search.Search.Hit.Columns}
                 from regulation r join agency a on a.id = r.agency_id
                 where r.agency_id = @Id and r.status = 'in_force' and {Visibility.Regulations}
                 order by r.kind, r.code
-                """, user.Visibility.With(new { agency.Id }), db.Transaction)).ToList();
+                """, user.Visibility.With(new { agency.Id }), cancellationToken))).ToList();
             var groups = hits.GroupBy(h => h.KindValue)
                 .Select(g => new KindGroup(g.Key, g.Count(), g.Take(10).ToList()))
                 .OrderBy(g => g.Kind)

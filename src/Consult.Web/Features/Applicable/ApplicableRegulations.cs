@@ -86,7 +86,7 @@ public static class ApplicableRegulations
                 return new Result(request, null, errors, [], lists);
             }
             var lineTags = profile.Lines.SelectMany(l => VsicCode.AncestorsOrSelf(l, lists.SectionOfDivision)).Distinct().ToList();
-            var rows = await db.Connection.QueryAsync<Item>(
+            var rows = await db.Connection.QueryAsync<Item>(db.Command(
                 $"""
                 select r.id, r.code, r.kind, r.title, a.name agency, r.applies_stage stage, r.updated_at, c.inputs, pi.plan_id, pi.cost_after
                 from regulation r
@@ -105,7 +105,7 @@ public static class ApplicableRegulations
                     form = profile.Form is { } f ? ProfileTerms.Code(f) : null,
                     size = profile.Size is { } s ? ProfileTerms.Code(s) : null,
                     profile.Province,
-                }), db.Transaction);
+                }), cancellationToken));
             var consultations = await Consultations.UnderConsultation.AmongAsync(db, clock, rows.Select(r => r.Id).ToList());
             var items = rows.Select(row => Costed(row, request.Times) with { ConsultationId = consultations.TryGetValue(row.Id, out var c) ? c : null }).ToList();
             return new Result(request, profile, [], items, lists);

@@ -102,7 +102,7 @@ public static class AuditTrail
                 where.Add("e.at < @ToText");
             }
             var page = Math.Max(1, request.Page);
-            var events = (await db.Connection.QueryAsync<Event>(
+            var events = (await db.Connection.QueryAsync<Event>(db.Command(
                 $"""
                 select e.id, e.at, e.actor, u.display_name actor_name, e.action, e.entity, e.entity_key, a.code agency_code, e.from_version, e.to_version, e.summary,
                     (select o.display_name from app_user o where e.entity = 'account' and o.email = e.entity_key) account_name,
@@ -118,8 +118,8 @@ public static class AuditTrail
                     ToText = request.To?.AddDays(1).ToString("yyyy-MM-dd"),
                     Take = PageSize + 1,
                     Skip = (page - 1) * PageSize,
-                }, db.Transaction)).ToList();
-            var actions = (await db.Connection.QueryAsync<string>("select distinct action from audit_event order by action", transaction: db.Transaction)).ToList();
+                }, cancellationToken))).ToList();
+            var actions = (await db.Connection.QueryAsync<string>(db.Command("select distinct action from audit_event order by action", null, cancellationToken))).ToList();
             return new Result(request with { Page = page }, events.Take(PageSize).ToList(), events.Count > PageSize, actions);
         }
     }

@@ -29,9 +29,9 @@ public static class CalendarDays
     {
         public async Task<YearPage> Handle(Query request, CancellationToken cancellationToken)
         {
-            var years = (await db.Connection.QueryAsync<int>("select distinct cast(substr(day, 1, 4) as integer) from calendar_day order by 1", transaction: db.Transaction)).ToList();
-            var days = await db.Connection.QueryAsync<Row>(
-                "select day, kind, name, source from calendar_day where day like @year order by day", new { year = $"{request.Year:D4}-%" }, db.Transaction);
+            var years = (await db.Connection.QueryAsync<int>(db.Command("select distinct cast(substr(day, 1, 4) as integer) from calendar_day order by 1", null, cancellationToken))).ToList();
+            var days = await db.Connection.QueryAsync<Row>(db.Command(
+                "select day, kind, name, source from calendar_day where day like @year order by day", new { year = $"{request.Year:D4}-%" }, cancellationToken));
             return new YearPage(request.Year, years, days.ToList());
         }
     }

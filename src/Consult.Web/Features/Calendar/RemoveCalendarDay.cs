@@ -20,8 +20,8 @@ public static class RemoveCalendarDay
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var name = await db.Connection.ExecuteScalarAsync<string?>(
-                "delete from calendar_day where day = @Day returning name", request, db.Transaction)
+            var name = await db.Connection.ExecuteScalarAsync<string?>(db.Command(
+                "delete from calendar_day where day = @Day returning name", request, cancellationToken))
                 ?? throw new UserInputException("", "Ngày này không còn trong lịch.");
             await audit.RecordAsync(new AuditEntry("delete", CalendarDays.Entity, request.Day, name), cancellationToken);
             return Unit.Value;

@@ -57,11 +57,11 @@ public static class SaveCalendarDay
             }
             var name = VietnameseFolding.Compose(request.Name).Trim();
             var source = VietnameseFolding.Compose(request.Source).Trim();
-            await db.Connection.ExecuteAsync(
+            await db.Connection.ExecuteAsync(db.Command(
                 """
                 insert into calendar_day (day, kind, name, source) values (@day, @Kind, @name, @source)
                 on conflict (day) do update set kind = excluded.kind, name = excluded.name, source = excluded.source
-                """, new { day = day.ToString(IsoDate.Pattern), request.Kind, name, source }, db.Transaction);
+                """, new { day = day.ToString(IsoDate.Pattern), request.Kind, name, source }, cancellationToken));
             await audit.RecordAsync(new AuditEntry("update", CalendarDays.Entity, day.ToString(IsoDate.Pattern), $"{CalendarDays.KindLabel(request.Kind)}: {name}; {source}"), cancellationToken);
             return Unit.Value;
         }

@@ -73,11 +73,11 @@ public static class AnswerComment
             {
                 throw new UserInputException(nameof(Command.Explanation), "Nhập nội dung giải trình; không chấp nhận trả lời không có giải trình.");
             }
-            await db.Connection.ExecuteAsync(
+            await db.Connection.ExecuteAsync(db.Command(
                 """
                 insert into answer (comment_id, verdict, explanation, answered_on, answered_at, answered_by)
                 values (@CommentId, @Verdict, @explanation, @today, @now, @userId)
-                """, new { request.CommentId, request.Verdict, explanation, today = clock.Today().ToString(Domain.Text.IsoDate.Pattern), now = clock.GetUtcNow(), userId = user.Id }, db.Transaction);
+                """, new { request.CommentId, request.Verdict, explanation, today = clock.Today().ToString(Domain.Text.IsoDate.Pattern), now = clock.GetUtcNow(), userId = user.Id }, cancellationToken));
             await audit.RecordAsync(new AuditEntry("answer", "comment", request.CommentId.ToString(), Verdicts[request.Verdict]) { AgencyId = sheet.Header.AgencyId }, cancellationToken);
             await notifier.AnswerPostedAsync(request.CommentId);
             return Unit.Value;

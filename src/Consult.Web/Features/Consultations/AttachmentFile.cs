@@ -22,7 +22,7 @@ public static class AttachmentFile
     public sealed class Handler(Db db, CurrentUser user) : IRequestHandler<Query, Result?>
     {
         public Task<Result?> Handle(Query request, CancellationToken cancellationToken) =>
-            db.Connection.QuerySingleOrDefaultAsync<Result?>(
+            db.Connection.QuerySingleOrDefaultAsync<Result?>(db.Command(
                 $"""
                 select t.stored_name, t.original_name, t.content_type from attachment t
                 where t.id = @Id and (
@@ -30,6 +30,6 @@ public static class AttachmentFile
                     or exists (select 1 from consultation_document d join consultation c on c.id = d.consultation_id where d.attachment_id = t.id and {ConsultationSheets.Visible})
                     or exists (select 1 from council_opinion o join consultation c on c.id = o.consultation_id where o.attachment_id = t.id and o.hidden_at is null and {ConsultationSheets.Visible})
                     or exists (select 1 from feedback f join regulation r on r.id = f.regulation_id where f.attachment_id = t.id and f.hidden_at is null and {Visibility.Regulations}))
-                """, user.Visibility.With(request), db.Transaction);
+                """, user.Visibility.With(request), cancellationToken));
     }
 }

@@ -58,9 +58,8 @@ public sealed class AttachmentStore(IOptions<StorageOptions> storage)
         content.Position = 0;
         var stored = await SaveAsync(content, type, cancellationToken);
         var original = Path.GetFileName(upload.FileName);
-        return await db.Connection.ExecuteScalarAsync<long>(
+        return await db.Connection.ExecuteScalarAsync<long>(db.Command(
             "insert into attachment (stored_name, original_name, content_type, size, sha256) values (@stored, @original, @contentType, @size, @hash) returning id",
-            new { stored, original = original.Length > 200 ? original[..200] : original, contentType = AttachmentCheck.ContentType(type), size = upload.Length, hash },
-            db.Transaction);
+            new { stored, original = original.Length > 200 ? original[..200] : original, contentType = AttachmentCheck.ContentType(type), size = upload.Length, hash }, cancellationToken));
     }
 }

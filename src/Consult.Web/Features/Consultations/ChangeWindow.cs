@@ -52,8 +52,8 @@ public static class ChangeWindow
             {
                 case "close_early" when header.Opens <= today:
                     after = today;
-                    await db.Connection.ExecuteAsync("update consultation set closed_on = @today where id = @Id",
-                        new { header.Id, today = today.ToString(IsoDate.Pattern) }, db.Transaction);
+                    await db.Connection.ExecuteAsync(db.Command("update consultation set closed_on = @today where id = @Id",
+                        new { header.Id, today = today.ToString(IsoDate.Pattern) }, cancellationToken));
                     await store.StepAsync(header, "close", $"Kết thúc lấy ý kiến ngày {VietnameseDates.Show(today)}: {request.Reason.Trim()}");
                     done = "Đã kết thúc lấy ý kiến; hãy giải trình từng ý kiến.";
                     break;
@@ -64,15 +64,15 @@ public static class ChangeWindow
                             ? $"Ngày kết thúc mới phải sau ngày {VietnameseDates.Show(closes)}."
                             : IsoDate.Invalid(request.ClosesOn));
                     }
-                    await db.Connection.ExecuteAsync("update consultation set closes_on = @after where id = @Id",
-                        new { header.Id, after = after.ToString(IsoDate.Pattern) }, db.Transaction);
+                    await db.Connection.ExecuteAsync(db.Command("update consultation set closes_on = @after where id = @Id",
+                        new { header.Id, after = after.ToString(IsoDate.Pattern) }, cancellationToken));
                     await store.StepAsync(header, "extend", $"Gia hạn lấy ý kiến đến ngày {VietnameseDates.Show(after)}: {request.Reason.Trim()}");
                     done = $"Đã gia hạn lấy ý kiến đến ngày {VietnameseDates.Show(after)}.";
                     break;
                 default:
                     throw new UserInputException("", "Không thực hiện được thao tác này ở trạng thái hiện tại của đợt lấy ý kiến.");
             }
-            await db.Connection.ExecuteAsync(
+            await db.Connection.ExecuteAsync(db.Command(
                 """
                 insert into consultation_change (consultation_id, kind, on_day, closes_on_before, closes_on_after, reason, changed_by, changed_at)
                 values (@Id, @Kind, @today, @before, @after, @reason, @userId, @now)
@@ -81,7 +81,7 @@ public static class ChangeWindow
                 {
                     header.Id, request.Kind, today = today.ToString(IsoDate.Pattern), before = header.ClosesOn, after = after.ToString(IsoDate.Pattern),
                     reason = request.Reason.Trim(), userId = user.Id, now = clock.GetUtcNow(),
-                }, db.Transaction);
+                }, cancellationToken));
             return done;
         }
     }

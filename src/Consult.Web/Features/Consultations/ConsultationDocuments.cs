@@ -24,10 +24,10 @@ public static class ConsultationDocuments
     public sealed class Handler(Db db) : IRequestHandler<Query, IReadOnlyList<Document>>
     {
         public async Task<IReadOnlyList<Document>> Handle(Query request, CancellationToken cancellationToken) =>
-            (await db.Connection.QueryAsync<Document>(
+            (await db.Connection.QueryAsync<Document>(db.Command(
                 """
                 select d.kind, d.attachment_id, t.original_name, t.size from consultation_document d join attachment t on t.id = d.attachment_id
                 where d.consultation_id = @ConsultationId order by case d.kind when 'explanatory_report' then 1 when 'impact_assessment' then 2 else 3 end
-                """, request, db.Transaction)).ToList();
+                """, request, cancellationToken))).ToList();
     }
 }

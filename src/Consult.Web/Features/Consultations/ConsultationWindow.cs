@@ -38,7 +38,7 @@ public static class ConsultationWindow
                         throw new UserInputException("", ConsultationWindowLength.TooShort(left, options.Value.MinimumWindowDays)
                             + " Hãy lùi ngày kết thúc trước khi công bố.");
                     }
-                    await db.Connection.ExecuteAsync("update consultation set published = true where id = @Id", header, db.Transaction);
+                    await db.Connection.ExecuteAsync(db.Command("update consultation set published = true where id = @Id", header, cancellationToken));
                     await store.StepAsync(header, "open", $"Lấy ý kiến từ {header.Opens:dd/MM/yyyy} đến {DateOnly.Parse(header.ClosesOn):dd/MM/yyyy}");
                     await notifier.ConsultationOpenedAsync(header.Id);
                     return "Đã công bố đợt lấy ý kiến.";

@@ -25,11 +25,11 @@ public static class CouncilOpinions
     public sealed class Handler(Db db, CurrentUser user) : IRequestHandler<Query, IReadOnlyList<Opinion>>
     {
         public async Task<IReadOnlyList<Opinion>> Handle(Query request, CancellationToken cancellationToken) =>
-            (await db.Connection.QueryAsync<Opinion>(
+            (await db.Connection.QueryAsync<Opinion>(db.Command(
                 $"""
                 select o.id, o.signed_as, o.body, o.attachment_id, o.published_at, o.hidden_reason
                 from council_opinion o join consultation c on c.id = o.consultation_id
                 where o.consultation_id = @ConsultationId and {ConsultationSheets.Visible} order by o.id
-                """, user.Visibility.With(request), db.Transaction)).ToList();
+                """, user.Visibility.With(request), cancellationToken))).ToList();
     }
 }

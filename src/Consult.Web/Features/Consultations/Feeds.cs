@@ -63,8 +63,8 @@ public static class FeedEntries
         };
 
         public async Task<IReadOnlyList<Entry>> Handle(Query request, CancellationToken cancellationToken) =>
-            (await db.Connection.QueryAsync<Entry>(Sql[request.Feed],
-                new { request.Agency, request.Sector, today = clock.Today().ToString(Domain.Text.IsoDate.Pattern) }, db.Transaction)).ToList();
+            (await db.Connection.QueryAsync<Entry>(db.Command(Sql[request.Feed],
+                new { request.Agency, request.Sector, today = clock.Today().ToString(Domain.Text.IsoDate.Pattern) }, cancellationToken))).ToList();
     }
 }
 

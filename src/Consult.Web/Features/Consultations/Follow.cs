@@ -25,10 +25,10 @@ public static class Follow
             {
                 throw new UserInputException("", "Không theo dõi được nội dung này.");
             }
-            await db.Connection.ExecuteAsync(request.On
+            await db.Connection.ExecuteAsync(db.Command(request.On
                     ? "insert into follow (user_id, target, target_id, created_at) values (@userId, @Target, @TargetId, @now) on conflict do nothing"
                     : "delete from follow where user_id = @userId and target = @Target and target_id = @TargetId",
-                new { userId = user.Id, request.Target, request.TargetId, now = clock.GetUtcNow() }, db.Transaction);
+                new { userId = user.Id, request.Target, request.TargetId, now = clock.GetUtcNow() }, cancellationToken));
             return Unit.Value;
         }
     }

@@ -15,8 +15,8 @@ public static class FollowStatus
         public Task<bool> Handle(Query request, CancellationToken cancellationToken) =>
             user.Id is null
                 ? Task.FromResult(false)
-                : db.Connection.ExecuteScalarAsync<bool>(
+                : db.Connection.ExecuteScalarAsync<bool>(db.Command(
                     "select exists (select 1 from follow where user_id = @userId and target = @Target and target_id = @TargetId)",
-                    new { userId = user.Id, request.Target, request.TargetId }, db.Transaction);
+                    new { userId = user.Id, request.Target, request.TargetId }, cancellationToken));
     }
 }

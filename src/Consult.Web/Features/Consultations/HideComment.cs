@@ -28,9 +28,9 @@ public static class HideComment
     {
         public async Task<long> Handle(Command request, CancellationToken cancellationToken)
         {
-            var consultationId = await db.Connection.ExecuteScalarAsync<long?>(
+            var consultationId = await db.Connection.ExecuteScalarAsync<long?>(db.Command(
                 "update comment set hidden_at = @now, hidden_by = @userId, hidden_reason = @reason where id = @CommentId and hidden_at is null returning consultation_id",
-                new { request.CommentId, now = clock.GetUtcNow(), userId = user.Id, reason = request.Reason.Trim() }, db.Transaction)
+                new { request.CommentId, now = clock.GetUtcNow(), userId = user.Id, reason = request.Reason.Trim() }, cancellationToken))
                 ?? throw new UserInputException("", "Ý kiến không còn hoặc đã được ẩn.");
             await audit.RecordAsync(new AuditEntry("hide", "comment", request.CommentId.ToString(), request.Reason.Trim()), cancellationToken);
             return consultationId;

@@ -29,9 +29,9 @@ public static class HideCouncilOpinion
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var hidden = await db.Connection.ExecuteAsync(
+            var hidden = await db.Connection.ExecuteAsync(db.Command(
                 "update council_opinion set hidden_at = @now, hidden_by = @userId, hidden_reason = @reason where id = @Id and hidden_at is null",
-                new { request.Id, now = clock.GetUtcNow(), userId = user.Id, reason = request.Reason.Trim() }, db.Transaction);
+                new { request.Id, now = clock.GetUtcNow(), userId = user.Id, reason = request.Reason.Trim() }, cancellationToken));
             if (hidden == 0)
             {
                 throw new UserInputException("", "Ý kiến không còn hoặc đã được ẩn.");

@@ -24,10 +24,10 @@ public static class Notifications
     {
         public async Task<IReadOnlyList<Item>> Handle(Query request, CancellationToken cancellationToken)
         {
-            var items = (await db.Connection.QueryAsync<Item>(
-                "select id, created_at, text, url, read_at from notification where user_id = @Id order by id desc limit 200", new { user.Id }, db.Transaction)).ToList();
-            await db.Connection.ExecuteAsync("update notification set read_at = @now where user_id = @Id and read_at is null",
-                new { user.Id, now = clock.GetUtcNow() }, db.Transaction);
+            var items = (await db.Connection.QueryAsync<Item>(db.Command(
+                "select id, created_at, text, url, read_at from notification where user_id = @Id order by id desc limit 200", new { user.Id }, cancellationToken))).ToList();
+            await db.Connection.ExecuteAsync(db.Command("update notification set read_at = @now where user_id = @Id and read_at is null",
+                new { user.Id, now = clock.GetUtcNow() }, cancellationToken));
             return items;
         }
     }

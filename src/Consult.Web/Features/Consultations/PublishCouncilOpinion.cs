@@ -34,8 +34,8 @@ public static class PublishCouncilOpinion
     {
         public async Task<long> Handle(Command request, CancellationToken cancellationToken)
         {
-            var consultation = await db.Connection.QuerySingleOrDefaultAsync<(string Subject, long AgencyId, string Title)?>(
-                "select subject, agency_id, title from consultation where id = @ConsultationId and published = true", request, db.Transaction)
+            var consultation = await db.Connection.QuerySingleOrDefaultAsync<(string Subject, long AgencyId, string Title)?>(db.Command(
+                "select subject, agency_id, title from consultation where id = @ConsultationId and published = true", request, cancellationToken))
                 ?? throw new UserInputException("", "Không có đợt lấy ý kiến này.");
             if (consultation.Subject == "regulation")
             {
@@ -53,11 +53,11 @@ public static class PublishCouncilOpinion
                 throw new UserInputException(errors);
             }
             long? attachmentId = type is { } recognised ? await attachments.KeepAsync(db, request.Attachment!, recognised, cancellationToken) : null;
-            var id = await db.Connection.ExecuteScalarAsync<long>(
+            var id = await db.Connection.ExecuteScalarAsync<long>(db.Command(
                 """
                 insert into council_opinion (consultation_id, user_id, signed_as, body, attachment_id, published_at)
                 values (@ConsultationId, @userId, @signedAs, @body, @attachmentId, @now) returning id
-                """, new { request.ConsultationId, userId = user.Id, signedAs = $"{user.DisplayName}, {CouncilOpinions.Signature}", body, attachmentId, now = clock.GetUtcNow() }, db.Transaction);
+                """, new { request.ConsultationId, userId = user.Id, signedAs = $"{user.DisplayName}, {CouncilOpinions.Signature}", body, attachmentId, now = clock.GetUtcNow() }, cancellationToken));
             await notifier.NotifyFollowersAsync("f.target = 'consultation' and f.target_id = @ConsultationId", new { request.ConsultationId },
                 $"Hội đồng tư vấn có ý kiến: {consultation.Title}", ConsultationLinks.Opinion(request.ConsultationId, id));
             await audit.RecordAsync(new AuditEntry("opinion", "consultation", request.ConsultationId.ToString(), consultation.Title) { AgencyId = (int)consultation.AgencyId }, cancellationToken);

@@ -30,11 +30,11 @@ public static class RateAnswer
     {
         public async Task<long> Handle(Command request, CancellationToken cancellationToken)
         {
-            var found = await db.Connection.QuerySingleOrDefaultAsync<(long ConsultationId, bool Answered, bool Rated)?>(
+            var found = await db.Connection.QuerySingleOrDefaultAsync<(long ConsultationId, bool Answered, bool Rated)?>(db.Command(
                 """
                 select m.consultation_id, exists (select 1 from answer where comment_id = m.id), exists (select 1 from rating where comment_id = m.id)
                 from comment m where m.id = @CommentId
-                """, request, db.Transaction) ?? throw new UserInputException("", "Không có ý kiến này.");
+                """, request, cancellationToken)) ?? throw new UserInputException("", "Không có ý kiến này.");
             if (!found.Answered)
             {
                 throw new UserInputException("", "Ý kiến chưa được giải trình.");
@@ -43,8 +43,8 @@ public static class RateAnswer
             {
                 throw new UserInputException("", "Bạn đã đánh giá giải trình này.");
             }
-            await db.Connection.ExecuteAsync("insert into rating (comment_id, satisfied, remark, rated_at) values (@CommentId, @Satisfied, @remark, @now)",
-                new { request.CommentId, request.Satisfied, remark = request.Remark?.Trim() ?? "", now = clock.GetUtcNow() }, db.Transaction);
+            await db.Connection.ExecuteAsync(db.Command("insert into rating (comment_id, satisfied, remark, rated_at) values (@CommentId, @Satisfied, @remark, @now)",
+                new { request.CommentId, request.Satisfied, remark = request.Remark?.Trim() ?? "", now = clock.GetUtcNow() }, cancellationToken));
             await audit.RecordAsync(new AuditEntry("rate", "comment", request.CommentId.ToString(), request.Satisfied == true ? "Hài lòng" : "Không hài lòng"), cancellationToken);
             return found.ConsultationId;
         }

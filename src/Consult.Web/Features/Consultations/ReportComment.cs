@@ -28,9 +28,9 @@ public static class ReportComment
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            await db.Connection.ExecuteAsync(
+            await db.Connection.ExecuteAsync(db.Command(
                 "insert into comment_report (comment_id, user_id, reason, created_at) select id, @userId, @reason, @now from comment where id = @CommentId on conflict do nothing",
-                new { request.CommentId, userId = user.Id, reason = request.Reason.Trim(), now = clock.GetUtcNow() }, db.Transaction);
+                new { request.CommentId, userId = user.Id, reason = request.Reason.Trim(), now = clock.GetUtcNow() }, cancellationToken));
             return Unit.Value;
         }
     }

@@ -87,12 +87,12 @@ public static class SubmitComment
 
             long? attachmentId = type is { } recognised ? await attachments.KeepAsync(db, request.Attachment!, recognised, cancellationToken) : null;
             var repeatOf = sheet.Comments.FirstOrDefault(c => CommentText.Similarity(c.BodyKey, key) >= CommentText.RepeatThreshold)?.Id;
-            var id = await db.Connection.ExecuteScalarAsync<long>(
+            var id = await db.Connection.ExecuteScalarAsync<long>(db.Command(
                 """
                 insert into comment (consultation_id, item_id, user_id, stance, respondent_kind, body, body_key, repeat_of, attachment_id, created_at)
                 select @ConsultationId, @ItemId, u.id, @Stance, u.user_kind, @body, @key, @repeatOf, @attachmentId, @now from app_user u where u.id = @userId
                 returning id
-                """, new { request.ConsultationId, request.ItemId, request.Stance, body, key, repeatOf, attachmentId, now = clock.GetUtcNow(), userId = user.Id }, db.Transaction);
+                """, new { request.ConsultationId, request.ItemId, request.Stance, body, key, repeatOf, attachmentId, now = clock.GetUtcNow(), userId = user.Id }, cancellationToken));
             await audit.RecordAsync(new AuditEntry("comment", "comment", id.ToString(), sheet.Header.Title) { AgencyId = sheet.Header.AgencyId }, cancellationToken);
             return id;
         }

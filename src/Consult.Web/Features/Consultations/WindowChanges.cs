@@ -17,7 +17,7 @@ public static class WindowChanges
     public sealed class Handler(Db db) : IRequestHandler<Query, IReadOnlyList<Change>>
     {
         public async Task<IReadOnlyList<Change>> Handle(Query request, CancellationToken cancellationToken) =>
-            (await db.Connection.QueryAsync<Change>(
-                "select kind, on_day, closes_on_before, closes_on_after, reason from consultation_change where consultation_id = @Id order by id", request, db.Transaction)).ToList();
+            (await db.Connection.QueryAsync<Change>(db.Command(
+                "select kind, on_day, closes_on_before, closes_on_after, reason from consultation_change where consultation_id = @Id order by id", request, cancellationToken))).ToList();
     }
 }

@@ -24,8 +24,8 @@ public static class WithdrawComment
     {
         public async Task<long> Handle(Command request, CancellationToken cancellationToken)
         {
-            var consultationId = await db.Connection.ExecuteScalarAsync<long?>(
-                "select consultation_id from comment where id = @CommentId and withdrawn_at is null and hidden_at is null", request, db.Transaction)
+            var consultationId = await db.Connection.ExecuteScalarAsync<long?>(db.Command(
+                "select consultation_id from comment where id = @CommentId and withdrawn_at is null and hidden_at is null", request, cancellationToken))
                 ?? throw new UserInputException("", "Ý kiến không còn, đã được rút hoặc đã bị ẩn.");
             var sheet = await ConsultationSheets.LoadAsync(db, user, clock, options.Value, consultationId);
             if (sheet?.Status != Domain.Consultations.ConsultationStatus.Open)
@@ -41,7 +41,7 @@ public static class WithdrawComment
                     "Không hoàn tác được; muốn góp ý lại, hãy gửi một ý kiến mới khi đợt còn mở.",
                 ], "Rút ý kiến", ConsultationLinks.Comment(consultationId, request.CommentId));
             }
-            await db.Connection.ExecuteAsync("update comment set withdrawn_at = @now where id = @CommentId", new { request.CommentId, now = clock.GetUtcNow() }, db.Transaction);
+            await db.Connection.ExecuteAsync(db.Command("update comment set withdrawn_at = @now where id = @CommentId", new { request.CommentId, now = clock.GetUtcNow() }, cancellationToken));
             await audit.RecordAsync(new AuditEntry("withdraw", "comment", request.CommentId.ToString(), "Người gửi rút ý kiến"), cancellationToken);
             return consultationId;
         }

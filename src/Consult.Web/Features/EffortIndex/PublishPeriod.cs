@@ -34,10 +34,9 @@ public static class PublishPeriod
                 throw new UserInputException("", $"{period.Label} đã được công bố; kết quả không thay đổi nữa.");
             }
             var view = await index.ViewAsync(period);
-            await db.Connection.ExecuteAsync(
+            await db.Connection.ExecuteAsync(db.Command(
                 "insert into effort_period (period, methodology_version, published_at, published_by, snapshot) values (@Key, @version, @now, @userId, @snapshot)",
-                new { period.Key, version = view.Snapshot.MethodologyVersion, now = clock.GetUtcNow(), userId = user.Id, snapshot = JsonSerializer.Serialize(view.Snapshot, IndexSnapshot.Json) },
-                db.Transaction);
+                new { period.Key, version = view.Snapshot.MethodologyVersion, now = clock.GetUtcNow(), userId = user.Id, snapshot = JsonSerializer.Serialize(view.Snapshot, IndexSnapshot.Json) }, cancellationToken));
             await audit.RecordAsync(new AuditEntry("publish", "effort_index", period.Key, $"Phương pháp phiên bản {view.Snapshot.MethodologyVersion}; {view.Ranking.Count} cơ quan"), cancellationToken);
             return $"Đã công bố chỉ số {period.Label.ToLowerInvariant()}.";
         }

@@ -74,16 +74,15 @@ public static class SaveMethodology
             {
                 throw new UserInputException(errors);
             }
-            var version = Math.Max(await db.Connection.ExecuteScalarAsync<int>("select coalesce(max(version), 0) from methodology", transaction: db.Transaction),
+            var version = Math.Max(await db.Connection.ExecuteScalarAsync<int>(db.Command("select coalesce(max(version), 0) from methodology", null, cancellationToken)),
                 Methodology.BuiltIn.Max(m => m.Version)) + 1;
             var methodology = current with
             {
                 Version = version, EffectiveFrom = period!.Key, Indicators = indicators, RegulationTarget = regulationTarget, CostTarget = costTarget,
             };
-            await db.Connection.ExecuteAsync(
+            await db.Connection.ExecuteAsync(db.Command(
                 "insert into methodology (version, effective_from, definition, created_at, created_by) values (@version, @from, @definition, @now, @userId)",
-                new { version, from = period!.Start.ToString(IsoDate.Pattern), definition = JsonSerializer.Serialize(methodology, IndexSnapshot.Json), now = clock.GetUtcNow(), userId = user.Id },
-                db.Transaction);
+                new { version, from = period!.Start.ToString(IsoDate.Pattern), definition = JsonSerializer.Serialize(methodology, IndexSnapshot.Json), now = clock.GetUtcNow(), userId = user.Id }, cancellationToken));
             await audit.RecordAsync(new AuditEntry("create", "methodology", version.ToString(), $"Áp dụng từ {period.Label}"), cancellationToken);
             return version;
         }

@@ -27,8 +27,8 @@ public static class VisibleEvidence
             var visibleRegulations = new HashSet<string>();
             foreach (var batch in codes.Chunk(500))
             {
-                foreach (var (key, published, agencyId) in await db.Connection.QueryAsync<(string, bool, int)>(
-                    $"select code_key, published, agency_id from regulation where code_key {db.Storage.In("@batch")}", new { batch }))
+                foreach (var (key, published, agencyId) in await db.Connection.QueryAsync<(string, bool, int)>(db.Command(
+                    $"select code_key, published, agency_id from regulation where code_key {db.Storage.In("@batch")}", new { batch }, cancellationToken)))
                 {
                     if (user.Sees(published, agencyId))
                     {
@@ -38,8 +38,8 @@ public static class VisibleEvidence
             }
             var planIds = request.Records.Select(PlanOf).OfType<long>().Distinct().ToList();
             var visibility = user.Visibility;
-            var visiblePlans = (await db.Connection.QueryAsync<long>(
-                $"select p.id from plan p where p.id {db.Storage.In("@planIds")} and {Visibility.Plans}", new { planIds, visibility.SeesAll, visibility.OwnAgency })).ToHashSet();
+            var visiblePlans = (await db.Connection.QueryAsync<long>(db.Command(
+                $"select p.id from plan p where p.id {db.Storage.In("@planIds")} and {Visibility.Plans}", new { planIds, visibility.SeesAll, visibility.OwnAgency }, cancellationToken))).ToHashSet();
 
             var hiddenRegulations = 0;
             var hiddenPlans = 0;

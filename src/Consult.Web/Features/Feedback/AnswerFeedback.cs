@@ -47,8 +47,8 @@ public static class AnswerFeedback
             {
                 throw new UserInputException(nameof(Command.Answer), "Nội dung trả lời cần có chữ.");
             }
-            await db.Connection.ExecuteAsync("update feedback set answer = @answer, answered_on = @today, answered_by = @userId where id = @Id",
-                new { answer, today = clock.Today().ToString(IsoDate.Pattern), userId = user.Id, f.Id }, db.Transaction);
+            await db.Connection.ExecuteAsync(db.Command("update feedback set answer = @answer, answered_on = @today, answered_by = @userId where id = @Id",
+                new { answer, today = clock.Today().ToString(IsoDate.Pattern), userId = user.Id, f.Id }, cancellationToken));
             await store.StepAsync(f, "answer", f.AgencyId, null, "", $"{f.AgencyName} đã trả lời phản ánh của bạn");
             await notices.ToFollowersAsync(f, $"{f.AgencyName} trả lời phản ánh, kiến nghị");
             await audit.RecordAsync(new AuditEntry("answer", FeedbackStore.AuditEntity, f.Id.ToString(), f.RegulationCode) { AgencyId = f.AgencyId }, cancellationToken);

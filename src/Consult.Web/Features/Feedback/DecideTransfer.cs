@@ -40,8 +40,8 @@ public static class DecideTransfer
             if (request.Accept)
             {
                 var due = await FeedbackRecords.DueAsync(db, clock.Today(), options.Value.AnswerWorkingDays);
-                await db.Connection.ExecuteAsync("update feedback set agency_id = @to, transfer_to = null, answer_due = @due where id = @Id",
-                    new { to, due = due.ToString(IsoDate.Pattern), f.Id }, db.Transaction);
+                await db.Connection.ExecuteAsync(db.Command("update feedback set agency_id = @to, transfer_to = null, answer_due = @due where id = @Id",
+                    new { to, due = due.ToString(IsoDate.Pattern), f.Id }, cancellationToken));
                 await store.StepAsync(f, "accept", f.AgencyId, to, "", $"{f.TransferToName} đã nhận xử lý phản ánh của bạn, hạn trả lời {VietnameseDates.Show(due)}");
                 await audit.RecordAsync(new AuditEntry("accept", FeedbackStore.AuditEntity, f.Id.ToString(), $"Nhận từ {f.AgencyName}") { AgencyId = to }, cancellationToken);
                 return $"Đã nhận xử lý; hạn trả lời {VietnameseDates.Show(due)}.";
@@ -51,7 +51,7 @@ public static class DecideTransfer
             {
                 throw new UserInputException(nameof(Command.Reason), "Nêu lý do trả lại; lý do được công khai.");
             }
-            await db.Connection.ExecuteAsync("update feedback set transfer_to = null where id = @Id", f, db.Transaction);
+            await db.Connection.ExecuteAsync(db.Command("update feedback set transfer_to = null where id = @Id", f, cancellationToken));
             await store.StepAsync(f, "return", f.AgencyId, to, reason, $"{f.TransferToName} trả lại phản ánh của bạn cho {f.AgencyName}");
             await audit.RecordAsync(new AuditEntry("return", FeedbackStore.AuditEntity, f.Id.ToString(), $"Trả lại {f.AgencyName}: {reason}") { AgencyId = to }, cancellationToken);
             return $"Đã trả lại phản ánh cho {f.AgencyName}.";

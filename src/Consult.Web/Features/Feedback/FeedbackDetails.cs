@@ -24,12 +24,12 @@ public static class FeedbackDetails
             {
                 return null;
             }
-            var events = (await db.Connection.QueryAsync<FeedbackEvent>(
+            var events = (await db.Connection.QueryAsync<FeedbackEvent>(db.Command(
                 """
                 select e.kind, fa.name from_agency, ta.name to_agency, e.note, e.on_day
                 from feedback_event e left join agency fa on fa.id = e.from_agency left join agency ta on ta.id = e.to_agency
                 where e.feedback_id = @Id order by e.id
-                """, request, db.Transaction)).ToList();
+                """, request, cancellationToken))).ToList();
             var open = f.Answer is null && !f.IsHidden;
             var moderator = user.IsIn(Roles.Reviewer) || user.IsIn(Roles.Admin);
             return new Result(f, events, clock.Today(),
@@ -39,7 +39,7 @@ public static class FeedbackDetails
                 CanRate: f.Answer is not null && f.Satisfied is null && f.UserId == user.Id,
                 CanModerate: !f.IsHidden && moderator,
                 CanReport: !f.IsHidden && user.IsSignedIn && f.UserId != user.Id,
-                Reports: moderator ? await db.Connection.ExecuteScalarAsync<int>("select count(*) from feedback_report where feedback_id = @Id", request, db.Transaction) : 0);
+                Reports: moderator ? await db.Connection.ExecuteScalarAsync<int>(db.Command("select count(*) from feedback_report where feedback_id = @Id", request, cancellationToken)) : 0);
         }
     }
 }

@@ -39,9 +39,9 @@ public static class FeedbackTimeliness
         public async Task<IReadOnlyList<Row>> Handle(Query request, CancellationToken cancellationToken)
         {
             var today = clock.Today();
-            var dues = await db.Connection.QueryAsync<Due>(
+            var dues = await db.Connection.QueryAsync<Due>(db.Command(
                 $"select a.name agency_name, f.answer_due, f.answered_on, f.satisfied {FeedbackRecords.Visible} and f.hidden_at is null",
-                user.Visibility.With(new { }), db.Transaction);
+                user.Visibility.With(new { }), cancellationToken));
             return dues
                 .Select(d => (d.AgencyName, d.Satisfied, Answered: d.AnsweredOn is not null,
                     Late: new FeedbackRow { AnswerDue = d.AnswerDue, AnsweredOn = d.AnsweredOn }.IsLate(today)))

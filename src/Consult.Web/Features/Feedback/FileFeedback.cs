@@ -52,9 +52,9 @@ public static class FileFeedback
                 throw new UserInputException("", "Tài khoản cán bộ của bộ, ngành không gửi phản ánh, kiến nghị; hãy dùng tài khoản doanh nghiệp, hiệp hội hoặc cá nhân.");
             }
             var errors = new List<(string, string)>();
-            var regulation = await db.Connection.QuerySingleOrDefaultAsync<(long Id, int AgencyId, string Status, bool Published)?>(
+            var regulation = await db.Connection.QuerySingleOrDefaultAsync<(long Id, int AgencyId, string Status, bool Published)?>(db.Command(
                 "select id, agency_id, status, published from regulation where code_key = @key",
-                new { key = RegulationCode.Key(request.Regulation) }, db.Transaction);
+                new { key = RegulationCode.Key(request.Regulation) }, cancellationToken));
             if (regulation is not { Published: true } r)
             {
                 errors.Add((nameof(Command.Regulation), $"Không có quy định mã \"{request.Regulation.Trim()}\" được công khai."));
@@ -73,9 +73,9 @@ public static class FileFeedback
             {
                 errors.Add((nameof(Command.Proposal), "Kiến nghị cần có chữ."));
             }
-            else if (regulation is { } known && (await db.Connection.QueryAsync<string>(
+            else if (regulation is { } known && (await db.Connection.QueryAsync<string>(db.Command(
                     "select problem from feedback where user_id = @userId and regulation_id = @Id and answer is null",
-                    new { userId = user.Id, known.Id }, db.Transaction)).Any(p => CommentText.Similarity(CommentText.Key(p), CommentText.Key(problem)) >= CommentText.RepeatThreshold))
+                    new { userId = user.Id, known.Id }, cancellationToken))).Any(p => CommentText.Similarity(CommentText.Key(p), CommentText.Key(problem)) >= CommentText.RepeatThreshold))
             {
                 errors.Add((nameof(Command.Problem), "Bạn đã gửi phản ánh này về quy định và đang chờ trả lời; không gửi lặp lại."));
             }
@@ -87,7 +87,7 @@ public static class FileFeedback
 
             var today = clock.Today();
             long? attachmentId = type is { } recognised ? await attachments.KeepAsync(db, request.Attachment!, recognised, cancellationToken) : null;
-            var id = await db.Connection.ExecuteScalarAsync<long>(
+            var id = await db.Connection.ExecuteScalarAsync<long>(db.Command(
                 """
                 insert into feedback (regulation_id, agency_id, user_id, respondent_kind, province_code, problem, proposal, attachment_id, filed_on, filed_at, answer_due)
                 select @regulationId, @agencyId, u.id, u.user_kind, @province, @problem, @proposal, @attachmentId, @today, @now, @due from app_user u where u.id = @userId
@@ -98,8 +98,8 @@ public static class FileFeedback
                     regulationId = regulation!.Value.Id, agencyId = regulation.Value.AgencyId, province = user.ProvinceCode, problem, proposal, attachmentId,
                     today = today.ToString(IsoDate.Pattern), now = clock.GetUtcNow(), userId = user.Id,
                     due = (await FeedbackRecords.DueAsync(db, today, options.Value.AnswerWorkingDays)).ToString(IsoDate.Pattern),
-                }, db.Transaction);
-            await db.Connection.ExecuteAsync(FeedbackStore.EventSql, FeedbackStore.Event(id, "filed", null, regulation.Value.AgencyId, "", clock, user.Id), db.Transaction);
+                }, cancellationToken));
+            await db.Connection.ExecuteAsync(db.Command(FeedbackStore.EventSql, FeedbackStore.Event(id, "filed", null, regulation.Value.AgencyId, "", clock, user.Id), cancellationToken));
             await notices.ToFollowersAsync((await FeedbackRecords.OneAsync(db, user, id))!, "Phản ánh, kiến nghị mới");
             await audit.RecordAsync(new AuditEntry("file", FeedbackStore.AuditEntity, id.ToString(), request.Regulation.Trim()) { AgencyId = regulation.Value.AgencyId }, cancellationToken);
             return id;

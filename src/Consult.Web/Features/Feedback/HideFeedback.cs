@@ -31,14 +31,14 @@ public static class HideFeedback
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
             var reason = request.Reason.Trim();
-            var hidden = await db.Connection.ExecuteAsync(
+            var hidden = await db.Connection.ExecuteAsync(db.Command(
                 "update feedback set hidden_at = @now, hidden_by = @userId, hidden_reason = @reason, version = version + 1 where id = @Id and hidden_at is null",
-                new { request.Id, now = clock.GetUtcNow(), userId = user.Id, reason }, db.Transaction);
+                new { request.Id, now = clock.GetUtcNow(), userId = user.Id, reason }, cancellationToken));
             if (hidden == 0)
             {
                 throw new UserInputException("", "Phản ánh không còn hoặc đã được ẩn.");
             }
-            await db.Connection.ExecuteAsync(FeedbackStore.EventSql, FeedbackStore.Event(request.Id, "hide", null, null, reason, clock, user.Id), db.Transaction);
+            await db.Connection.ExecuteAsync(db.Command(FeedbackStore.EventSql, FeedbackStore.Event(request.Id, "hide", null, null, reason, clock, user.Id), cancellationToken));
             await audit.RecordAsync(new AuditEntry("hide", FeedbackStore.AuditEntity, request.Id.ToString(), reason), cancellationToken);
             return Unit.Value;
         }

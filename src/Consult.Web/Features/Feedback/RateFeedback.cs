@@ -33,17 +33,17 @@ public static class RateFeedback
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var rated = await db.Connection.ExecuteAsync(
+            var rated = await db.Connection.ExecuteAsync(db.Command(
                 """
                 update feedback set satisfied = @Satisfied, rating_remark = @remark, rated_at = @now, version = version + 1
                 where id = @Id and answer is not null and satisfied is null
-                """, new { request.Id, request.Satisfied, remark = request.Remark?.Trim() ?? "", now = clock.GetUtcNow() }, db.Transaction);
+                """, new { request.Id, request.Satisfied, remark = request.Remark?.Trim() ?? "", now = clock.GetUtcNow() }, cancellationToken));
             if (rated == 0)
             {
                 throw new UserInputException("", "Phản ánh chưa được trả lời, hoặc bạn đã đánh giá câu trả lời.");
             }
             var verdict = request.Satisfied == true ? "Hài lòng" : "Không hài lòng";
-            await db.Connection.ExecuteAsync(FeedbackStore.EventSql, FeedbackStore.Event(request.Id, "rate", null, null, verdict, clock, user.Id), db.Transaction);
+            await db.Connection.ExecuteAsync(db.Command(FeedbackStore.EventSql, FeedbackStore.Event(request.Id, "rate", null, null, verdict, clock, user.Id), cancellationToken));
             await audit.RecordAsync(new AuditEntry("rate", FeedbackStore.AuditEntity, request.Id.ToString(), verdict), cancellationToken);
             return Unit.Value;
         }

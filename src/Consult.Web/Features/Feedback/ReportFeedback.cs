@@ -34,11 +34,11 @@ public static class ReportFeedback
             {
                 throw new UserInputException("", "Không có phản ánh này, hoặc phản ánh đã bị ẩn.");
             }
-            await db.Connection.ExecuteAsync(
+            await db.Connection.ExecuteAsync(db.Command(
                 """
                 insert into feedback_report (feedback_id, user_id, reason, created_at) values (@Id, @userId, @reason, @now)
                 on conflict (feedback_id, user_id) do nothing
-                """, new { request.Id, userId = user.Id, reason = request.Reason.Trim(), now = clock.GetUtcNow() }, db.Transaction);
+                """, new { request.Id, userId = user.Id, reason = request.Reason.Trim(), now = clock.GetUtcNow() }, cancellationToken));
             return Unit.Value;
         }
     }

@@ -42,15 +42,15 @@ public static class TransferFeedback
                 throw new UserInputException("", $"Phản ánh đang chờ {f.TransferToName} nhận.");
             }
             var code = AgencyCode.Normalize(request.ToAgency ?? "");
-            var to = await db.Connection.QuerySingleOrDefaultAsync<(int Id, string Name)?>(
+            var to = await db.Connection.QuerySingleOrDefaultAsync<(int Id, string Name)?>(db.Command(
                 "select id, name from agency where code = @code and (valid_to is null or valid_to >= @today)",
-                new { code, today = clock.Today().ToString(IsoDate.Pattern) }, db.Transaction)
+                new { code, today = clock.Today().ToString(IsoDate.Pattern) }, cancellationToken))
                 ?? throw new UserInputException(nameof(Command.ToAgency), "Chọn một cơ quan đang hoạt động trong danh sách.");
             if (to.Id == f.AgencyId)
             {
                 throw new UserInputException(nameof(Command.ToAgency), "Chọn cơ quan khác với cơ quan đang xử lý.");
             }
-            await db.Connection.ExecuteAsync("update feedback set transfer_to = @to where id = @Id", new { to = to.Id, f.Id }, db.Transaction);
+            await db.Connection.ExecuteAsync(db.Command("update feedback set transfer_to = @to where id = @Id", new { to = to.Id, f.Id }, cancellationToken));
             await store.StepAsync(f, "transfer", f.AgencyId, to.Id, request.Reason.Trim(), $"Phản ánh của bạn được chuyển đến {to.Name}");
             await audit.RecordAsync(new AuditEntry("transfer", FeedbackStore.AuditEntity, f.Id.ToString(), $"Chuyển đến {to.Name}: {request.Reason.Trim()}") { AgencyId = f.AgencyId }, cancellationToken);
             return $"Đã chuyển phản ánh đến {to.Name}; phản ánh trở lại cơ quan mình nếu {to.Name} trả lại.";

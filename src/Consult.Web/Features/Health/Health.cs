@@ -31,12 +31,12 @@ public static class Readiness
         {
             try
             {
-                var applied = (await db.Connection.QueryAsync<string>("select script from schema_version")).ToHashSet();
+                var applied = (await db.Connection.QueryAsync<string>(db.Command("select script from schema_version", null, cancellationToken))).ToHashSet();
                 // Records saved since the index last caught up: regulations and legal documents it cannot find yet.
-                var lag = await db.Connection.ExecuteScalarAsync<long>(
+                var lag = await db.Connection.ExecuteScalarAsync<long>(db.Command(
                     """
                     select (select count(*) from regulation where change_seq > @seq) + (select count(*) from legal_document where change_seq > @seq)
-                    """, new { seq = index.IndexedSeq });
+                    """, new { seq = index.IndexedSeq }, cancellationToken));
                 return new Result(true, SchemaMigrator.Scripts(db.Storage).All(applied.Contains), lag, options.Value.MaxSearchLag);
             }
             catch (DbException)

@@ -27,14 +27,14 @@ public static class Index
             var published = current.Government.Published;
             var counts = RegulationKinds.All.Select(k => new KindCount(k, published.Regulations(k), published.Units(k))).ToList();
             var agencies = current.ByAgency.Values.Count(f => f.Published.Total > 0);
-            var newest = await db.Connection.QueryAsync<Search.Search.Hit>(
+            var newest = await db.Connection.QueryAsync<Search.Search.Hit>(db.Command(
                 $"""
                 select {Search.Search.Hit.Columns}
                 from agency a join regulation r on r.id in (
                     select r.id from regulation r where r.agency_id = a.id and {Visibility.Regulations}
                     order by r.change_seq desc limit {NewestPerAgency})
                 order by r.change_seq desc limit 8
-                """, user.Visibility);
+                """, user.Visibility, cancellationToken));
             return new Result(counts, published.Total, current.Government.NormativeDocuments, agencies, newest.ToList());
         }
     }

@@ -90,9 +90,9 @@ public static class ImportLegalDocuments
             {
                 return new ImportReport(0, 0, 0, errors);
             }
-            var before = await db.Connection.ExecuteScalarAsync<int>("select count(*) from legal_document", transaction: db.Transaction);
+            var before = await db.Connection.ExecuteScalarAsync<int>(db.Command("select count(*) from legal_document", null, cancellationToken));
             ChangeSequence.Changed(db);
-            await db.Connection.ExecuteAsync(
+            await db.Connection.ExecuteAsync(db.Command(
                 $"""
                 insert into legal_document (number, number_key, doc_type, title, issuer, issued_on, effective_on, expires_on, status, change_seq)
                 values (@number, @key, @type, @title, @issuer, @issuedOn, @effectiveOn, @expiresOn, @status, {ChangeSequence.Pending})
@@ -100,8 +100,8 @@ public static class ImportLegalDocuments
                     title = excluded.title, issuer = excluded.issuer, issued_on = excluded.issued_on,
                     effective_on = excluded.effective_on, expires_on = excluded.expires_on, status = excluded.status,
                     change_seq = excluded.change_seq
-                """, documents, db.Transaction);
-            var created = await db.Connection.ExecuteScalarAsync<int>("select count(*) from legal_document", transaction: db.Transaction) - before;
+                """, documents, cancellationToken));
+            var created = await db.Connection.ExecuteScalarAsync<int>(db.Command("select count(*) from legal_document", null, cancellationToken)) - before;
             await audit.RecordAsync(new AuditEntry("import", AuditLog.LegalDocument, "csv", $"{created} mới, {documents.Count - created} cập nhật"), cancellationToken);
             return new ImportReport(created, documents.Count - created, 0, []);
         }

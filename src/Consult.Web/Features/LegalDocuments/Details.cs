@@ -39,8 +39,8 @@ public static class Details
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
-            var document = await db.Connection.QuerySingleOrDefaultAsync<Document>(
-                "select d.*, a.code agency_code from legal_document d left join agency a on a.id = d.agency_id where d.id = @Id", request);
+            var document = await db.Connection.QuerySingleOrDefaultAsync<Document>(db.Command(
+                "select d.*, a.code agency_code from legal_document d left join agency a on a.id = d.agency_id where d.id = @Id", request, cancellationToken));
             if (document is null)
             {
                 return null;

@@ -68,22 +68,22 @@ public static class Index
             var filter = string.Join(" and ", where);
             var visibility = user.Visibility;
             var parameters = new { type, issuer, year, visibility.SeesAll, visibility.OwnAgency };
-            var total = await db.Connection.ExecuteScalarAsync<int>($"select count(*) from legal_document d where {filter}", parameters);
+            var total = await db.Connection.ExecuteScalarAsync<int>(db.Command($"select count(*) from legal_document d where {filter}", parameters, cancellationToken));
             var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
             var page = Math.Clamp(int.TryParse(request.Page, out var p) ? p : 1, 1, pageCount);
-            var rows = await db.Connection.QueryAsync<Row>(
+            var rows = await db.Connection.QueryAsync<Row>(db.Command(
                 $"""
                 select {RowColumns}
                 from legal_document d
                 where {filter}
                 order by d.issued_on is null, d.issued_on desc, d.number
                 limit {PageSize} offset {(page - 1) * PageSize}
-                """, parameters);
-            var types = (await db.Connection.QueryAsync<string>("select distinct doc_type from legal_document"))
+                """, parameters, cancellationToken));
+            var types = (await db.Connection.QueryAsync<string>(db.Command("select distinct doc_type from legal_document", null, cancellationToken)))
                 .Select(name => Enum.TryParse<LegalDocumentType>(name, out var value) ? value : LegalDocumentType.Other).Distinct().Order().ToList();
-            var issuers = (await db.Connection.QueryAsync<string>("select distinct issuer from legal_document where issuer <> '' order by issuer")).ToList();
-            var years = (await db.Connection.QueryAsync<int>(
-                "select distinct cast(substr(issued_on, 1, 4) as integer) from legal_document where issued_on is not null order by 1 desc")).ToList();
+            var issuers = (await db.Connection.QueryAsync<string>(db.Command("select distinct issuer from legal_document where issuer <> '' order by issuer", null, cancellationToken))).ToList();
+            var years = (await db.Connection.QueryAsync<int>(db.Command(
+                "select distinct cast(substr(issued_on, 1, 4) as integer) from legal_document where issued_on is not null order by 1 desc", null, cancellationToken))).ToList();
             return new Result(request, rows.ToList(), total, page, pageCount, types, issuers, years);
         }
     }

@@ -53,8 +53,8 @@ public static class ApprovePlan
             {
                 throw new UserInputException(errors);
             }
-            await db.Connection.ExecuteAsync("update plan set decision_number = @number, decision_date = @date where id = @PlanId",
-                new { request.PlanId, number, date = date.ToString("yyyy-MM-dd") }, db.Transaction);
+            await db.Connection.ExecuteAsync(db.Command("update plan set decision_number = @number, decision_date = @date where id = @PlanId",
+                new { request.PlanId, number, date = date.ToString("yyyy-MM-dd") }, cancellationToken));
             await plans.StepAsync(plan, "approve", $"Quyết định {number} ngày {date:dd/MM/yyyy}", PlanStatus.Approved);
             return Unit.Value;
         }

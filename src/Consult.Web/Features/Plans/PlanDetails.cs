@@ -60,14 +60,14 @@ public static class PlanDetails
                 return null;
             }
             var plan = sheet.Plan;
-            var inForce = KindCounts.Of((await db.Connection.QueryAsync<(string Kind, long Products)>(
+            var inForce = KindCounts.Of((await db.Connection.QueryAsync<(string Kind, long Products)>(db.Command(
                 """
                 select r.kind, (select count(*) from regulation_product rp where rp.regulation_id = r.id)
                 from regulation r where r.agency_id = @AgencyId and r.status = 'in_force'
-                """, plan, db.Transaction)).Select(r => (RegulationKinds.FromCode(r.Kind), (int)r.Products)));
-            var history = (await db.Connection.QueryAsync<Step>(
+                """, plan, cancellationToken))).Select(r => (RegulationKinds.FromCode(r.Kind), (int)r.Products)));
+            var history = (await db.Connection.QueryAsync<Step>(db.Command(
                 "select at, actor, action, summary from audit_event where entity = @entity and entity_key = @key order by id",
-                new { entity = PlanStore.AuditEntity, key = plan.Id.ToString() }, db.Transaction)).ToList();
+                new { entity = PlanStore.AuditEntity, key = plan.Id.ToString() }, cancellationToken))).ToList();
             var status = plan.StatusValue;
             var o = options.Value;
             return new Result(

@@ -26,9 +26,9 @@ public sealed class PlanStore(Db db, AuditLog audit, TimeProvider clock)
     /// <summary>Records a step: the plan's version moves on, its status too when given, and the audit trail says who did what.</summary>
     public async Task StepAsync(PlanHeader plan, string action, string summary, PlanStatus? status = null, CancellationToken cancellationToken = default)
     {
-        await db.Connection.ExecuteAsync(
+        await db.Connection.ExecuteAsync(db.Command(
             "update plan set version = version + 1, updated_at = @now, status = coalesce(@status, status) where id = @Id",
-            new { plan.Id, now = clock.GetUtcNow(), status = status is { } s ? PlanStatuses.Code(s) : null }, db.Transaction);
+            new { plan.Id, now = clock.GetUtcNow(), status = status is { } s ? PlanStatuses.Code(s) : null }, cancellationToken));
         await audit.RecordAsync(new AuditEntry(action, AuditEntity, plan.Id.ToString(), summary)
         {
             AgencyId = plan.AgencyId,

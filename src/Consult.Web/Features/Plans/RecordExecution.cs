@@ -42,11 +42,11 @@ public static class RecordExecution
         {
             var plan = await plans.CurrentAsync(request.PlanId, request.ExpectedVersion, PlanStatuses.CanRecordExecution,
                 "Chỉ ghi nhận thực thi cho phương án đã được phê duyệt.");
-            var item = await db.Connection.QuerySingleOrDefaultAsync<PlanItemRow>(
+            var item = await db.Connection.QuerySingleOrDefaultAsync<PlanItemRow>(db.Command(
                 """
                 select i.id, i.plan_id, i.regulation_id, r.code, r.title, r.kind, i.action, i.cost_after, i.executed_by
                 from plan_item i join regulation r on r.id = i.regulation_id where i.id = @ItemId and i.plan_id = @PlanId
-                """, request, db.Transaction) ?? throw new UserInputException("", "Mục này không có trong phương án.");
+                """, request, cancellationToken)) ?? throw new UserInputException("", "Mục này không có trong phương án.");
             if (item.ExecutedBy is not null)
             {
                 throw new UserInputException("", $"Mục {item.Code} đã được ghi nhận thực thi bằng văn bản {item.ExecutedBy}.");
@@ -66,8 +66,8 @@ public static class RecordExecution
                 throw new UserInputException(errors);
             }
 
-            await db.Connection.ExecuteAsync("update plan_item set executed_by = @number, executed_on = @issued where id = @ItemId",
-                new { request.ItemId, number, issued = issued.ToString("yyyy-MM-dd") }, db.Transaction);
+            await db.Connection.ExecuteAsync(db.Command("update plan_item set executed_by = @number, executed_on = @issued where id = @ItemId",
+                new { request.ItemId, number, issued = issued.ToString("yyyy-MM-dd") }, cancellationToken));
             var current = await reader.CurrentAsync(item.Code) ?? throw new UserInputException("", $"Không có quy định mã {item.Code}.");
             var row = current.Snapshot.ToRow();
             row = item.ActionValue == PlanAction.Abolish
@@ -76,8 +76,8 @@ public static class RecordExecution
             await writer.SaveAsync(row, $"plan:{plan.Id}", cancellationToken, action: item.ActionValue == PlanAction.Abolish ? "repeal" : "update");
             await costs.SaveAsync(item.RegulationId, issued.Year, item.CostAfter);
 
-            var (items, executed) = await db.Connection.QuerySingleAsync<(int, int)>(
-                "select count(*), count(executed_by) from plan_item where plan_id = @PlanId", request, db.Transaction);
+            var (items, executed) = await db.Connection.QuerySingleAsync<(int, int)>(db.Command(
+                "select count(*), count(executed_by) from plan_item where plan_id = @PlanId", request, cancellationToken));
             await plans.StepAsync(plan, "execute", $"{item.Code}: {number} ngày {issued:dd/MM/yyyy}", PlanStatuses.AfterExecution(items, executed));
             return Unit.Value;
         }

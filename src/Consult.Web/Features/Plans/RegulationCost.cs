@@ -49,13 +49,13 @@ public static class RegulationCost
                     error = $"\"{request.Frequency}\" không phải số lần hợp lệ mỗi năm.";
                 }
             }
-            var plans = (await db.Connection.QueryAsync<PlanMention>(
+            var plans = (await db.Connection.QueryAsync<PlanMention>(db.Command(
                 $"""
                 select p.id plan_id, p.title, p.status, p.decision_number, i.action, i.executed_by
                 from plan_item i join plan p on p.id = i.plan_id
                 where i.regulation_id = @RegulationId and {Visibility.Plans}
                 order by p.year desc
-                """, user.Visibility.With(request), db.Transaction)).ToList();
+                """, user.Visibility.With(request), cancellationToken))).ToList();
             return new Result(estimate, user.Holds(Roles.Editor, request.AgencyId), request.Frequency, yours, error, plans);
         }
     }

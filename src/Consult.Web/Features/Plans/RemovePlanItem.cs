@@ -22,8 +22,8 @@ public static class RemovePlanItem
         {
             var plan = await plans.CurrentAsync(request.PlanId, request.ExpectedVersion, PlanStatuses.IsEditable,
                 "Phương án đã trình hoặc đã được phê duyệt: không bỏ mục được nữa.");
-            var code = await db.Connection.ExecuteScalarAsync<string?>(
-                "select r.code from plan_item i join regulation r on r.id = i.regulation_id where i.id = @ItemId and i.plan_id = @PlanId", request, db.Transaction)
+            var code = await db.Connection.ExecuteScalarAsync<string?>(db.Command(
+                "select r.code from plan_item i join regulation r on r.id = i.regulation_id where i.id = @ItemId and i.plan_id = @PlanId", request, cancellationToken))
                 ?? throw new UserInputException("", "Mục này không còn trong phương án.");
             if (!request.Confirmed)
             {
@@ -33,8 +33,8 @@ public static class RemovePlanItem
                     "Muốn đưa lại phải nhập lại mục từ đầu; nhật ký vẫn ghi việc bỏ mục.",
                 ], "Bỏ khỏi phương án", PlanLinks.Items(request.PlanId));
             }
-            await db.Connection.ExecuteAsync(
-                "delete from plan_item_document where item_id = @ItemId; delete from plan_item where id = @ItemId", request, db.Transaction);
+            await db.Connection.ExecuteAsync(db.Command(
+                "delete from plan_item_document where item_id = @ItemId; delete from plan_item where id = @ItemId", request, cancellationToken));
             await plans.StepAsync(plan, "remove-item", code);
             return Unit.Value;
         }

@@ -30,8 +30,8 @@ public static class ReturnPlan
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
             var plan = await plans.CurrentAsync(request.PlanId, request.ExpectedVersion, PlanStatuses.CanReview, "Chỉ trả lại được phương án đang trình.");
-            await db.Connection.ExecuteAsync("update plan set return_reason = @reason where id = @PlanId",
-                new { request.PlanId, reason = request.Reason.Trim() }, db.Transaction);
+            await db.Connection.ExecuteAsync(db.Command("update plan set return_reason = @reason where id = @PlanId",
+                new { request.PlanId, reason = request.Reason.Trim() }, cancellationToken));
             await plans.StepAsync(plan, "return", request.Reason.Trim(), PlanStatus.Returned);
             return Unit.Value;
         }

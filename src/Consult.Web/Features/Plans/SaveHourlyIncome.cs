@@ -40,7 +40,7 @@ public static class SaveHourlyIncome
         IRequestHandler<Command, Unit>, IRequestHandler<ListQuery, IReadOnlyList<HourlyIncomes.Row>>
     {
         public async Task<IReadOnlyList<HourlyIncomes.Row>> Handle(ListQuery request, CancellationToken cancellationToken) =>
-            (await db.Connection.QueryAsync<HourlyIncomes.Row>("select year, amount, source from hourly_income order by year desc", transaction: db.Transaction)).ToList();
+            (await db.Connection.QueryAsync<HourlyIncomes.Row>(db.Command("select year, amount, source from hourly_income order by year desc", null, cancellationToken))).ToList();
 
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -48,11 +48,11 @@ public static class SaveHourlyIncome
             {
                 throw new UserInputException(nameof(Command.Amount), $"\"{request.Amount}\" không phải số tiền hợp lệ (lớn hơn 0, tính bằng đồng).");
             }
-            await db.Connection.ExecuteAsync(
+            await db.Connection.ExecuteAsync(db.Command(
                 """
                 insert into hourly_income (year, amount, source, updated_at) values (@Year, @amount, @source, @now)
                 on conflict (year) do update set amount = excluded.amount, source = excluded.source, updated_at = excluded.updated_at
-                """, new { request.Year, amount = amount.ToString(CultureInfo.InvariantCulture), source = request.Source.Trim(), now = clock.GetUtcNow() }, db.Transaction);
+                """, new { request.Year, amount = amount.ToString(CultureInfo.InvariantCulture), source = request.Source.Trim(), now = clock.GetUtcNow() }, cancellationToken));
             await audit.RecordAsync(new AuditEntry("update", "hourly_income", request.Year.ToString()!, $"{VietnameseNumbers.Show(amount)} đồng/giờ; {request.Source}"), cancellationToken);
             return Unit.Value;
         }

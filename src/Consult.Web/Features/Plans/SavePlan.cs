@@ -50,19 +50,19 @@ public static class SavePlan
             var values = new { request.Id, request.Agency, title = request.Title.Trim(), request.Year, summary = request.Summary?.Trim() ?? "", now = clock.GetUtcNow() };
             if (request.Id is null)
             {
-                var id = await db.Connection.ExecuteScalarAsync<long?>(
+                var id = await db.Connection.ExecuteScalarAsync<long?>(db.Command(
                     """
                     insert into plan (agency_id, title, year, summary, status, created_at, updated_at)
                     select id, @title, @Year, @summary, 'draft', @now, @now from agency where code = @Agency
                     returning id
-                    """, values, db.Transaction) ?? throw new UserInputException(nameof(Command.Agency), $"Không có cơ quan mã \"{request.Agency}\".");
-                var agencyId = await db.Connection.ExecuteScalarAsync<int>("select agency_id from plan where id = @id", new { id }, db.Transaction);
+                    """, values, cancellationToken)) ?? throw new UserInputException(nameof(Command.Agency), $"Không có cơ quan mã \"{request.Agency}\".");
+                var agencyId = await db.Connection.ExecuteScalarAsync<int>(db.Command("select agency_id from plan where id = @id", new { id }, cancellationToken));
                 await audit.RecordAsync(new AuditEntry("create", PlanStore.AuditEntity, id.ToString(), values.title) { AgencyId = agencyId, ToVersion = 1 }, cancellationToken);
                 return id;
             }
             var plan = await plans.CurrentAsync(request.Id.Value, request.ExpectedVersion, PlanStatuses.IsEditable,
                 "Phương án đã trình hoặc đã được phê duyệt: không sửa được nữa.");
-            await db.Connection.ExecuteAsync("update plan set title = @title, year = @Year, summary = @summary where id = @Id", values, db.Transaction);
+            await db.Connection.ExecuteAsync(db.Command("update plan set title = @title, year = @Year, summary = @summary where id = @Id", values, cancellationToken));
             await plans.StepAsync(plan, "update", values.title);
             return plan.Id;
         }

@@ -103,8 +103,8 @@ public static class SavePlanItem
             var plan = await plans.CurrentAsync(request.PlanId, request.ExpectedVersion, PlanStatuses.IsEditable,
                 "Phương án đã trình hoặc đã được phê duyệt: không thêm, sửa mục được nữa.");
             var errors = new List<(string, string)>();
-            var regulation = await db.Connection.QuerySingleOrDefaultAsync<(long Id, int AgencyId)?>(
-                "select id, agency_id from regulation where code_key = @key", new { key = Domain.Text.RegulationCode.Key(request.RegulationCode) }, db.Transaction);
+            var regulation = await db.Connection.QuerySingleOrDefaultAsync<(long Id, int AgencyId)?>(db.Command(
+                "select id, agency_id from regulation where code_key = @key", new { key = Domain.Text.RegulationCode.Key(request.RegulationCode) }, cancellationToken));
             if (regulation is null)
             {
                 errors.Add((nameof(Command.RegulationCode), $"Không có quy định mã \"{request.RegulationCode}\"."));
@@ -113,14 +113,14 @@ public static class SavePlanItem
             {
                 errors.Add((nameof(Command.RegulationCode), "Phương án chỉ gồm quy định của cơ quan lập phương án."));
             }
-            else if (await db.Connection.ExecuteScalarAsync<bool>(
+            else if (await db.Connection.ExecuteScalarAsync<bool>(db.Command(
                 "select exists (select 1 from plan_item where plan_id = @PlanId and regulation_id = @regulationId and (@ItemId is null or id <> @ItemId))",
-                new { request.PlanId, regulationId = regulation.Value.Id, request.ItemId }, db.Transaction))
+                new { request.PlanId, regulationId = regulation.Value.Id, request.ItemId }, cancellationToken)))
             {
                 errors.Add((nameof(Command.RegulationCode), "Quy định này đã có trong phương án."));
             }
-            var before = regulation is null ? null : await db.Connection.ExecuteScalarAsync<string?>(
-                "select inputs from cost_estimate where regulation_id = @id", new { id = regulation.Value.Id }, db.Transaction);
+            var before = regulation is null ? null : await db.Connection.ExecuteScalarAsync<string?>(db.Command(
+                "select inputs from cost_estimate where regulation_id = @id", new { id = regulation.Value.Id }, cancellationToken));
             if (regulation is not null && before is null)
             {
                 // A plan shows what each regulation costs now and after; without the cost now there is no saving to show.
@@ -157,20 +157,20 @@ public static class SavePlanItem
                 reason = request.Reason.Trim(), before, after = CostJson.Write(after),
             };
             var itemId = request.ItemId is null
-                ? await db.Connection.ExecuteScalarAsync<long>(
+                ? await db.Connection.ExecuteScalarAsync<long>(db.Command(
                     """
                     insert into plan_item (plan_id, regulation_id, action, reason, cost_before, cost_after)
                     values (@PlanId, @regulationId, @action, @reason, @before, @after) returning id
-                    """, values, db.Transaction)
-                : await db.Connection.ExecuteScalarAsync<long?>(
+                    """, values, cancellationToken))
+                : await db.Connection.ExecuteScalarAsync<long?>(db.Command(
                     """
                     update plan_item set regulation_id = @regulationId, action = @action, reason = @reason, cost_before = @before, cost_after = @after
                     where id = @ItemId and plan_id = @PlanId returning id
-                    """, values, db.Transaction) ?? throw new UserInputException("", "Mục này không còn trong phương án.");
-            await db.Connection.ExecuteAsync("delete from plan_item_document where item_id = @itemId", new { itemId }, db.Transaction);
-            await db.Connection.ExecuteAsync(
+                    """, values, cancellationToken)) ?? throw new UserInputException("", "Mục này không còn trong phương án.");
+            await db.Connection.ExecuteAsync(db.Command("delete from plan_item_document where item_id = @itemId", new { itemId }, cancellationToken));
+            await db.Connection.ExecuteAsync(db.Command(
                 "insert into plan_item_document (item_id, position, number, doc_type, article, deadline) values (@itemId, @position, @Number, @DocType, @Article, @Deadline)",
-                documents.Select((d, i) => new { itemId, position = i, d.Number, d.DocType, d.Article, d.Deadline }), db.Transaction);
+                documents.Select((d, i) => new { itemId, position = i, d.Number, d.DocType, d.Article, d.Deadline }), cancellationToken));
             await plans.StepAsync(plan, request.ItemId is null ? "add-item" : "update-item",
                 $"{request.RegulationCode}: {PlanActions.Label(action)}");
             return Unit.Value;

@@ -22,7 +22,7 @@ public static class SubmitPlan
         {
             var plan = await plans.CurrentAsync(request.PlanId, request.ExpectedVersion, PlanStatuses.CanSubmit,
                 "Chỉ trình được phương án dự thảo hoặc đã được trả lại.");
-            var items = await db.Connection.ExecuteScalarAsync<int>("select count(*) from plan_item where plan_id = @PlanId", request, db.Transaction);
+            var items = await db.Connection.ExecuteScalarAsync<int>(db.Command("select count(*) from plan_item where plan_id = @PlanId", request, cancellationToken));
             if (items == 0)
             {
                 throw new UserInputException("", "Phương án chưa có quy định nào; hãy thêm ít nhất một mục trước khi trình.");
@@ -36,9 +36,9 @@ public static class SubmitPlan
                     "Ngày trình được ghi nhận và tính cho chỉ số trình đúng hạn.",
                 ], "Trình Thủ tướng Chính phủ", PlanLinks.Details(request.PlanId));
             }
-            await db.Connection.ExecuteAsync(
+            await db.Connection.ExecuteAsync(db.Command(
                 "update plan set submitted_on = @today, return_reason = null where id = @PlanId",
-                new { request.PlanId, today = plans.Today.ToString("yyyy-MM-dd") }, db.Transaction);
+                new { request.PlanId, today = plans.Today.ToString("yyyy-MM-dd") }, cancellationToken));
             await plans.StepAsync(plan, "submit", "Trình Thủ tướng Chính phủ", PlanStatus.Submitted);
             return Unit.Value;
         }

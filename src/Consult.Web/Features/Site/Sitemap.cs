@@ -34,16 +34,16 @@ public static class Sitemap
 
         public async Task<int> Handle(PartsQuery request, CancellationToken cancellationToken)
         {
-            var count = await db.Connection.ExecuteScalarAsync<int>($"select count(*) from regulation r where {Visibility.Regulations}", Anonymous, db.Transaction);
+            var count = await db.Connection.ExecuteScalarAsync<int>(db.Command($"select count(*) from regulation r where {Visibility.Regulations}", Anonymous, cancellationToken));
             return Math.Max(1, (count + RegulationsPerPart - 1) / RegulationsPerPart);
         }
 
         public async Task<IReadOnlyList<string>> Handle(PagesQuery request, CancellationToken cancellationToken)
         {
-            var agencies = await db.Connection.QueryAsync<string>("select code from agency order by code", transaction: db.Transaction);
-            var documents = await db.Connection.QueryAsync<long>("select id from legal_document order by id", transaction: db.Transaction);
-            var consultations = await db.Connection.QueryAsync<long>("select id from consultation where published = true order by id", transaction: db.Transaction);
-            var plans = await db.Connection.QueryAsync<long>($"select p.id from plan p where {Visibility.Plans} order by p.id", Anonymous, db.Transaction);
+            var agencies = await db.Connection.QueryAsync<string>(db.Command("select code from agency order by code", null, cancellationToken));
+            var documents = await db.Connection.QueryAsync<long>(db.Command("select id from legal_document order by id", null, cancellationToken));
+            var consultations = await db.Connection.QueryAsync<long>(db.Command("select id from consultation where published = true order by id", null, cancellationToken));
+            var plans = await db.Connection.QueryAsync<long>(db.Command($"select p.id from plan p where {Visibility.Plans} order by p.id", Anonymous, cancellationToken));
             return
             [
                 .. FixedPages,
@@ -55,9 +55,9 @@ public static class Sitemap
         }
 
         public async Task<IReadOnlyList<string>> Handle(RegulationsQuery request, CancellationToken cancellationToken) =>
-            (await db.Connection.QueryAsync<string>(
+            (await db.Connection.QueryAsync<string>(db.Command(
                 $"select r.code from regulation r where {Visibility.Regulations} order by r.id limit @take offset @skip",
-                Anonymous.With(new { take = RegulationsPerPart, skip = (request.Part - 1) * RegulationsPerPart }), db.Transaction))
+                Anonymous.With(new { take = RegulationsPerPart, skip = (request.Part - 1) * RegulationsPerPart }), cancellationToken)))
             .Select(code => RegulationLinks.Details(code)).ToList();
     }
 }

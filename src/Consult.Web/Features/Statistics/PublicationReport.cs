@@ -25,9 +25,9 @@ public static class PublicationReport
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
             facts.CatchUp(db.Connection, db.Transaction);
-            var keys = (await db.Connection.QueryAsync<(long Id, int Version)>(
+            var keys = (await db.Connection.QueryAsync<(long Id, int Version)>(db.Command(
                 "select regulation_id, max(version) from regulation_version where saved_at < @until group by regulation_id",
-                new { until = VietnamTime.EndOfDayUtc(request.AsOf) }, db.Transaction)).ToList();
+                new { until = VietnamTime.EndOfDayUtc(request.AsOf) }, cancellationToken))).ToList();
             var state = await versions.LoadAsync(db, keys, cancellationToken);
             var published = new KindTally();
             var unpublished = new KindTally();

@@ -44,7 +44,7 @@ public static class RegulationStatistics
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
-            var rows = (await db.Connection.QueryAsync<Row>(
+            var rows = (await db.Connection.QueryAsync<Row>(db.Command(
                 """
                 select a.code, a.name, r.kind, r.published, count(*) regulations,
                        sum((select count(*) from regulation_product p where p.regulation_id = r.id)) products
@@ -52,7 +52,7 @@ public static class RegulationStatistics
                 where @status is null or r.status = @status
                 group by a.id, r.kind, r.published
                 order by a.id
-                """, new { status = request.Status is { } s ? RegulationStatuses.Code(s) : null })).ToList();
+                """, new { status = request.Status is { } s ? RegulationStatuses.Code(s) : null }, cancellationToken))).ToList();
             var agencies = rows.GroupBy(r => (r.Code, r.Name))
                 .Select(g => new AgencyRow(g.Key.Code, g.Key.Name, ByKind(g)))
                 .ToList();

@@ -53,7 +53,7 @@ public static class DocumentList
             {
                 where.Add("(d.number_key like '%' || @Key || '%' or lower(d.title) like '%' || lower(@Q) || '%')");
             }
-            var documents = await db.Connection.QueryAsync<Row>(
+            var documents = await db.Connection.QueryAsync<Row>(db.Command(
                 $"""
                 select d.id, d.number, d.doc_type, d.title, d.status, a.code agency_code,
                     (select count(distinct b.regulation_id) from regulation_basis b where b.legal_document_id = d.id) regulations
@@ -62,7 +62,7 @@ public static class DocumentList
                 order by d.issued_on desc, d.number
                 limit 500
                 """,
-                new { AgencyId = agency?.Id, request.Status, request.Q, Key = DocumentNumber.Key(request.Q ?? "") }, db.Transaction);
+                new { AgencyId = agency?.Id, request.Status, request.Q, Key = DocumentNumber.Key(request.Q ?? "") }, cancellationToken));
             return new Result(request, documents.ToList(), agency, facts.Agencies, agency is not null && user.Holds(Roles.Editor, agency.Id));
         }
     }

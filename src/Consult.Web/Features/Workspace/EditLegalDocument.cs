@@ -16,9 +16,9 @@ public static class EditLegalDocument
     {
         public async Task<SaveLegalDocument.Command?> Handle(Query request, CancellationToken cancellationToken)
         {
-            var document = await db.Connection.QuerySingleOrDefaultAsync<LegalDocuments.Details.Document>(
+            var document = await db.Connection.QuerySingleOrDefaultAsync<LegalDocuments.Details.Document>(db.Command(
                 "select d.*, a.code agency_code from legal_document d left join agency a on a.id = d.agency_id where d.id = @Id",
-                request, db.Transaction);
+                request, cancellationToken));
             if (document is null)
             {
                 return null;

@@ -100,8 +100,8 @@ public static class SaveLegalDocument
                 agency = request.Agency,
                 request.ExpectedVersion,
             };
-            var taken = await db.Connection.ExecuteScalarAsync<long?>(
-                "select id from legal_document where number_key = @key and (@Id is null or id <> @Id)", values, db.Transaction);
+            var taken = await db.Connection.ExecuteScalarAsync<long?>(db.Command(
+                "select id from legal_document where number_key = @key and (@Id is null or id <> @Id)", values, cancellationToken));
             if (taken is not null)
             {
                 errors.Add((nameof(Command.Number), $"Văn bản số {number} đã có trên cổng."));
@@ -120,16 +120,16 @@ public static class SaveLegalDocument
             ChangeSequence.Changed(db);
             if (request.Id is { } existing)
             {
-                var updated = await db.Connection.ExecuteAsync(
+                var updated = await db.Connection.ExecuteAsync(db.Command(
                     $"""
                     update legal_document set number = @number, number_key = @key, doc_type = @type, title = @title, issuer = @issuer,
                         issued_on = @issuedOn, effective_on = @effectiveOn, expires_on = @expiresOn, status = @status, version = version + 1,
                         change_seq = {ChangeSequence.Pending}
                     where id = @Id and version = @ExpectedVersion
-                    """, values, db.Transaction);
+                    """, values, cancellationToken));
                 if (updated == 0)
                 {
-                    var stored = await db.Connection.ExecuteScalarAsync<int?>("select version from legal_document where id = @Id", values, db.Transaction);
+                    var stored = await db.Connection.ExecuteScalarAsync<int?>(db.Command("select version from legal_document where id = @Id", values, cancellationToken));
                     throw stored is null
                         ? new UserInputException("", "Văn bản không còn trên cổng.", StatusCodes.Status409Conflict)
                         : UserInputException.Stale("Văn bản", stored.Value, request.ExpectedVersion);
@@ -138,17 +138,17 @@ public static class SaveLegalDocument
             }
             else
             {
-                id = await db.Connection.ExecuteScalarAsync<long>(
+                id = await db.Connection.ExecuteScalarAsync<long>(db.Command(
                     $"""
                     insert into legal_document (number, number_key, doc_type, title, issuer, issued_on, effective_on, expires_on, status, agency_id, change_seq)
                     values (@number, @key, @type, @title, @issuer, @issuedOn, @effectiveOn, @expiresOn, @status, (select id from agency where code = @agency),
                         {ChangeSequence.Pending})
                     returning id
-                    """, values, db.Transaction);
+                    """, values, cancellationToken));
             }
             await audit.RecordAsync(new AuditEntry(request.Id is null ? "create" : "update", AuditLog.LegalDocument, number, values.title)
             {
-                AgencyId = await db.Connection.ExecuteScalarAsync<int?>("select agency_id from legal_document where id = @id", new { id }, db.Transaction),
+                AgencyId = await db.Connection.ExecuteScalarAsync<int?>(db.Command("select agency_id from legal_document where id = @id", new { id }, cancellationToken)),
                 FromVersion = request.Id is null ? null : request.ExpectedVersion,
                 ToVersion = request.Id is null ? 1 : request.ExpectedVersion + 1,
             }, cancellationToken);

@@ -22,14 +22,14 @@ public sealed class UserStore(Db db) :
 
     public async Task<IdentityResult> CreateAsync(AppUser user, CancellationToken cancellationToken)
     {
-        user.Id = await db.Connection.ExecuteScalarAsync<long>(
+        user.Id = await db.Connection.ExecuteScalarAsync<long>(db.Command(
             """
             insert into app_user (email, normalized_email, display_name, user_kind, tax_code, agency_id, password_hash,
                 security_stamp, concurrency_stamp, lockout_enabled, lockout_end, access_failed_count, created_at, email_confirmed, privacy_consent_at)
             values (@Email, @NormalizedEmail, @DisplayName, @UserKind, @TaxCode, @AgencyId, @PasswordHash,
                 @SecurityStamp, @ConcurrencyStamp, @LockoutEnabled, @LockoutEnd, @AccessFailedCount, @CreatedAt, @EmailConfirmed, @PrivacyConsentAt)
             returning id
-            """, user, db.Transaction);
+            """, user, cancellationToken));
         return IdentityResult.Success;
     }
 
@@ -37,7 +37,7 @@ public sealed class UserStore(Db db) :
     {
         var previousStamp = user.ConcurrencyStamp;
         user.ConcurrencyStamp = Guid.NewGuid().ToString();
-        var updated = await db.Connection.ExecuteAsync(
+        var updated = await db.Connection.ExecuteAsync(db.Command(
             """
             update app_user set email = @Email, normalized_email = @NormalizedEmail, display_name = @DisplayName,
                 user_kind = @UserKind, tax_code = @TaxCode, agency_id = @AgencyId, password_hash = @PasswordHash,
@@ -45,8 +45,7 @@ public sealed class UserStore(Db db) :
                 lockout_end = @LockoutEnd, access_failed_count = @AccessFailedCount, email_confirmed = @EmailConfirmed
             where id = @Id and concurrency_stamp = @previousStamp
             """, new { user.Email, user.NormalizedEmail, user.DisplayName, user.UserKind, user.TaxCode, user.AgencyId, user.PasswordHash,
-                user.SecurityStamp, user.ConcurrencyStamp, user.LockoutEnabled, user.LockoutEnd, user.AccessFailedCount, user.EmailConfirmed, user.Id, previousStamp },
-            db.Transaction);
+                user.SecurityStamp, user.ConcurrencyStamp, user.LockoutEnabled, user.LockoutEnd, user.AccessFailedCount, user.EmailConfirmed, user.Id, previousStamp }, cancellationToken));
         return updated == 1 ? IdentityResult.Success : IdentityResult.Failed(new IdentityErrorDescriber().ConcurrencyFailure());
     }
 
@@ -55,12 +54,12 @@ public sealed class UserStore(Db db) :
 
     public Task<AppUser?> FindByIdAsync(string userId, CancellationToken cancellationToken) =>
         long.TryParse(userId, out var id)
-            ? db.Connection.QuerySingleOrDefaultAsync<AppUser>($"select {Columns} from app_user where id = @id", new { id }, db.Transaction)
+            ? db.Connection.QuerySingleOrDefaultAsync<AppUser>(db.Command($"select {Columns} from app_user where id = @id", new { id }, cancellationToken))
             : Task.FromResult<AppUser?>(null);
 
     public Task<AppUser?> FindByNameAsync(string normalizedUserName, CancellationToken cancellationToken) =>
-        db.Connection.QuerySingleOrDefaultAsync<AppUser>(
-            $"select {Columns} from app_user where normalized_email = @normalizedUserName", new { normalizedUserName }, db.Transaction);
+        db.Connection.QuerySingleOrDefaultAsync<AppUser>(db.Command(
+            $"select {Columns} from app_user where normalized_email = @normalizedUserName", new { normalizedUserName }, cancellationToken));
 
     public Task<string> GetUserIdAsync(AppUser user, CancellationToken cancellationToken) => Task.FromResult(user.Id.ToString());
 
@@ -126,9 +125,9 @@ public sealed class UserStore(Db db) :
 
     public async Task AddToRoleAsync(AppUser user, string roleName, CancellationToken cancellationToken)
     {
-        var added = await db.Connection.ExecuteAsync(
+        var added = await db.Connection.ExecuteAsync(db.Command(
             "insert into user_role (user_id, role_id) select @Id, id from app_role where normalized_name = @roleName on conflict do nothing",
-            new { user.Id, roleName }, db.Transaction);
+            new { user.Id, roleName }, cancellationToken));
         if (added == 0 && !await IsInRoleAsync(user, roleName, cancellationToken))
         {
             throw new InvalidOperationException($"Unknown role {roleName}.");
@@ -136,24 +135,24 @@ public sealed class UserStore(Db db) :
     }
 
     public Task RemoveFromRoleAsync(AppUser user, string roleName, CancellationToken cancellationToken) =>
-        db.Connection.ExecuteAsync(
+        db.Connection.ExecuteAsync(db.Command(
             "delete from user_role where user_id = @Id and role_id = (select id from app_role where normalized_name = @roleName)",
-            new { user.Id, roleName }, db.Transaction);
+            new { user.Id, roleName }, cancellationToken));
 
     public async Task<IList<string>> GetRolesAsync(AppUser user, CancellationToken cancellationToken) =>
-        (await db.Connection.QueryAsync<string>(
+        (await db.Connection.QueryAsync<string>(db.Command(
             "select r.name from user_role ur join app_role r on r.id = ur.role_id where ur.user_id = @Id order by r.id",
-            new { user.Id }, db.Transaction)).ToList();
+            new { user.Id }, cancellationToken))).ToList();
 
     public Task<bool> IsInRoleAsync(AppUser user, string roleName, CancellationToken cancellationToken) =>
-        db.Connection.ExecuteScalarAsync<bool>(
+        db.Connection.ExecuteScalarAsync<bool>(db.Command(
             "select exists (select 1 from user_role ur join app_role r on r.id = ur.role_id where ur.user_id = @Id and r.normalized_name = @roleName)",
-            new { user.Id, roleName }, db.Transaction);
+            new { user.Id, roleName }, cancellationToken));
 
     public async Task<IList<AppUser>> GetUsersInRoleAsync(string roleName, CancellationToken cancellationToken) =>
-        (await db.Connection.QueryAsync<AppUser>(
+        (await db.Connection.QueryAsync<AppUser>(db.Command(
             $"select {Columns} from app_user where id in (select ur.user_id from user_role ur join app_role r on r.id = ur.role_id where r.normalized_name = @roleName)",
-            new { roleName }, db.Transaction)).ToList();
+            new { roleName }, cancellationToken))).ToList();
 
     public void Dispose()
     {
