@@ -44,8 +44,8 @@ public static class CreateStaffAccount
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var agencyId = await AccountAccess.AgencyIdAsync(db, request.Agency, request.Roles);
-            var province = await AccountAccess.ProvinceAsync(db, request.Province, request.Roles);
+            var agencyId = await AccountAccess.AgencyIdAsync(db, request.Agency, request.Roles, cancellationToken);
+            var province = await AccountAccess.ProvinceAsync(db, request.Province, request.Roles, cancellationToken);
             var user = new AppUser
             {
                 Email = request.Email.Trim(),
@@ -56,7 +56,7 @@ public static class CreateStaffAccount
             };
             (await users.CreateAsync(user)).ThrowOnFailure(nameof(Command.Email), nameof(Command.Email));
             await users.AddToRolesAsync(user, request.Roles);
-            await AccountAccess.SetProvinceAsync(db, user.Id, province);
+            await AccountAccess.SetProvinceAsync(db, user.Id, province, cancellationToken);
             await audit.RecordAsync(new AuditEntry("create", AuditLog.Account, user.Email, AccountAccess.Describe(request.Agency, request.Roles, province)) { AgencyId = agencyId }, cancellationToken);
             await mediator.Send(new ForgotPassword.Command { Email = user.Email, ResetPage = request.ResetPage }, cancellationToken);
             return Unit.Value;

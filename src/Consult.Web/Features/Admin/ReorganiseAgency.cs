@@ -133,7 +133,7 @@ public static class ReorganiseAgency
 
             foreach (var regulation in owned)
             {
-                var current = await reader.CurrentAsync(regulation.Code) ?? throw new InvalidOperationException($"{regulation.Code} vanished");
+                var current = await reader.CurrentAsync(regulation.Code, cancellationToken) ?? throw new InvalidOperationException($"{regulation.Code} vanished");
                 await writer.SaveAsync(current.Snapshot.ToRow() with { AgencyCode = DestinationOf(regulation).Code }, $"reorganise:{from.Code}", cancellationToken);
             }
             var moved = new { scope.From, scope.On, To = to!.Id };

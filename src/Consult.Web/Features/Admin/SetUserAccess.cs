@@ -70,8 +70,8 @@ public static class SetUserAccess
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
             var user = await users.FindByIdAsync(request.Id.ToString()) ?? throw new UserInputException("", "Tài khoản không còn.");
-            var agencyId = await AccountAccess.AgencyIdAsync(db, request.Agency, request.Roles);
-            var province = await AccountAccess.ProvinceAsync(db, request.Province, request.Roles);
+            var agencyId = await AccountAccess.AgencyIdAsync(db, request.Agency, request.Roles, cancellationToken);
+            var province = await AccountAccess.ProvinceAsync(db, request.Province, request.Roles, cancellationToken);
             if (user.Id == current.Id && (!request.Roles.Contains(Roles.Admin) || request.Locked))
             {
                 throw new UserInputException(nameof(Command.Roles), "Bạn không thể tự bỏ quyền quản trị hoặc tự khóa tài khoản của mình.");
@@ -85,7 +85,7 @@ public static class SetUserAccess
             var held = await users.GetRolesAsync(user);
             await users.RemoveFromRolesAsync(user, held.Except(request.Roles));
             await users.AddToRolesAsync(user, request.Roles.Except(held));
-            await AccountAccess.SetProvinceAsync(db, user.Id, province);
+            await AccountAccess.SetProvinceAsync(db, user.Id, province, cancellationToken);
             await users.SetLockoutEndDateAsync(user, request.Locked ? DateTimeOffset.MaxValue : null);
             // Signed-in browsers of this account pick the change up at their next stamp check.
             await users.UpdateSecurityStampAsync(user);

@@ -106,7 +106,7 @@ public static class ApplicableRegulations
                     size = profile.Size is { } s ? ProfileTerms.Code(s) : null,
                     profile.Province,
                 }), cancellationToken));
-            var consultations = await Consultations.UnderConsultation.AmongAsync(db, clock, rows.Select(r => r.Id).ToList());
+            var consultations = await Consultations.UnderConsultation.AmongAsync(db, clock, rows.Select(r => r.Id).ToList(), cancellationToken);
             var items = rows.Select(row => Costed(row, request.Times) with { ConsultationId = consultations.TryGetValue(row.Id, out var c) ? c : null }).ToList();
             return new Result(request, profile, [], items, lists);
         }

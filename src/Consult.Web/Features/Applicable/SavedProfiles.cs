@@ -37,7 +37,7 @@ public static class SavedProfiles
         private const int MaxPerUser = 20;
 
         public async Task<IReadOnlyList<Profile>> Handle(Mine request, CancellationToken cancellationToken) => !user.IsSignedIn ? [] :
-            (await db.Connection.QueryAsync<Profile>("select id, name, query from business_profile where user_id = @Id order by id", new { user.Id }, db.Transaction)).ToList();
+            (await db.Connection.QueryAsync<Profile>(db.Command("select id, name, query from business_profile where user_id = @Id order by id", new { user.Id }, cancellationToken))).ToList();
 
         public async Task<string> Handle(Save request, CancellationToken cancellationToken)
         {
@@ -52,21 +52,21 @@ public static class SavedProfiles
             {
                 throw new UserInputException("", "Đặt tên cho hồ sơ (tối đa 100 ký tự), ví dụ \"Cửa hàng bán buôn đồ uống\".");
             }
-            if (await db.Connection.ExecuteScalarAsync<int>("select count(*) from business_profile where user_id = @Id", new { user.Id }, db.Transaction) >= MaxPerUser)
+            if (await db.Connection.ExecuteScalarAsync<int>(db.Command("select count(*) from business_profile where user_id = @Id", new { user.Id }, cancellationToken)) >= MaxPerUser)
             {
                 throw new UserInputException("", $"Mỗi tài khoản lưu tối đa {MaxPerUser} hồ sơ; hãy xóa bớt ở trang tài khoản.");
             }
             var query = ProfileQuery.ToQueryString(profile);
-            await db.Connection.ExecuteAsync(
+            await db.Connection.ExecuteAsync(db.Command(
                 "insert into business_profile (user_id, name, query, created_at) values (@Id, @name, @query, @now)",
-                new { user.Id, name, query, now = clock.GetUtcNow() }, db.Transaction);
+                new { user.Id, name, query, now = clock.GetUtcNow() }, cancellationToken));
             return query;
         }
 
         public async Task<Unit> Handle(Remove request, CancellationToken cancellationToken)
         {
             // Only one's own: the user's id is part of what is deleted.
-            await db.Connection.ExecuteAsync("delete from business_profile where id = @Id and user_id = @userId", new { request.Id, userId = user.Id }, db.Transaction);
+            await db.Connection.ExecuteAsync(db.Command("delete from business_profile where id = @Id and user_id = @userId", new { request.Id, userId = user.Id }, cancellationToken));
             return Unit.Value;
         }
     }
@@ -79,26 +79,26 @@ public static class SavedProfiles
 public sealed class ProfileAlerts(Db db, TimeProvider clock)
 {
     /// <summary>One notification per owner whose saved profile one of these regulations in force applies to.</summary>
-    public async Task NotifyAsync(IReadOnlyCollection<long> regulationIds, string text, string url)
+    public async Task NotifyAsync(IReadOnlyCollection<long> regulationIds, string text, string url, CancellationToken cancellationToken)
     {
-        var profiles = (await db.Connection.QueryAsync<(long UserId, string Name, string Query)>("select user_id, name, query from business_profile", transaction: db.Transaction)).ToList();
+        var profiles = (await db.Connection.QueryAsync<(long UserId, string Name, string Query)>(db.Command("select user_id, name, query from business_profile", null, cancellationToken))).ToList();
         if (profiles.Count == 0 || regulationIds.Count == 0)
         {
             return;
         }
-        var tags = await db.Connection.QueryAsync<(long RegulationId, string Dimension, string Value)>(
+        var tags = await db.Connection.QueryAsync<(long RegulationId, string Dimension, string Value)>(db.Command(
             $"""
             select r.id, t.dimension, t.value from regulation r left join regulation_applies t on t.regulation_id = r.id
             where r.id {db.Storage.In("@regulationIds")} and r.status = 'in_force'
-            """, new { regulationIds = regulationIds.ToArray() }, db.Transaction);
+            """, new { regulationIds = regulationIds.ToArray() }, cancellationToken));
         var applies = tags.GroupBy(t => t.RegulationId)
             .Select(g => ApplicabilityTags.FromStored(g.Where(t => t.Dimension is not null).Select(t => (t.Dimension, t.Value)), null)).ToList();
-        var sections = (await db.Connection.QueryAsync<(string Code, string Parent)>("select code, parent_code from vsic_line where length(code) = 2", transaction: db.Transaction))
+        var sections = (await db.Connection.QueryAsync<(string Code, string Parent)>(db.Command("select code, parent_code from vsic_line where length(code) = 2", null, cancellationToken)))
             .ToDictionary(d => d.Code, d => d.Parent);
         var owners = profiles
             .Where(p => ProfileQuery.FromStored(p.Query) is var profile && applies.Any(a => a.AppliesTo(profile, sections.GetValueOrDefault)))
             .DistinctBy(p => p.UserId);
-        await db.Connection.ExecuteAsync("insert into notification (user_id, created_at, text, url) values (@UserId, @now, @text, @url)",
-            owners.Select(o => new { o.UserId, now = clock.GetUtcNow(), text = $"{text} (áp dụng cho hồ sơ \"{o.Name}\")", url }), db.Transaction);
+        await db.Connection.ExecuteAsync(db.Command("insert into notification (user_id, created_at, text, url) values (@UserId, @now, @text, @url)",
+            owners.Select(o => new { o.UserId, now = clock.GetUtcNow(), text = $"{text} (áp dụng cho hồ sơ \"{o.Name}\")", url }), cancellationToken));
     }
 }

@@ -39,7 +39,7 @@ public static class ChangeWindow
     {
         public async Task<string> Handle(Command request, CancellationToken cancellationToken)
         {
-            var header = await store.CurrentAsync(request.Id, request.ExpectedVersion);
+            var header = await store.CurrentAsync(request.Id, request.ExpectedVersion, cancellationToken);
             var today = clock.Today();
             var closes = DateOnly.Parse(header.ClosesOn);
             if (!header.Published || header.ClosedOn is not null || today > closes)

@@ -23,7 +23,7 @@ public static class ConsultationWindow
     {
         public async Task<string> Handle(Command request, CancellationToken cancellationToken)
         {
-            var header = await store.CurrentAsync(request.Id, request.ExpectedVersion);
+            var header = await store.CurrentAsync(request.Id, request.ExpectedVersion, cancellationToken);
             var today = clock.Today();
             switch (request.Action)
             {
@@ -40,7 +40,7 @@ public static class ConsultationWindow
                     }
                     await db.Connection.ExecuteAsync(db.Command("update consultation set published = true where id = @Id", header, cancellationToken));
                     await store.StepAsync(header, "open", $"Lấy ý kiến từ {header.Opens:dd/MM/yyyy} đến {DateOnly.Parse(header.ClosesOn):dd/MM/yyyy}");
-                    await notifier.ConsultationOpenedAsync(header.Id);
+                    await notifier.ConsultationOpenedAsync(header.Id, cancellationToken);
                     return "Đã công bố đợt lấy ý kiến.";
                 default:
                     throw new UserInputException("", "Không thực hiện được thao tác này ở trạng thái hiện tại của đợt lấy ý kiến.");

@@ -25,7 +25,7 @@ public sealed class Notifier(Db db, TimeProvider clock, Applicable.ProfileAlerts
         db.Connection.ExecuteAsync("insert into notification (user_id, created_at, text, url) values (@userId, @now, @text, @url)",
             new { userId, now = clock.GetUtcNow(), text, url }, db.Transaction);
 
-    public async Task ConsultationOpenedAsync(long consultationId)
+    public async Task ConsultationOpenedAsync(long consultationId, CancellationToken cancellationToken)
     {
         var c = await db.Connection.QuerySingleAsync<(string Title, long AgencyId)>(
             "select title, agency_id from consultation where id = @consultationId", new { consultationId }, db.Transaction);
@@ -40,7 +40,7 @@ public sealed class Notifier(Db db, TimeProvider clock, Applicable.ProfileAlerts
             select regulation_id from consultation where id = @consultationId and regulation_id is not null
             union select regulation_id from consultation_item where consultation_id = @consultationId and regulation_id is not null
             """, new { consultationId }, db.Transaction)).ToList();
-        await profiles.NotifyAsync(regulations, $"Đang lấy ý kiến: {c.Title}", ConsultationLinks.Details(consultationId));
+        await profiles.NotifyAsync(regulations, $"Đang lấy ý kiến: {c.Title}", ConsultationLinks.Details(consultationId), cancellationToken);
     }
 
     public async Task AnswerPostedAsync(long commentId)
@@ -60,7 +60,7 @@ public sealed class Notifier(Db db, TimeProvider clock, Applicable.ProfileAlerts
         var text = $"Quy định thay đổi ({Regulations.RegulationSnapshot.JoinChanges(changes)}): {r.Code} – {r.Title}";
         var url = RegulationLinks.Details(r.Code, "history-heading");
         await NotifyFollowersAsync("f.target = 'regulation' and f.target_id = @regulationId", new { regulationId }, text, url);
-        await profiles.NotifyAsync([regulationId], text, url);
+        await profiles.NotifyAsync([regulationId], text, url, cancellationToken);
     }
 
     public async Task PublishedAsync(long regulationId, CancellationToken cancellationToken)
@@ -73,7 +73,7 @@ public sealed class Notifier(Db db, TimeProvider clock, Applicable.ProfileAlerts
             or (f.target = 'regulation' and f.target_id = @regulationId)
             or (f.target = 'sector' and f.target_id in (select sector_id from regulation_sector where regulation_id = @regulationId))
             """, new { r.AgencyId, regulationId }, $"Quy định được công khai: {r.Code} – {r.Title}", RegulationLinks.Details(r.Code));
-        await profiles.NotifyAsync([regulationId], $"Quy định được công khai: {r.Code} – {r.Title}", RegulationLinks.Details(r.Code));
+        await profiles.NotifyAsync([regulationId], $"Quy định được công khai: {r.Code} – {r.Title}", RegulationLinks.Details(r.Code), cancellationToken);
     }
 }
 

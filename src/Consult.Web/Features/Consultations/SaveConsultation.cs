@@ -126,7 +126,7 @@ public static class SaveConsultation
                     errors.Add((field, problem!));
                 }
             }
-            var agencyId = await db.Connection.ExecuteScalarAsync<int?>("select id from agency where code = @Agency", request, db.Transaction);
+            var agencyId = await db.Connection.ExecuteScalarAsync<int?>(db.Command("select id from agency where code = @Agency", request, cancellationToken));
             if (!IsoDate.TryRead(request.OpensOn, out var opens))
             {
                 errors.Add((nameof(Command.OpensOn), IsoDate.Invalid(request.OpensOn)));
@@ -143,10 +143,10 @@ public static class SaveConsultation
             {
                 errors.Add((nameof(Command.ClosesOn), ConsultationWindowLength.TooShort(days, options.Value.MinimumWindowDays)));
             }
-            var (subject, items) = await SubjectAsync(request, agencyId ?? 0, errors);
-            if (request.PreviousId is { } previous && request.Id is null && await db.Connection.ExecuteScalarAsync<bool>(
+            var (subject, items) = await SubjectAsync(request, agencyId ?? 0, errors, cancellationToken);
+            if (request.PreviousId is { } previous && request.Id is null && await db.Connection.ExecuteScalarAsync<bool>(db.Command(
                     "select not exists (select 1 from consultation where id = @previous and published = true and (closed_on is not null or closes_on < @today)) or exists (select 1 from consultation where previous_id = @previous)",
-                    new { previous, today = clock.Today().ToString(IsoDate.Pattern) }, db.Transaction))
+                    new { previous, today = clock.Today().ToString(IsoDate.Pattern) }, cancellationToken)))
             {
                 errors.Add(("", "Chỉ mở vòng mới sau khi vòng trước đã kết thúc, và mỗi vòng chỉ có một vòng tiếp theo."));
             }
@@ -164,41 +164,41 @@ public static class SaveConsultation
             long id;
             if (request.Id is { } existing)
             {
-                var header = await store.CurrentAsync(existing, request.ExpectedVersion);
+                var header = await store.CurrentAsync(existing, request.ExpectedVersion, cancellationToken);
                 if (header.Published)
                 {
                     throw new UserInputException("", "Đợt lấy ý kiến đã công bố: không sửa được nội dung nữa.");
                 }
-                await db.Connection.ExecuteAsync(
+                await db.Connection.ExecuteAsync(db.Command(
                     """
                     update consultation set subject = @subject, legal_document_id = @DocumentId, plan_id = @PlanId, regulation_id = @RegulationId,
                         title = @title, summary = @summary, opens_on = @opens, closes_on = @closes, draft_text = @draft
                     where id = @Id;
                     delete from consultation_item where consultation_id = @Id;
-                    """, values, db.Transaction);
+                    """, values, cancellationToken));
                 await store.StepAsync(header, "update", values.title);
                 id = existing;
             }
             else
             {
-                id = await db.Connection.ExecuteScalarAsync<long>(
+                id = await db.Connection.ExecuteScalarAsync<long>(db.Command(
                     """
                     insert into consultation (agency_id, subject, legal_document_id, plan_id, regulation_id, title, summary, opens_on, closes_on, created_at, previous_id, draft_text)
                     values (@agencyId, @subject, @DocumentId, @PlanId, @RegulationId, @title, @summary, @opens, @closes, @now, @PreviousId, @draft) returning id
-                    """, values, db.Transaction);
+                    """, values, cancellationToken));
                 await audit.RecordAsync(new AuditEntry("create", ConsultationStore.AuditEntity, id.ToString(), values.title) { AgencyId = agencyId, ToVersion = 1 }, cancellationToken);
             }
-            await db.Connection.ExecuteAsync(
+            await db.Connection.ExecuteAsync(db.Command(
                 "insert into consultation_item (consultation_id, position, regulation_id, label, anchor) values (@id, @position, @RegulationId, @Label, @Anchor)",
-                items.Select((item, i) => new { id, position = i, item.RegulationId, item.Label, item.Anchor }), db.Transaction);
+                items.Select((item, i) => new { id, position = i, item.RegulationId, item.Label, item.Anchor }), cancellationToken));
             foreach (var (kind, file, type) in documents)
             {
                 var attachmentId = await attachments.KeepAsync(db, file, type, cancellationToken);
-                await db.Connection.ExecuteAsync(
+                await db.Connection.ExecuteAsync(db.Command(
                     """
                     insert into consultation_document (consultation_id, kind, attachment_id) values (@id, @kind, @attachmentId)
                     on conflict (consultation_id, kind) do update set attachment_id = excluded.attachment_id
-                    """, new { id, kind, attachmentId }, db.Transaction);
+                    """, new { id, kind, attachmentId }, cancellationToken));
             }
             return id;
         }
@@ -208,19 +208,19 @@ public static class SaveConsultation
         private sealed record Item(long? RegulationId, string Label, string? Anchor = null);
 
         /// <summary>The consulted record, which must belong to the agency, and the items it brings.</summary>
-        private async Task<(Subject, IReadOnlyList<Item>)> SubjectAsync(Command request, int agencyId, List<(string, string)> errors)
+        private async Task<(Subject, IReadOnlyList<Item>)> SubjectAsync(Command request, int agencyId, List<(string, string)> errors, CancellationToken cancellationToken)
         {
             var reference = request.SubjectRef?.Trim() ?? "";
             void Refuse(string message) => errors.Add((nameof(Command.SubjectRef), message));
             async Task<List<Item>> RegulationsAsync(string sql, object parameters) =>
-                (await db.Connection.QueryAsync<(long Id, string Code, string Title)>(sql, parameters, db.Transaction))
+                (await db.Connection.QueryAsync<(long Id, string Code, string Title)>(db.Command(sql, parameters, cancellationToken)))
                 .Select(r => new Item(r.Id, $"{r.Code} – {r.Title}")).ToList();
 
             switch (request.Subject)
             {
                 case "regulation":
-                    var regulation = await db.Connection.QuerySingleOrDefaultAsync<(long Id, int AgencyId, string Code, string Title)?>(
-                        "select id, agency_id, code, title from regulation where code_key = @key", new { key = RegulationCode.Key(reference) }, db.Transaction);
+                    var regulation = await db.Connection.QuerySingleOrDefaultAsync<(long Id, int AgencyId, string Code, string Title)?>(db.Command(
+                        "select id, agency_id, code, title from regulation where code_key = @key", new { key = RegulationCode.Key(reference) }, cancellationToken));
                     if (regulation is not { } r || r.AgencyId != agencyId)
                     {
                         Refuse($"Không có quy định mã \"{reference}\" của cơ quan.");
@@ -228,8 +228,8 @@ public static class SaveConsultation
                     }
                     return (new Subject(null, null, r.Id), [new Item(r.Id, $"{r.Code} – {r.Title}")]);
                 case "plan":
-                    var planId = long.TryParse(reference, out var p) ? await db.Connection.ExecuteScalarAsync<long?>(
-                        "select id from plan where id = @p and agency_id = @agencyId", new { p, agencyId }, db.Transaction) : null;
+                    var planId = long.TryParse(reference, out var p) ? await db.Connection.ExecuteScalarAsync<long?>(db.Command(
+                        "select id from plan where id = @p and agency_id = @agencyId", new { p, agencyId }, cancellationToken)) : null;
                     if (planId is null)
                     {
                         Refuse($"Không có phương án số \"{reference}\" của cơ quan.");
@@ -238,8 +238,8 @@ public static class SaveConsultation
                     return (new Subject(null, planId, null), await RegulationsAsync(
                         "select r.id, r.code, r.title from plan_item i join regulation r on r.id = i.regulation_id where i.plan_id = @planId order by i.id", new { planId }));
                 case "document":
-                    var documentId = await db.Connection.ExecuteScalarAsync<long?>(
-                        "select id from legal_document where number_key = @key and agency_id = @agencyId", new { key = DocumentNumber.Key(reference), agencyId }, db.Transaction);
+                    var documentId = await db.Connection.ExecuteScalarAsync<long?>(db.Command(
+                        "select id from legal_document where number_key = @key and agency_id = @agencyId", new { key = DocumentNumber.Key(reference), agencyId }, cancellationToken));
                     if (documentId is null)
                     {
                         Refuse($"Không có văn bản số \"{reference}\" do cơ quan cập nhật.");

@@ -74,7 +74,7 @@ public sealed class IndexCalculator(Db db, VersionFacts versions, CostEstimateSt
     }
 
     private async Task<Dictionary<long, CostEstimate>> EstimatesAsync(DateOnly lastDay) =>
-        (await costs.AsOfAsync(Utc(lastDay))).ToDictionary(e => e.RegulationId, e => StandardCostModel.Estimate(CostJson.Read(e.Inputs)));
+        (await costs.AsOfAsync(Utc(lastDay), CancellationToken.None)).ToDictionary(e => e.RegulationId, e => StandardCostModel.Estimate(CostJson.Read(e.Inputs)));
 
     /// <summary>The public figures of some regulations in force, counted as <see cref="RegistryFigures"/> counts them now.</summary>
     private static Panel PanelOf(IEnumerable<RegulationFacts> inForce, IReadOnlyDictionary<long, CostEstimate> estimates, IReadOnlyDictionary<string, LegalDocumentType> documentTypes)

@@ -61,8 +61,8 @@ public sealed class VersionFacts
         foreach (var ids in missing.Select(k => k.Id).Distinct().Chunk(Batch))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var rows = await db.Connection.QueryAsync<(long Id, int Version, string Snapshot)>(
-                $"select regulation_id, version, snapshot from regulation_version where regulation_id {db.Storage.In("@ids")}", new { ids }, db.Transaction);
+            var rows = await db.Connection.QueryAsync<(long Id, int Version, string Snapshot)>(db.Command(
+                $"select regulation_id, version, snapshot from regulation_version where regulation_id {db.Storage.In("@ids")}", new { ids }, cancellationToken));
             foreach (var (id, version, snapshot) in rows.Where(r => missing.Contains((r.Id, r.Version))))
             {
                 var facts = Read(id, snapshot);
@@ -100,7 +100,7 @@ public sealed class VersionFactsWarmup(IServiceScopeFactory scopes, VersionFacts
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<Db>();
             var started = TimeProvider.System.GetTimestamp();
-            var keys = (await db.Connection.QueryAsync<(long Id, int Version)>("select id, version from regulation")).ToList();
+            var keys = (await db.Connection.QueryAsync<(long Id, int Version)>(db.Command("select id, version from regulation", null, stoppingToken))).ToList();
             await versions.LoadAsync(db, keys, stoppingToken);
             log.LogInformation("Read {Count} regulations for the effort index in {Elapsed:N1} s.", keys.Count, TimeProvider.System.GetElapsedTime(started).TotalSeconds);
         }

@@ -37,7 +37,7 @@ public static class AnswerFeedback
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var f = await store.CurrentAsync(request.Id, request.ExpectedVersion);
+            var f = await store.CurrentAsync(request.Id, request.ExpectedVersion, cancellationToken);
             if (f.TransferTo is not null)
             {
                 throw new UserInputException("", $"Phản ánh đang chờ {f.TransferToName} nhận; chờ cơ quan đó nhận hoặc trả lại.");
@@ -49,7 +49,7 @@ public static class AnswerFeedback
             }
             await db.Connection.ExecuteAsync(db.Command("update feedback set answer = @answer, answered_on = @today, answered_by = @userId where id = @Id",
                 new { answer, today = clock.Today().ToString(IsoDate.Pattern), userId = user.Id, f.Id }, cancellationToken));
-            await store.StepAsync(f, "answer", f.AgencyId, null, "", $"{f.AgencyName} đã trả lời phản ánh của bạn");
+            await store.StepAsync(f, "answer", f.AgencyId, null, "", $"{f.AgencyName} đã trả lời phản ánh của bạn", cancellationToken);
             await notices.ToFollowersAsync(f, $"{f.AgencyName} trả lời phản ánh, kiến nghị");
             await audit.RecordAsync(new AuditEntry("answer", FeedbackStore.AuditEntity, f.Id.ToString(), f.RegulationCode) { AgencyId = f.AgencyId }, cancellationToken);
             return Unit.Value;

@@ -35,14 +35,14 @@ public static class DecideTransfer
     {
         public async Task<string> Handle(Command request, CancellationToken cancellationToken)
         {
-            var f = await store.CurrentAsync(request.Id, request.ExpectedVersion);
+            var f = await store.CurrentAsync(request.Id, request.ExpectedVersion, cancellationToken);
             var to = f.TransferTo ?? throw new UserInputException("", "Phản ánh không còn chờ cơ quan bạn nhận.");
             if (request.Accept)
             {
                 var due = await FeedbackRecords.DueAsync(db, clock.Today(), options.Value.AnswerWorkingDays);
                 await db.Connection.ExecuteAsync(db.Command("update feedback set agency_id = @to, transfer_to = null, answer_due = @due where id = @Id",
                     new { to, due = due.ToString(IsoDate.Pattern), f.Id }, cancellationToken));
-                await store.StepAsync(f, "accept", f.AgencyId, to, "", $"{f.TransferToName} đã nhận xử lý phản ánh của bạn, hạn trả lời {VietnameseDates.Show(due)}");
+                await store.StepAsync(f, "accept", f.AgencyId, to, "", $"{f.TransferToName} đã nhận xử lý phản ánh của bạn, hạn trả lời {VietnameseDates.Show(due)}", cancellationToken);
                 await audit.RecordAsync(new AuditEntry("accept", FeedbackStore.AuditEntity, f.Id.ToString(), $"Nhận từ {f.AgencyName}") { AgencyId = to }, cancellationToken);
                 return $"Đã nhận xử lý; hạn trả lời {VietnameseDates.Show(due)}.";
             }
@@ -52,7 +52,7 @@ public static class DecideTransfer
                 throw new UserInputException(nameof(Command.Reason), "Nêu lý do trả lại; lý do được công khai.");
             }
             await db.Connection.ExecuteAsync(db.Command("update feedback set transfer_to = null where id = @Id", f, cancellationToken));
-            await store.StepAsync(f, "return", f.AgencyId, to, reason, $"{f.TransferToName} trả lại phản ánh của bạn cho {f.AgencyName}");
+            await store.StepAsync(f, "return", f.AgencyId, to, reason, $"{f.TransferToName} trả lại phản ánh của bạn cho {f.AgencyName}", cancellationToken);
             await audit.RecordAsync(new AuditEntry("return", FeedbackStore.AuditEntity, f.Id.ToString(), $"Trả lại {f.AgencyName}: {reason}") { AgencyId = to }, cancellationToken);
             return $"Đã trả lại phản ánh cho {f.AgencyName}.";
         }

@@ -20,7 +20,7 @@ public static class FeedbackDetails
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
-            if (await FeedbackRecords.OneAsync(db, user, request.Id) is not { } f)
+            if (await FeedbackRecords.OneAsync(db, user, request.Id, cancellationToken) is not { } f)
             {
                 return null;
             }

@@ -57,8 +57,8 @@ public static class FeedbackList
             }
             var filter = string.Join(" and ", where);
             var parameters = new { request.Agency, regulation = RegulationCode.Key(request.Regulation ?? "") };
-            return new Result(request with { Page = page }, await FeedbackRecords.CountAsync(db, user, filter, parameters),
-                await FeedbackRecords.LoadAsync(db, user, filter, parameters, PageSize, (page - 1) * PageSize), clock.Today(), errors);
+            return new Result(request with { Page = page }, await FeedbackRecords.CountAsync(db, user, filter, parameters, cancellationToken),
+                await FeedbackRecords.LoadAsync(db, user, filter, parameters, cancellationToken, PageSize, (page - 1) * PageSize), clock.Today(), errors);
         }
     }
 }

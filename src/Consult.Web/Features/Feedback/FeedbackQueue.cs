@@ -23,7 +23,7 @@ public static class FeedbackQueue
             {
                 return null;
             }
-            var rows = await FeedbackRecords.LoadAsync(db, user, "f.answer is null and f.hidden_at is null and (f.agency_id = @mine or f.transfer_to = @mine)", new { mine = user.AgencyId });
+            var rows = await FeedbackRecords.LoadAsync(db, user, "f.answer is null and f.hidden_at is null and (f.agency_id = @mine or f.transfer_to = @mine)", new { mine = user.AgencyId }, cancellationToken);
             var name = await db.Connection.ExecuteScalarAsync<string>(db.Command("select name from agency where id = @AgencyId", new { user.AgencyId }, cancellationToken));
             return new Result(name ?? "",
                 rows.Where(f => f.AgencyId == user.AgencyId && f.TransferTo is null).OrderBy(f => f.AnswerDue, StringComparer.Ordinal).ToList(),

@@ -90,18 +90,18 @@ public static class FeedbackRecords
         {Visible}
         """;
 
-    public static async Task<List<FeedbackRow>> LoadAsync(Db db, CurrentUser user, string where, object parameters, int take = int.MaxValue, int skip = 0)
+    public static async Task<List<FeedbackRow>> LoadAsync(Db db, CurrentUser user, string where, object parameters, CancellationToken cancellationToken, int take = int.MaxValue, int skip = 0)
     {
         var all = user.Visibility.With(parameters);
         all.AddDynamicParams(new { take, skip });
-        return (await db.Connection.QueryAsync<FeedbackRow>($"{Select} and ({where}) order by f.id desc limit @take offset @skip", all, db.Transaction)).ToList();
+        return (await db.Connection.QueryAsync<FeedbackRow>(db.Command($"{Select} and ({where}) order by f.id desc limit @take offset @skip", all, cancellationToken))).ToList();
     }
 
-    public static Task<int> CountAsync(Db db, CurrentUser user, string where, object parameters) =>
-        db.Connection.ExecuteScalarAsync<int>($"select count(*) {Visible} and ({where})", user.Visibility.With(parameters), db.Transaction);
+    public static Task<int> CountAsync(Db db, CurrentUser user, string where, object parameters, CancellationToken cancellationToken) =>
+        db.Connection.ExecuteScalarAsync<int>(db.Command($"select count(*) {Visible} and ({where})", user.Visibility.With(parameters), cancellationToken));
 
-    public static async Task<FeedbackRow?> OneAsync(Db db, CurrentUser user, long id) =>
-        (await LoadAsync(db, user, "f.id = @id", new { id })).SingleOrDefault();
+    public static async Task<FeedbackRow?> OneAsync(Db db, CurrentUser user, long id, CancellationToken cancellationToken) =>
+        (await LoadAsync(db, user, "f.id = @id", new { id }, cancellationToken)).SingleOrDefault();
 
     public static async Task<DateOnly> DueAsync(Db db, DateOnly reachedOn, int workingDays) =>
         WorkingDays.Add(reachedOn, workingDays, await WorkingCalendars.LoadAsync(db));

@@ -22,9 +22,9 @@ public sealed class FeedbackStore(Db db, CurrentUser user, TimeProvider clock, F
         new { id, kind, from, to, note, today = clock.Today().ToString(IsoDate.Pattern), now = clock.GetUtcNow(), userId };
 
     /// <summary>The feedback as it is now; a version other than the one the form showed is a conflict.</summary>
-    public async Task<FeedbackRow> CurrentAsync(long id, int expectedVersion)
+    public async Task<FeedbackRow> CurrentAsync(long id, int expectedVersion, CancellationToken cancellationToken)
     {
-        var f = await FeedbackRecords.OneAsync(db, user, id) ?? throw new UserInputException("", "Không có phản ánh, kiến nghị này.", StatusCodes.Status404NotFound);
+        var f = await FeedbackRecords.OneAsync(db, user, id, cancellationToken) ?? throw new UserInputException("", "Không có phản ánh, kiến nghị này.", StatusCodes.Status404NotFound);
         if (f.Version != expectedVersion)
         {
             throw UserInputException.Stale("Phản ánh", f.Version, expectedVersion);
@@ -41,10 +41,10 @@ public sealed class FeedbackStore(Db db, CurrentUser user, TimeProvider clock, F
     }
 
     /// <summary>Records a step in the history, moves the version on and tells the author.</summary>
-    public async Task StepAsync(FeedbackRow f, string kind, int? from, int? to, string note, string authorNotice)
+    public async Task StepAsync(FeedbackRow f, string kind, int? from, int? to, string note, string authorNotice, CancellationToken cancellationToken)
     {
-        await db.Connection.ExecuteAsync("update feedback set version = version + 1 where id = @Id", f, db.Transaction);
-        await db.Connection.ExecuteAsync(EventSql, Event(f.Id, kind, from, to, note, clock, user.Id), db.Transaction);
+        await db.Connection.ExecuteAsync(db.Command("update feedback set version = version + 1 where id = @Id", f, cancellationToken));
+        await db.Connection.ExecuteAsync(db.Command(EventSql, Event(f.Id, kind, from, to, note, clock, user.Id), cancellationToken));
         await notices.ToAuthorAsync(f, authorNotice);
     }
 }

@@ -100,7 +100,7 @@ public static class FileFeedback
                     due = (await FeedbackRecords.DueAsync(db, today, options.Value.AnswerWorkingDays)).ToString(IsoDate.Pattern),
                 }, cancellationToken));
             await db.Connection.ExecuteAsync(db.Command(FeedbackStore.EventSql, FeedbackStore.Event(id, "filed", null, regulation.Value.AgencyId, "", clock, user.Id), cancellationToken));
-            await notices.ToFollowersAsync((await FeedbackRecords.OneAsync(db, user, id))!, "Phản ánh, kiến nghị mới");
+            await notices.ToFollowersAsync((await FeedbackRecords.OneAsync(db, user, id, cancellationToken))!, "Phản ánh, kiến nghị mới");
             await audit.RecordAsync(new AuditEntry("file", FeedbackStore.AuditEntity, id.ToString(), request.Regulation.Trim()) { AgencyId = regulation.Value.AgencyId }, cancellationToken);
             return id;
         }

@@ -30,7 +30,7 @@ public static class ReportFeedback
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            if (await FeedbackRecords.OneAsync(db, user, request.Id) is not { IsHidden: false })
+            if (await FeedbackRecords.OneAsync(db, user, request.Id, cancellationToken) is not { IsHidden: false })
             {
                 throw new UserInputException("", "Không có phản ánh này, hoặc phản ánh đã bị ẩn.");
             }

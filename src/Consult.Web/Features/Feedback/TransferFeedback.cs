@@ -36,7 +36,7 @@ public static class TransferFeedback
     {
         public async Task<string> Handle(Command request, CancellationToken cancellationToken)
         {
-            var f = await store.CurrentAsync(request.Id, request.ExpectedVersion);
+            var f = await store.CurrentAsync(request.Id, request.ExpectedVersion, cancellationToken);
             if (f.TransferTo is not null)
             {
                 throw new UserInputException("", $"Phản ánh đang chờ {f.TransferToName} nhận.");
@@ -51,7 +51,7 @@ public static class TransferFeedback
                 throw new UserInputException(nameof(Command.ToAgency), "Chọn cơ quan khác với cơ quan đang xử lý.");
             }
             await db.Connection.ExecuteAsync(db.Command("update feedback set transfer_to = @to where id = @Id", new { to = to.Id, f.Id }, cancellationToken));
-            await store.StepAsync(f, "transfer", f.AgencyId, to.Id, request.Reason.Trim(), $"Phản ánh của bạn được chuyển đến {to.Name}");
+            await store.StepAsync(f, "transfer", f.AgencyId, to.Id, request.Reason.Trim(), $"Phản ánh của bạn được chuyển đến {to.Name}", cancellationToken);
             await audit.RecordAsync(new AuditEntry("transfer", FeedbackStore.AuditEntity, f.Id.ToString(), $"Chuyển đến {to.Name}: {request.Reason.Trim()}") { AgencyId = f.AgencyId }, cancellationToken);
             return $"Đã chuyển phản ánh đến {to.Name}; phản ánh trở lại cơ quan mình nếu {to.Name} trả lại.";
         }

@@ -68,13 +68,13 @@ public static class RecordExecution
 
             await db.Connection.ExecuteAsync(db.Command("update plan_item set executed_by = @number, executed_on = @issued where id = @ItemId",
                 new { request.ItemId, number, issued = issued.ToString("yyyy-MM-dd") }, cancellationToken));
-            var current = await reader.CurrentAsync(item.Code) ?? throw new UserInputException("", $"Không có quy định mã {item.Code}.");
+            var current = await reader.CurrentAsync(item.Code, cancellationToken) ?? throw new UserInputException("", $"Không có quy định mã {item.Code}.");
             var row = current.Snapshot.ToRow();
             row = item.ActionValue == PlanAction.Abolish
                 ? row with { Status = RegulationStatus.Repealed }
                 : row with { LegalBasis = [.. row.LegalBasis, new Domain.Import.LegalBasisItem(number, null)] };
             await writer.SaveAsync(row, $"plan:{plan.Id}", cancellationToken, action: item.ActionValue == PlanAction.Abolish ? "repeal" : "update");
-            await costs.SaveAsync(item.RegulationId, issued.Year, item.CostAfter);
+            await costs.SaveAsync(item.RegulationId, issued.Year, item.CostAfter, cancellationToken);
 
             var (items, executed) = await db.Connection.QuerySingleAsync<(int, int)>(db.Command(
                 "select count(*), count(executed_by) from plan_item where plan_id = @PlanId", request, cancellationToken));

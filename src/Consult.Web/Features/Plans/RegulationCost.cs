@@ -35,7 +35,7 @@ public static class RegulationCost
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
-            var estimate = await StoredEstimate.LoadAsync(db, request.RegulationId);
+            var estimate = await StoredEstimate.LoadAsync(db, request.RegulationId, cancellationToken);
             decimal? yours = null;
             string? error = null;
             if (estimate is not null && !string.IsNullOrWhiteSpace(request.Frequency))

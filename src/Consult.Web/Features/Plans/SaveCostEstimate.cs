@@ -18,10 +18,10 @@ public sealed record StoredEstimate(int Year, CostInputs Inputs, int Version, st
 {
     public CostEstimate Estimate => StandardCostModel.Estimate(Inputs);
 
-    public static async Task<StoredEstimate?> LoadAsync(Db db, long regulationId)
+    public static async Task<StoredEstimate?> LoadAsync(Db db, long regulationId, CancellationToken cancellationToken)
     {
-        var row = await db.Connection.QuerySingleOrDefaultAsync<(long Year, string Inputs, long Version)?>(
-            "select year, inputs, version from cost_estimate where regulation_id = @regulationId", new { regulationId }, db.Transaction);
+        var row = await db.Connection.QuerySingleOrDefaultAsync<(long Year, string Inputs, long Version)?>(db.Command(
+            "select year, inputs, version from cost_estimate where regulation_id = @regulationId", new { regulationId }, cancellationToken));
         return row is { } r
             ? new StoredEstimate((int)r.Year, CostJson.Read(r.Inputs), (int)r.Version, (await HourlyIncomes.ForYearAsync(db, (int)r.Year))?.Source)
             : null;
@@ -57,8 +57,8 @@ public static class SaveCostEstimate
     {
         public async Task<Command?> Handle(Query request, CancellationToken cancellationToken)
         {
-            var regulation = await db.Connection.QuerySingleOrDefaultAsync<(long Id, string Code, string Title, long AgencyId)?>(
-                "select id, code, title, agency_id from regulation where code_key = @key", new { key = RegulationCode.Key(request.Code) }, db.Transaction);
+            var regulation = await db.Connection.QuerySingleOrDefaultAsync<(long Id, string Code, string Title, long AgencyId)?>(db.Command(
+                "select id, code, title, agency_id from regulation where code_key = @key", new { key = RegulationCode.Key(request.Code) }, cancellationToken));
             if (regulation is not { } r)
             {
                 return null;
@@ -67,7 +67,7 @@ public static class SaveCostEstimate
             {
                 throw new ForbiddenException("Quy định của cơ quan khác.");
             }
-            var stored = await StoredEstimate.LoadAsync(db, r.Id);
+            var stored = await StoredEstimate.LoadAsync(db, r.Id, cancellationToken);
             return new Command
             {
                 Code = r.Code,
@@ -80,8 +80,8 @@ public static class SaveCostEstimate
 
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var regulationId = await db.Connection.ExecuteScalarAsync<long?>(
-                "select id from regulation where code_key = @key", new { key = RegulationCode.Key(request.Code) }, db.Transaction)
+            var regulationId = await db.Connection.ExecuteScalarAsync<long?>(db.Command(
+                "select id from regulation where code_key = @key", new { key = RegulationCode.Key(request.Code) }, cancellationToken))
                 ?? throw new UserInputException("", $"Không có quy định mã {request.Code}.");
             var income = await HourlyIncomes.ForYearAsync(db, request.Year!.Value);
             var (inputs, errors) = request.Cost.Read(income?.Value ?? 0, nameof(Command.Cost) + ".");
@@ -93,18 +93,18 @@ public static class SaveCostEstimate
             {
                 throw new UserInputException(errors);
             }
-            var version = await db.Connection.ExecuteScalarAsync<long?>("select version from cost_estimate where regulation_id = @regulationId", new { regulationId }, db.Transaction) ?? 0;
+            var version = await db.Connection.ExecuteScalarAsync<long?>(db.Command("select version from cost_estimate where regulation_id = @regulationId", new { regulationId }, cancellationToken)) ?? 0;
             if (version != request.ExpectedVersion)
             {
                 throw UserInputException.Stale("Ước tính chi phí", version, request.ExpectedVersion);
             }
             var json = CostJson.Write(inputs!);
-            await costs.SaveAsync(regulationId, request.Year!.Value, json, user.Id);
+            await costs.SaveAsync(regulationId, request.Year!.Value, json, cancellationToken, user.Id);
             var estimate = StandardCostModel.Estimate(inputs!);
             await audit.RecordAsync(new AuditEntry(version == 0 ? "create" : "update", "cost", request.Code,
                 $"{VietnameseNumbers.Show(estimate.AnnualCost)} đồng/năm, {VietnameseNumbers.Show(estimate.PersonDaysPerYear)} ngày công/năm")
             {
-                AgencyId = await db.Connection.ExecuteScalarAsync<int>("select agency_id from regulation where id = @regulationId", new { regulationId }, db.Transaction),
+                AgencyId = await db.Connection.ExecuteScalarAsync<int>(db.Command("select agency_id from regulation where id = @regulationId", new { regulationId }, cancellationToken)),
                 FromVersion = version == 0 ? null : (int)version,
                 ToVersion = (int)version + 1,
             }, cancellationToken);

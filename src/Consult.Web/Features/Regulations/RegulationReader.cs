@@ -28,16 +28,16 @@ public sealed class RegulationReader(Db db)
         where r.code_key = @key
         """;
 
-    public Task<StoredVersion?> CurrentAsync(string code) =>
-        db.Connection.QuerySingleOrDefaultAsync<StoredVersion>(
-            Select + " and v.version = r.version", new { key = RegulationCode.Key(code) }, db.Transaction);
+    public Task<StoredVersion?> CurrentAsync(string code, CancellationToken cancellationToken) =>
+        db.Connection.QuerySingleOrDefaultAsync<StoredVersion>(db.Command(
+            Select + " and v.version = r.version", new { key = RegulationCode.Key(code) }, cancellationToken));
 
     /// <summary>The version asked for and the one before it, if any.</summary>
-    public async Task<(StoredVersion Version, StoredVersion? Previous)?> WithPreviousAsync(string code, int version)
+    public async Task<(StoredVersion Version, StoredVersion? Previous)?> WithPreviousAsync(string code, int version, CancellationToken cancellationToken)
     {
-        var rows = (await db.Connection.QueryAsync<StoredVersion>(
+        var rows = (await db.Connection.QueryAsync<StoredVersion>(db.Command(
             Select + " and v.version in (@version, @previous) order by v.version desc",
-            new { key = RegulationCode.Key(code), version, previous = version - 1 }, db.Transaction)).ToList();
+            new { key = RegulationCode.Key(code), version, previous = version - 1 }, cancellationToken))).ToList();
         return rows.Count > 0 && rows[0].Version == version ? (rows[0], rows.ElementAtOrDefault(1)) : null;
     }
 }

@@ -17,9 +17,9 @@ public static class VersionChanges
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
-            var current = await reader.CurrentAsync(request.Code);
+            var current = await reader.CurrentAsync(request.Code, cancellationToken);
             if (current is null || !user.Sees(current.Published, current.AgencyId)
-                || await reader.WithPreviousAsync(request.Code, request.Version) is not var (version, previous))
+                || await reader.WithPreviousAsync(request.Code, request.Version, cancellationToken) is not var (version, previous))
             {
                 return null;
             }

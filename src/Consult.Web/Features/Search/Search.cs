@@ -135,7 +135,7 @@ public static class Search
             var page = Math.Min(requestedPage, pageCount);
             var pageIds = request.AllPages ? outcome.Ids : outcome.Ids.Skip((page - 1) * pageSize).Take(pageSize).ToList();
             // A download is written in batches by its caller (ExportRows); a page loads its hits with snippets here.
-            var hits = request.AllPages ? [] : await LoadHitsAsync(pageIds, outcome.Query);
+            var hits = request.AllPages ? [] : await LoadHitsAsync(pageIds, outcome.Query, cancellationToken);
 
             return new Result
             {
@@ -166,38 +166,38 @@ public static class Search
                 DocumentTypes = Enum.GetValues<LegalDocumentType>()
                     .Select(t => new FacetValue(t.ToString(), DocumentNumber.Label(t), outcome.Facets.DocumentTypes.GetValueOrDefault(t), filters.DocumentType == t))
                     .Where(f => f.Count > 0 || f.Selected).OrderByDescending(f => f.Count).ToList(),
-                Documents = await LoadDocumentsAsync(outcome.DocumentIds),
+                Documents = await LoadDocumentsAsync(outcome.DocumentIds, cancellationToken),
                 UnknownDocumentNumbers = outcome.UnknownCitations,
                 Notices = notices,
             };
         }
 
-        private async Task<IReadOnlyList<LegalDocuments.Index.Row>> LoadDocumentsAsync(IReadOnlyList<long> ids)
+        private async Task<IReadOnlyList<LegalDocuments.Index.Row>> LoadDocumentsAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)
         {
             if (ids.Count == 0)
             {
                 return [];
             }
-            var rows = (await db.Connection.QueryAsync<LegalDocuments.Index.Row>(
+            var rows = (await db.Connection.QueryAsync<LegalDocuments.Index.Row>(db.Command(
                 $"select {LegalDocuments.Index.RowColumns} from legal_document d where d.id {db.Storage.In("@ids")}",
-                new { ids, user.Visibility.SeesAll, user.Visibility.OwnAgency }, db.Transaction)).ToDictionary(d => d.Id);
+                new { ids, user.Visibility.SeesAll, user.Visibility.OwnAgency }, cancellationToken))).ToDictionary(d => d.Id);
             return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
         }
 
-        private async Task<IReadOnlyList<Hit>> LoadHitsAsync(IReadOnlyList<long> ids, SearchQuery query)
+        private async Task<IReadOnlyList<Hit>> LoadHitsAsync(IReadOnlyList<long> ids, SearchQuery query, CancellationToken cancellationToken)
         {
             if (ids.Count == 0)
             {
                 return [];
             }
-            var rows = (await db.Connection.QueryAsync<Hit>(
+            var rows = (await db.Connection.QueryAsync<Hit>(db.Command(
                 $"""
                 select {Hit.Columns}, r.content
                 from regulation r join agency a on a.id = r.agency_id
                 where r.id {db.Storage.In("@ids")}
-                """, new { ids }, db.Transaction)).ToDictionary(h => h.Id);
+                """, new { ids }, cancellationToken))).ToDictionary(h => h.Id);
             var tokens = query.HighlightTokens();
-            var consultations = await Consultations.UnderConsultation.AmongAsync(db, clock, ids);
+            var consultations = await Consultations.UnderConsultation.AmongAsync(db, clock, ids, cancellationToken);
             return ids.Where(rows.ContainsKey).Select(id => rows[id] with
             {
                 TitleParts = Snippet.Build(rows[id].Title, tokens, maxChars: int.MaxValue / 2),
@@ -235,9 +235,9 @@ public static class Search
         {
             public async Task<IReadOnlyList<Hit>> Handle(Query request, CancellationToken cancellationToken)
             {
-                var rows = (await db.Connection.QueryAsync<Hit>(
+                var rows = (await db.Connection.QueryAsync<Hit>(db.Command(
                     $"select {Hit.Columns} from regulation r join agency a on a.id = r.agency_id where r.id {db.Storage.In("@Ids")}",
-                    request, db.Transaction)).ToDictionary(h => h.Id);
+                    request, cancellationToken))).ToDictionary(h => h.Id);
                 return request.Ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
             }
         }

@@ -36,7 +36,7 @@ public static class ChangeRegulation
             {
                 throw new UserInputException("", "Thao tác không hợp lệ.");
             }
-            var current = await reader.CurrentAsync(request.Code) ?? throw new UserInputException("", $"Không có quy định mã {request.Code}.");
+            var current = await reader.CurrentAsync(request.Code, cancellationToken) ?? throw new UserInputException("", $"Không có quy định mã {request.Code}.");
             if (request.Action == "repeal" && !request.Confirmed)
             {
                 throw new ConfirmationRequiredException($"Ghi nhận quy định {request.Code} đã bị bãi bỏ?",

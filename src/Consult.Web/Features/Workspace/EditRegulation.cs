@@ -18,7 +18,7 @@ public static class EditRegulation
     {
         public async Task<SaveRegulation.Command?> Handle(Query request, CancellationToken cancellationToken)
         {
-            if (await reader.CurrentAsync(request.Code) is not { } current)
+            if (await reader.CurrentAsync(request.Code, cancellationToken) is not { } current)
             {
                 return null;
             }
