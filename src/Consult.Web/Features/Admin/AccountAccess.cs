@@ -2,7 +2,6 @@ using Consult.Domain.Accounts;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Validation;
 using Dapper;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Consult.Web.Features.Admin;
 

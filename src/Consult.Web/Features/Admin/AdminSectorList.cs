@@ -1,8 +1,6 @@
-using Consult.Domain.Accounts;
 using Consult.Domain.Text;
 using Consult.Web.Infrastructure.Audit;
 using Consult.Web.Infrastructure.Data;
-using Consult.Web.Infrastructure.Validation;
 using Dapper;
 using MediatR;
 

@@ -1,7 +1,5 @@
-using Consult.Web.Features.Account;
 using Consult.Web.Infrastructure.Audit;
 using Consult.Web.Infrastructure.Data;
-using Consult.Web.Infrastructure.Validation;
 using Dapper;
 using MediatR;
 

@@ -1,4 +1,3 @@
-using Consult.Domain.Consultations;
 using Consult.Domain.Text;
 using Consult.Web.Infrastructure.Data;
 using Dapper;

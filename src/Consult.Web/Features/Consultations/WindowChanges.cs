@@ -1,7 +1,5 @@
-using Consult.Domain.Text;
 using Consult.Web.Infrastructure;
 using Consult.Web.Infrastructure.Data;
-using Consult.Web.Infrastructure.Validation;
 using Dapper;
 using MediatR;
 

@@ -4,7 +4,6 @@ using Consult.Domain.Plans;
 using Consult.Domain.Registry;
 using Consult.Domain.Text;
 using Consult.Web.Infrastructure.Data;
-using Consult.Web.Infrastructure;
 using Consult.Web.Features.Regulations;
 using Dapper;
 

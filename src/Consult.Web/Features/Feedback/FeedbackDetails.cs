@@ -1,5 +1,4 @@
 using Consult.Domain.Accounts;
-using Consult.Web.Features.Calendar;
 using Consult.Web.Infrastructure;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Security;

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Consult.Domain.Accounts;
-using Consult.Web.Infrastructure;
 using Consult.Web.Infrastructure.Audit;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Mediator;

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Consult.Web.Features.Consultations;
 using Consult.Web.Infrastructure;
 using Consult.Web.Infrastructure.Audit;
 using Consult.Web.Infrastructure.Data;

@@ -1,5 +1,4 @@
 using Consult.Domain.Accounts;
-using Consult.Domain.Text;
 using Consult.Web.Features.Regulations;
 using Consult.Web.Infrastructure.Mediator;
 using Consult.Web.Infrastructure.Validation;

@@ -1,7 +1,5 @@
 using Consult.Domain.Accounts;
-using Consult.Domain.Text;
 using Consult.Web.Features.Regulations;
-using Consult.Web.Infrastructure.Mediator;
 using Consult.Web.Infrastructure.Registry;
 using Consult.Web.Infrastructure.Security;
 using Consult.Web.Infrastructure.Validation;

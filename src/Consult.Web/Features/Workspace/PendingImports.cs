@@ -1,8 +1,6 @@
-using Consult.Web.Features.Import;
 using Consult.Web.Features.Regulations;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Security;
-using MediatR;
 using Microsoft.Extensions.Options;
 
 namespace Consult.Web.Features.Workspace;

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Consult.Domain.Accounts;
 using Consult.Domain.Applicability;
 using Consult.Domain.Import;
-using Consult.Domain.Registry;
 using Consult.Domain.Text;
 using Consult.Web.Features.Regulations;
 using Consult.Web.Features.Shared;
