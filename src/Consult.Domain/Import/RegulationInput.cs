@@ -50,17 +50,7 @@ public sealed record RegulationInput
         EffectiveDate = cell("effective_date"),
         Content = cell("content"),
         Products = Items(cell("products")),
-        Details = new RegulationDetails
-        {
-            ProcessingTime = cell("processing_time"),
-            Fees = cell("fees"),
-            ImplementingBody = cell("implementing_body"),
-            Dossier = cell("dossier"),
-            Result = cell("result"),
-            ReportFrequency = cell("report_frequency"),
-            ReportRecipient = cell("report_recipient"),
-            BusinessLine = cell("business_line"),
-        },
+        Details = new RegulationDetails().Select((column, _) => cell(column)),
         BusinessLines = Items(cell("business_lines")),
         LegalForms = Items(cell("legal_forms")),
         Sizes = Items(cell("sizes")),
@@ -79,21 +69,10 @@ public sealed record RegulationInput
             return this;
         }
         var own = RegulationRowParser.ColumnsOf(kind);
-        string? Own(string column, string? value) => own.Contains(column) ? value : null;
         return this with
         {
             Products = own.Contains("products") ? Products : [],
-            Details = new RegulationDetails
-            {
-                ProcessingTime = Own("processing_time", Details.ProcessingTime),
-                Fees = Own("fees", Details.Fees),
-                ImplementingBody = Own("implementing_body", Details.ImplementingBody),
-                Dossier = Own("dossier", Details.Dossier),
-                Result = Own("result", Details.Result),
-                ReportFrequency = Own("report_frequency", Details.ReportFrequency),
-                ReportRecipient = Own("report_recipient", Details.ReportRecipient),
-                BusinessLine = Own("business_line", Details.BusinessLine),
-            },
+            Details = Details.Select((column, value) => own.Contains(column) ? value : null),
         };
     }
 

@@ -26,6 +26,19 @@ public sealed record RegulationDetails
     public string? ReportFrequency { get; init; }
     public string? ReportRecipient { get; init; }
     public string? BusinessLine { get; init; }
+
+    /// <summary>Each field passed through <paramref name="change"/> with the name of its import column.</summary>
+    public RegulationDetails Select(Func<string, string?, string?> change) => new()
+    {
+        ProcessingTime = change("processing_time", ProcessingTime),
+        Fees = change("fees", Fees),
+        ImplementingBody = change("implementing_body", ImplementingBody),
+        Dossier = change("dossier", Dossier),
+        Result = change("result", Result),
+        ReportFrequency = change("report_frequency", ReportFrequency),
+        ReportRecipient = change("report_recipient", ReportRecipient),
+        BusinessLine = change("business_line", BusinessLine),
+    };
 }
 
 /// <summary>One regulation as an import file states it, already checked.</summary>
@@ -220,17 +233,7 @@ public static partial class RegulationRowParser
             EffectiveDate = effective,
             Content = content,
             Products = products,
-            Details = new RegulationDetails
-            {
-                ProcessingTime = Optional(input.Details.ProcessingTime),
-                Fees = Optional(input.Details.Fees),
-                ImplementingBody = Optional(input.Details.ImplementingBody),
-                Dossier = Optional(input.Details.Dossier),
-                Result = Optional(input.Details.Result),
-                ReportFrequency = Optional(input.Details.ReportFrequency),
-                ReportRecipient = Optional(input.Details.ReportRecipient),
-                BusinessLine = Optional(input.Details.BusinessLine),
-            },
+            Details = input.Details.Select((_, value) => Optional(value)),
             Applies = applies,
         }, errors);
     }
