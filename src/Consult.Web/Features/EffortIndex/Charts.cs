@@ -33,10 +33,11 @@ public static class Charts
 
     public static IHtmlContent Line(string id, string title, IReadOnlyList<(string Label, decimal Value)> points, decimal max)
     {
-        const int width = 520, height = 180, left = 40, bottom = 30, top = 10;
+        // The right margin holds half of the last year's label, which is centred on its point.
+        const int width = 520, height = 180, left = 40, right = 40, bottom = 30, top = 10;
         var svg = new StringBuilder($"""<div class="chart-box"><svg class="chart" id="{id}" role="img" aria-labelledby="{id}-title" viewBox="0 0 {width} {height}" width="{width}" height="{height}"><title id="{id}-title">{E(title)}</title>""");
         svg.Append($"""<line x1="{left}" y1="{height - bottom}" x2="{width - 10}" y2="{height - bottom}" stroke="#505a5f"/>""");
-        var step = points.Count > 1 ? (width - left - 30) / (double)(points.Count - 1) : 0;
+        var step = points.Count > 1 ? (width - left - 10 - right) / (double)(points.Count - 1) : 0;
         var coordinates = points.Select((p, i) => (X: left + 10 + i * step, Y: height - bottom - (double)(p.Value / Math.Max(max, 1)) * (height - bottom - top), p.Label, p.Value)).ToList();
         if (coordinates.Count > 1)
         {
