@@ -99,7 +99,7 @@ internal static class Relevance
         foreach (var query in judged)
         {
             // An anonymous reader: published regulations only, as the judged set assumes.
-            var outcome = await engine.SearchAsync(query.Query, new SearchFilters(), SearchSort.Relevance, take: 10);
+            var outcome = await engine.SearchAsync(query.Query, new SearchFilters(), SearchSort.Relevance, take: 10, CancellationToken.None);
             var top = outcome.Ids.Select(id => codes[id]).ToList();
             var dcg = top.Select((code, i) => (Math.Pow(2, query.Grade(code)) - 1) / Math.Log2(i + 2)).Sum();
             var ideal = query.Relevant.Select(query.Grade).OrderDescending().Take(10).Select((g, i) => (Math.Pow(2, g) - 1) / Math.Log2(i + 2)).Sum();

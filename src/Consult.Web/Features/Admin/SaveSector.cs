@@ -44,7 +44,7 @@ public static class SaveSector
                     ? "insert into sector (name, name_key) values (@name, @key) returning id"
                     : "update sector set name = @name, name_key = @key where id = @Id returning id",
                 new { name, key, request.Id }, cancellationToken));
-            await ChangeSequence.SectorRenamedAsync(db, id);
+            await ChangeSequence.SectorRenamedAsync(db, id, cancellationToken);
             await audit.RecordAsync(new AuditEntry(request.Id is null ? "create" : "update", AuditLog.Sector, name, previous is null ? "" : $"{previous} → {name}"), cancellationToken);
             return Unit.Value;
         }

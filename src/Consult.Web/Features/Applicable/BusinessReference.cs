@@ -17,14 +17,14 @@ public static class BusinessReference
     public const string ProvinceFile = "db/reference/provinces.csv";
 
     /// <summary>Sections and divisions, and the provinces, from the shipped files; lines administrators imported stay.</summary>
-    public static async Task SeedAsync(Db db)
+    public static async Task SeedAsync(Db db, CancellationToken cancellationToken)
     {
-        await ImportLines.WriteAsync(db, Read(VsicFile, r => new VsicLine(r("code"), r("name"), NullIfEmpty(r("parent")))));
-        await db.Connection.ExecuteAsync(
+        await ImportLines.WriteAsync(db, Read(VsicFile, r => new VsicLine(r("code"), r("name"), NullIfEmpty(r("parent")))), cancellationToken);
+        await db.Connection.ExecuteAsync(db.Command(
             """
             insert into province (code, name, predecessors) values (@Code, @Name, @Predecessors)
             on conflict (code) do update set name = excluded.name, predecessors = excluded.predecessors
-            """, Read(ProvinceFile, r => new Province(r("code"), r("name"), r("predecessors"))), db.Transaction);
+            """, Read(ProvinceFile, r => new Province(r("code"), r("name"), r("predecessors"))), cancellationToken));
     }
 
     private static List<T> Read<T>(string file, Func<Func<string, string>, T> row)

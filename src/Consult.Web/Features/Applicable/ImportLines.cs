@@ -34,7 +34,7 @@ public static class ImportLines
             {
                 throw new UserInputException("", "Tệp cần có dòng tiêu đề với các cột code, name (và parent nếu muốn).");
             }
-            var known = (await db.Connection.QueryAsync<string>("select code from vsic_line", transaction: db.Transaction)).ToHashSet();
+            var known = (await db.Connection.QueryAsync<string>(db.Command("select code from vsic_line", null, cancellationToken))).ToHashSet();
             var lines = new List<VsicLine>();
             var errors = new List<string>();
             foreach (var record in table.Rows)
@@ -63,15 +63,15 @@ public static class ImportLines
             {
                 throw new UserInputException(errors.Select(e => ("", e)).ToList());
             }
-            await WriteAsync(db, lines);
+            await WriteAsync(db, lines, cancellationToken);
             return lines.Count;
         }
     }
 
     /// <summary>Adds lines or renames those already there; a line is never taken away (regulations may be tagged with it).</summary>
-    public static Task WriteAsync(Db db, IEnumerable<VsicLine> lines) => db.Connection.ExecuteAsync(
+    public static Task WriteAsync(Db db, IEnumerable<VsicLine> lines, CancellationToken cancellationToken) => db.Connection.ExecuteAsync(db.Command(
         """
         insert into vsic_line (code, name, name_key, parent_code) values (@Code, @Name, @key, @ParentCode)
         on conflict (code) do update set name = excluded.name, name_key = excluded.name_key
-        """, lines.Select(l => new { l.Code, l.Name, key = VietnameseFolding.Fold(l.Name), l.ParentCode }), db.Transaction);
+        """, lines.Select(l => new { l.Code, l.Name, key = VietnameseFolding.Fold(l.Name), l.ParentCode }), cancellationToken));
 }

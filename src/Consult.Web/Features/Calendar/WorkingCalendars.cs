@@ -10,9 +10,9 @@ public static class WorkingCalendars
 {
     public const string ReferenceFile = "db/reference/calendar.csv";
 
-    public static async Task<WorkingCalendar> LoadAsync(Db db)
+    public static async Task<WorkingCalendar> LoadAsync(Db db, CancellationToken cancellationToken)
     {
-        var days = (await db.Connection.QueryAsync<(string Day, string Kind)>("select day, kind from calendar_day", transaction: db.Transaction))
+        var days = (await db.Connection.QueryAsync<(string Day, string Kind)>(db.Command("select day, kind from calendar_day", null, cancellationToken)))
             .Select(d => (Day: DateOnly.ParseExact(d.Day, "yyyy-MM-dd", CultureInfo.InvariantCulture), d.Kind)).ToList();
         return new WorkingCalendar(
             days.Where(d => d.Kind == "off").Select(d => d.Day).ToHashSet(),
@@ -23,7 +23,7 @@ public static class WorkingCalendars
     /// Adds the reference file's years that the database does not have yet. A year already there is left as the
     /// administrators keep it, so their corrections and removals survive restarts and a newly shipped year arrives.
     /// </summary>
-    public static async Task SeedAsync(Db db)
+    public static async Task SeedAsync(Db db, CancellationToken cancellationToken)
     {
         var (table, error) = CsvTable.Read(SchemaMigrator.EmbeddedStream(ReferenceFile));
         var days = table?.Rows.Select(r => new
@@ -33,9 +33,9 @@ public static class WorkingCalendars
             name = table.Cell(r.Fields, "name"),
             source = table.Cell(r.Fields, "source"),
         }).ToList() ?? throw new InvalidOperationException(error);
-        var known = (await db.Connection.QueryAsync<string>("select distinct substr(day, 1, 4) from calendar_day", transaction: db.Transaction)).ToHashSet();
-        await db.Connection.ExecuteAsync(
+        var known = (await db.Connection.QueryAsync<string>(db.Command("select distinct substr(day, 1, 4) from calendar_day", null, cancellationToken))).ToHashSet();
+        await db.Connection.ExecuteAsync(db.Command(
             "insert into calendar_day (day, kind, name, source) values (@day, @kind, @name, @source)",
-            days.Where(d => !known.Contains(d.day[..4])), db.Transaction);
+            days.Where(d => !known.Contains(d.day[..4])), cancellationToken));
     }
 }

@@ -49,7 +49,7 @@ public static class AnswerComment
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var sheet = await ConsultationSheets.LoadAsync(db, user, clock, options.Value, request.ConsultationId);
+            var sheet = await ConsultationSheets.LoadAsync(db, user, clock, options.Value, request.ConsultationId, cancellationToken);
             var comment = sheet?.Comments.FirstOrDefault(c => c.Id == request.CommentId)
                 ?? throw new UserInputException("", "Ý kiến này không thuộc đợt lấy ý kiến.");
             if (sheet!.Status is not (ConsultationStatus.Closed or ConsultationStatus.Answered))
@@ -79,7 +79,7 @@ public static class AnswerComment
                 values (@CommentId, @Verdict, @explanation, @today, @now, @userId)
                 """, new { request.CommentId, request.Verdict, explanation, today = clock.Today().ToString(Domain.Text.IsoDate.Pattern), now = clock.GetUtcNow(), userId = user.Id }, cancellationToken));
             await audit.RecordAsync(new AuditEntry("answer", "comment", request.CommentId.ToString(), Verdicts[request.Verdict]) { AgencyId = sheet.Header.AgencyId }, cancellationToken);
-            await notifier.AnswerPostedAsync(request.CommentId);
+            await notifier.AnswerPostedAsync(request.CommentId, cancellationToken);
             return Unit.Value;
         }
     }

@@ -17,7 +17,7 @@ public static class AnswerTimeliness
     {
         public async Task<IReadOnlyList<Row>> Handle(Query request, CancellationToken cancellationToken)
         {
-            var sheets = await ConsultationSheets.LoadAsync(db, user, clock, options.Value, "c.published = true");
+            var sheets = await ConsultationSheets.LoadAsync(db, user, clock, options.Value, "c.published = true", null, cancellationToken);
             return sheets
                 .Where(s => s.Status is ConsultationStatus.Closed or ConsultationStatus.Answered)
                 .GroupBy(s => (s.Header.AgencyCode, s.Header.AgencyName))

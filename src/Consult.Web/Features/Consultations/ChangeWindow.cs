@@ -54,7 +54,7 @@ public static class ChangeWindow
                     after = today;
                     await db.Connection.ExecuteAsync(db.Command("update consultation set closed_on = @today where id = @Id",
                         new { header.Id, today = today.ToString(IsoDate.Pattern) }, cancellationToken));
-                    await store.StepAsync(header, "close", $"Kết thúc lấy ý kiến ngày {VietnameseDates.Show(today)}: {request.Reason.Trim()}");
+                    await store.StepAsync(header, "close", $"Kết thúc lấy ý kiến ngày {VietnameseDates.Show(today)}: {request.Reason.Trim()}", cancellationToken);
                     done = "Đã kết thúc lấy ý kiến; hãy giải trình từng ý kiến.";
                     break;
                 case "extend":
@@ -66,7 +66,7 @@ public static class ChangeWindow
                     }
                     await db.Connection.ExecuteAsync(db.Command("update consultation set closes_on = @after where id = @Id",
                         new { header.Id, after = after.ToString(IsoDate.Pattern) }, cancellationToken));
-                    await store.StepAsync(header, "extend", $"Gia hạn lấy ý kiến đến ngày {VietnameseDates.Show(after)}: {request.Reason.Trim()}");
+                    await store.StepAsync(header, "extend", $"Gia hạn lấy ý kiến đến ngày {VietnameseDates.Show(after)}: {request.Reason.Trim()}", cancellationToken);
                     done = $"Đã gia hạn lấy ý kiến đến ngày {VietnameseDates.Show(after)}.";
                     break;
                 default:

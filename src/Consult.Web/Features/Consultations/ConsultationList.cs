@@ -34,7 +34,7 @@ public static class ConsultationList
                 where.Add("c.published = true and c.closed_on is null and c.opens_on <= @today and @today <= c.closes_on");
             }
             var sheets = await ConsultationSheets.LoadAsync(db, user, clock, options.Value, string.Join(" and ", where),
-                new { request.Agency, today = clock.Today().ToString(Domain.Text.IsoDate.Pattern) });
+                new { request.Agency, today = clock.Today().ToString(Domain.Text.IsoDate.Pattern) }, cancellationToken);
             var filtered = sheets.Where(s => string.IsNullOrWhiteSpace(request.Status) || ConsultationStatuses.Code(s.Status) == request.Status).ToList();
             return new Result(request, filtered, user.IsIn(Roles.Lead));
         }

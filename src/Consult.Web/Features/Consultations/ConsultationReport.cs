@@ -18,7 +18,7 @@ public static class ConsultationReport
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
-            if (await ConsultationSheets.LoadAsync(db, user, clock, options.Value, request.Id) is not { } sheet)
+            if (await ConsultationSheets.LoadAsync(db, user, clock, options.Value, request.Id, cancellationToken) is not { } sheet)
             {
                 return null;
             }

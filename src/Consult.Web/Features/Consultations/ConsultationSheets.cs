@@ -138,26 +138,26 @@ public static class ConsultationSheets
     public const string Visible = "(c.published = true or @SeesAll or c.agency_id = @OwnAgency)";
 
     public static Task<IReadOnlyList<ConsultationSheet>> LoadAsync(Db db, CurrentUser user, TimeProvider clock, ConsultationOptions options,
-        string where = "1 = 1", object? parameters = null) => LoadAsync(db, user, clock, options, where, parameters, withDraft: false);
+        string where, object? parameters, CancellationToken cancellationToken) => LoadAsync(db, user, clock, options, where, parameters, withDraft: false, cancellationToken);
 
     private static async Task<IReadOnlyList<ConsultationSheet>> LoadAsync(Db db, CurrentUser user, TimeProvider clock, ConsultationOptions options,
-        string where, object? parameters, bool withDraft)
+        string where, object? parameters, bool withDraft, CancellationToken cancellationToken)
     {
-        var headers = (await db.Connection.QueryAsync<ConsultationHeader>(
+        var headers = (await db.Connection.QueryAsync<ConsultationHeader>(db.Command(
             $"{Headers(withDraft)} where {Visible} and {where} order by c.closes_on desc, c.id desc",
-            user.Visibility.With(parameters ?? new { }), db.Transaction)).ToList();
+            user.Visibility.With(parameters ?? new { }), cancellationToken))).ToList();
         if (headers.Count == 0)
         {
             return [];
         }
         var ids = headers.Select(h => h.Id).ToList();
-        var items = (await db.Connection.QueryAsync<ConsultationItem>(
+        var items = (await db.Connection.QueryAsync<ConsultationItem>(db.Command(
             $"""
             select i.id, i.consultation_id, i.position, i.regulation_id, r.code regulation_code, i.label, i.anchor
             from consultation_item i left join regulation r on r.id = i.regulation_id
             where i.consultation_id {db.Storage.In("@ids")} order by i.position
-            """, new { ids }, db.Transaction)).ToLookup(i => i.ConsultationId);
-        var comments = (await db.Connection.QueryAsync<CommentRow>(
+            """, new { ids }, cancellationToken))).ToLookup(i => i.ConsultationId);
+        var comments = (await db.Connection.QueryAsync<CommentRow>(db.Command(
             $"""
             select m.id, m.consultation_id, m.item_id, m.user_id, u.display_name author_name, m.respondent_kind, m.stance, m.body, m.body_key, m.repeat_of,
                 m.attachment_id, t.original_name attachment_name, t.size attachment_size, m.created_at, m.hidden_at, m.hidden_reason, m.withdrawn_at,
@@ -168,12 +168,13 @@ public static class ConsultationSheets
             left join answer n on n.comment_id = m.id
             left join rating g on g.comment_id = m.id
             where m.consultation_id {db.Storage.In("@ids")} order by m.id
-            """, new { ids }, db.Transaction)).ToLookup(c => c.ConsultationId);
+            """, new { ids }, cancellationToken))).ToLookup(c => c.ConsultationId);
         var today = clock.Today();
-        var calendar = await WorkingCalendars.LoadAsync(db);
+        var calendar = await WorkingCalendars.LoadAsync(db, cancellationToken);
         return headers.Select(h => new ConsultationSheet(h, items[h.Id].ToList(), comments[h.Id].ToList(), today, options, calendar)).ToList();
     }
 
-    public static async Task<ConsultationSheet?> LoadAsync(Db db, CurrentUser user, TimeProvider clock, ConsultationOptions options, long id) =>
-        (await LoadAsync(db, user, clock, options, "c.id = @id", new { id }, withDraft: true)).SingleOrDefault();
+    public static async Task<ConsultationSheet?> LoadAsync(Db db, CurrentUser user, TimeProvider clock, ConsultationOptions options, long id,
+        CancellationToken cancellationToken) =>
+        (await LoadAsync(db, user, clock, options, "c.id = @id", new { id }, withDraft: true, cancellationToken)).SingleOrDefault();
 }

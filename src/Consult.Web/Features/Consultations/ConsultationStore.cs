@@ -19,7 +19,7 @@ public sealed class ConsultationStore(Db db, AuditLog audit)
         return header.Version == expectedVersion ? header : throw UserInputException.Stale("Đợt lấy ý kiến", header.Version, expectedVersion);
     }
 
-    public async Task StepAsync(ConsultationHeader header, string action, string summary, CancellationToken cancellationToken = default)
+    public async Task StepAsync(ConsultationHeader header, string action, string summary, CancellationToken cancellationToken)
     {
         await db.Connection.ExecuteAsync(db.Command("update consultation set version = version + 1 where id = @Id", header, cancellationToken));
         await audit.RecordAsync(new AuditEntry(action, AuditEntity, header.Id.ToString(), summary)

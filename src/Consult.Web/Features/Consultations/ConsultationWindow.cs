@@ -39,7 +39,7 @@ public static class ConsultationWindow
                             + " Hãy lùi ngày kết thúc trước khi công bố.");
                     }
                     await db.Connection.ExecuteAsync(db.Command("update consultation set published = true where id = @Id", header, cancellationToken));
-                    await store.StepAsync(header, "open", $"Lấy ý kiến từ {header.Opens:dd/MM/yyyy} đến {DateOnly.Parse(header.ClosesOn):dd/MM/yyyy}");
+                    await store.StepAsync(header, "open", $"Lấy ý kiến từ {header.Opens:dd/MM/yyyy} đến {DateOnly.Parse(header.ClosesOn):dd/MM/yyyy}", cancellationToken);
                     await notifier.ConsultationOpenedAsync(header.Id, cancellationToken);
                     return "Đã công bố đợt lấy ý kiến.";
                 default:

@@ -84,7 +84,7 @@ public static class DemoConsultations
             });
         var first = await CommentAsync(closed, "amend", "Đề nghị rút thời hạn giải quyết từ 15 xuống 10 ngày làm việc.", 45);
         var second = await CommentAsync(closed, "oppose", "Không đồng ý yêu cầu bổ sung bản vẽ mặt bằng khi chỉ thay đổi tên cơ sở bán lẻ.", 40);
-        var calendar = await Calendar.WorkingCalendars.LoadAsync(db);
+        var calendar = await Calendar.WorkingCalendars.LoadAsync(db, CancellationToken.None);
         var due = AnswerDeadline.Due(today.AddDays(-30), 10, calendar);
         await db.Connection.ExecuteAsync(
             "insert into answer (comment_id, verdict, explanation, answered_on, answered_at, answered_by) values (@comment, @verdict, @explanation, @on, @at, @lead)",
@@ -136,7 +136,7 @@ public static class DemoConsultations
 
     private static async Task<Setting> SettingAsync(Db db) => new(
         await db.Connection.ExecuteScalarAsync<long>("select id from app_user where email = 'doanhnghiep@consult.demo'"),
-        await Calendar.WorkingCalendars.LoadAsync(db));
+        await Calendar.WorkingCalendars.LoadAsync(db, CancellationToken.None));
 
     private static Task<long> InsertCommentAsync(Db db, long consultation, long business, string stance, string body, DateTimeOffset at) =>
         db.Connection.ExecuteScalarAsync<long>(

@@ -59,7 +59,7 @@ public static class PublishCouncilOpinion
                 values (@ConsultationId, @userId, @signedAs, @body, @attachmentId, @now) returning id
                 """, new { request.ConsultationId, userId = user.Id, signedAs = $"{user.DisplayName}, {CouncilOpinions.Signature}", body, attachmentId, now = clock.GetUtcNow() }, cancellationToken));
             await notifier.NotifyFollowersAsync("f.target = 'consultation' and f.target_id = @ConsultationId", new { request.ConsultationId },
-                $"Hội đồng tư vấn có ý kiến: {consultation.Title}", ConsultationLinks.Opinion(request.ConsultationId, id));
+                $"Hội đồng tư vấn có ý kiến: {consultation.Title}", ConsultationLinks.Opinion(request.ConsultationId, id), cancellationToken);
             await audit.RecordAsync(new AuditEntry("opinion", "consultation", request.ConsultationId.ToString(), consultation.Title) { AgencyId = (int)consultation.AgencyId }, cancellationToken);
             return id;
         }

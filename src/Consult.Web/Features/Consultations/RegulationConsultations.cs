@@ -15,7 +15,7 @@ public static class RegulationConsultations
         public async Task<IReadOnlyList<ConsultationSheet>> Handle(Query request, CancellationToken cancellationToken) =>
             (await ConsultationSheets.LoadAsync(db, user, clock, options.Value,
                 "(c.regulation_id = @RegulationId or exists (select 1 from consultation_item i where i.consultation_id = c.id and i.regulation_id = @RegulationId))",
-                request))
+                request, cancellationToken))
             .OrderBy(s => s.Status == Domain.Consultations.ConsultationStatus.Open ? 0 : 1).ToList();
     }
 }

@@ -176,7 +176,7 @@ public static class SaveConsultation
                     where id = @Id;
                     delete from consultation_item where consultation_id = @Id;
                     """, values, cancellationToken));
-                await store.StepAsync(header, "update", values.title);
+                await store.StepAsync(header, "update", values.title, cancellationToken);
                 id = existing;
             }
             else

@@ -48,7 +48,7 @@ public static class SubmitComment
     {
         public async Task<long> Handle(Command request, CancellationToken cancellationToken)
         {
-            var sheet = await ConsultationSheets.LoadAsync(db, user, clock, options.Value, request.ConsultationId)
+            var sheet = await ConsultationSheets.LoadAsync(db, user, clock, options.Value, request.ConsultationId, cancellationToken)
                 ?? throw new UserInputException("", "Không có đợt lấy ý kiến này.");
             if (sheet.Status != ConsultationStatus.Open)
             {

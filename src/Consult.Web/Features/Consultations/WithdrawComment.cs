@@ -26,7 +26,7 @@ public static class WithdrawComment
             var consultationId = await db.Connection.ExecuteScalarAsync<long?>(db.Command(
                 "select consultation_id from comment where id = @CommentId and withdrawn_at is null and hidden_at is null", request, cancellationToken))
                 ?? throw new UserInputException("", "Ý kiến không còn, đã được rút hoặc đã bị ẩn.");
-            var sheet = await ConsultationSheets.LoadAsync(db, user, clock, options.Value, consultationId);
+            var sheet = await ConsultationSheets.LoadAsync(db, user, clock, options.Value, consultationId, cancellationToken);
             if (sheet?.Status != Domain.Consultations.ConsultationStatus.Open)
             {
                 throw new UserInputException("", "Đợt lấy ý kiến đã kết thúc: ý kiến đã gửi không rút được nữa.");

@@ -67,7 +67,7 @@ public sealed class IndexCalculator(Db db, VersionFacts versions, CostEstimateSt
             from regulation_version group by regulation_id
             """, new { until = Utc(asOf), previous = Utc(yearBefore) }, db.Transaction)).ToList();
         var keys = rows.SelectMany(r => new[] { r.Latest, r.First, r.YearBefore }.OfType<int>().Select(v => (r.RegulationId, v))).ToHashSet();
-        var facts = await versions.LoadAsync(db, keys);
+        var facts = await versions.LoadAsync(db, keys, CancellationToken.None);
         List<RegulationFacts> At(Func<VersionRow, int?> version) =>
             [.. rows.Where(r => version(r) is not null).Select(r => facts[(r.RegulationId, version(r)!.Value)])];
         return new States(At(r => r.Latest), At(r => r.First), At(r => r.YearBefore));
@@ -115,7 +115,7 @@ public sealed class IndexCalculator(Db db, VersionFacts versions, CostEstimateSt
         var agencies = (await db.Connection.QueryAsync<(long Id, string Code, string Name)>(
             "select id, code, name from agency where valid_to is null or valid_to >= @start order by name",
             new { start = period.Start.ToString(IsoDate.Pattern) }, db.Transaction)).ToList();
-        var plans = await PlanSheets.LoadAsync(db, "p.status in ('approved', 'in_execution', 'executed') and p.decision_date <= @asOfText", new { asOfText });
+        var plans = await PlanSheets.LoadAsync(db, "p.status in ('approved', 'in_execution', 'executed') and p.decision_date <= @asOfText", new { asOfText }, CancellationToken.None);
         var submitted = (await db.Connection.QueryAsync<(long Id, long AgencyId, string Title, string? SubmittedOn)>(
             "select id, agency_id, title, submitted_on from plan where year = @year", new { year = asOf.Year }, db.Transaction)).ToList();
         var drafts = (await db.Connection.QueryAsync<(long Id, long AgencyId, string Number, bool Consulted)>(
@@ -136,7 +136,7 @@ public sealed class IndexCalculator(Db db, VersionFacts versions, CostEstimateSt
             left join answer n on n.comment_id = m.id left join rating g on g.comment_id = m.id
             where c.published = true and m.hidden_at is null and (m.withdrawn_at is null or m.withdrawn_at >= @until) and m.created_at < @until
             """, new { until }, db.Transaction)).ToList();
-        var calendar = await WorkingCalendars.LoadAsync(db);
+        var calendar = await WorkingCalendars.LoadAsync(db, CancellationToken.None);
         var countsFeedback = methodology.Indicators.Any(i => i.Key.StartsWith("feedback", StringComparison.Ordinal));
         var feedback = !countsFeedback ? [] : (await db.Connection.QueryAsync<FeedbackFact>(
             """

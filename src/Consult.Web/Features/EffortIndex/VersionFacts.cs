@@ -42,7 +42,7 @@ public sealed class VersionFacts
     /// <param name="cancellationToken">Checked between batches; never handed to a running SQLite command, whose
     /// cancellation callback could throw from inside the host's shutdown and keep later services from being disposed.</param>
     public async Task<IReadOnlyDictionary<(long Id, int Version), RegulationFacts>> LoadAsync(
-        Db db, IReadOnlyCollection<(long Id, int Version)> keys, CancellationToken cancellationToken = default)
+        Db db, IReadOnlyCollection<(long Id, int Version)> keys, CancellationToken cancellationToken)
     {
         var found = new Dictionary<(long Id, int Version), RegulationFacts>(keys.Count);
         var missing = new HashSet<(long Id, int Version)>();

@@ -50,7 +50,7 @@ public static class AnswerFeedback
             await db.Connection.ExecuteAsync(db.Command("update feedback set answer = @answer, answered_on = @today, answered_by = @userId where id = @Id",
                 new { answer, today = clock.Today().ToString(IsoDate.Pattern), userId = user.Id, f.Id }, cancellationToken));
             await store.StepAsync(f, "answer", f.AgencyId, null, "", $"{f.AgencyName} đã trả lời phản ánh của bạn", cancellationToken);
-            await notices.ToFollowersAsync(f, $"{f.AgencyName} trả lời phản ánh, kiến nghị");
+            await notices.ToFollowersAsync(f, $"{f.AgencyName} trả lời phản ánh, kiến nghị", cancellationToken);
             await audit.RecordAsync(new AuditEntry("answer", FeedbackStore.AuditEntity, f.Id.ToString(), f.RegulationCode) { AgencyId = f.AgencyId }, cancellationToken);
             return Unit.Value;
         }

@@ -39,7 +39,7 @@ public static class DecideTransfer
             var to = f.TransferTo ?? throw new UserInputException("", "Phản ánh không còn chờ cơ quan bạn nhận.");
             if (request.Accept)
             {
-                var due = await FeedbackRecords.DueAsync(db, clock.Today(), options.Value.AnswerWorkingDays);
+                var due = await FeedbackRecords.DueAsync(db, clock.Today(), options.Value.AnswerWorkingDays, cancellationToken);
                 await db.Connection.ExecuteAsync(db.Command("update feedback set agency_id = @to, transfer_to = null, answer_due = @due where id = @Id",
                     new { to, due = due.ToString(IsoDate.Pattern), f.Id }, cancellationToken));
                 await store.StepAsync(f, "accept", f.AgencyId, to, "", $"{f.TransferToName} đã nhận xử lý phản ánh của bạn, hạn trả lời {VietnameseDates.Show(due)}", cancellationToken);

@@ -19,7 +19,7 @@ public static class DemoFeedback
     public static async Task LoadAsync(Db db, TimeProvider clock)
     {
         var today = clock.Today();
-        var calendar = await WorkingCalendars.LoadAsync(db);
+        var calendar = await WorkingCalendars.LoadAsync(db, CancellationToken.None);
         var users = (await db.Connection.QueryAsync<(string Email, long Id)>("select email, id from app_user where email like '%@consult.demo'", transaction: db.Transaction))
             .ToDictionary(u => u.Email, u => u.Id);
         var agencies = (await db.Connection.QueryAsync<(string Code, int Id)>("select code, id from agency", transaction: db.Transaction)).ToDictionary(a => a.Code, a => a.Id);

@@ -103,6 +103,6 @@ public static class FeedbackRecords
     public static async Task<FeedbackRow?> OneAsync(Db db, CurrentUser user, long id, CancellationToken cancellationToken) =>
         (await LoadAsync(db, user, "f.id = @id", new { id }, cancellationToken)).SingleOrDefault();
 
-    public static async Task<DateOnly> DueAsync(Db db, DateOnly reachedOn, int workingDays) =>
-        WorkingDays.Add(reachedOn, workingDays, await WorkingCalendars.LoadAsync(db));
+    public static async Task<DateOnly> DueAsync(Db db, DateOnly reachedOn, int workingDays, CancellationToken cancellationToken) =>
+        WorkingDays.Add(reachedOn, workingDays, await WorkingCalendars.LoadAsync(db, cancellationToken));
 }

@@ -45,6 +45,6 @@ public sealed class FeedbackStore(Db db, CurrentUser user, TimeProvider clock, F
     {
         await db.Connection.ExecuteAsync(db.Command("update feedback set version = version + 1 where id = @Id", f, cancellationToken));
         await db.Connection.ExecuteAsync(db.Command(EventSql, Event(f.Id, kind, from, to, note, clock, user.Id), cancellationToken));
-        await notices.ToAuthorAsync(f, authorNotice);
+        await notices.ToAuthorAsync(f, authorNotice, cancellationToken);
     }
 }

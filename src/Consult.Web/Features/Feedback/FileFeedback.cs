@@ -97,10 +97,10 @@ public static class FileFeedback
                 {
                     regulationId = regulation!.Value.Id, agencyId = regulation.Value.AgencyId, province = user.ProvinceCode, problem, proposal, attachmentId,
                     today = today.ToString(IsoDate.Pattern), now = clock.GetUtcNow(), userId = user.Id,
-                    due = (await FeedbackRecords.DueAsync(db, today, options.Value.AnswerWorkingDays)).ToString(IsoDate.Pattern),
+                    due = (await FeedbackRecords.DueAsync(db, today, options.Value.AnswerWorkingDays, cancellationToken)).ToString(IsoDate.Pattern),
                 }, cancellationToken));
             await db.Connection.ExecuteAsync(db.Command(FeedbackStore.EventSql, FeedbackStore.Event(id, "filed", null, regulation.Value.AgencyId, "", clock, user.Id), cancellationToken));
-            await notices.ToFollowersAsync((await FeedbackRecords.OneAsync(db, user, id, cancellationToken))!, "Phản ánh, kiến nghị mới");
+            await notices.ToFollowersAsync((await FeedbackRecords.OneAsync(db, user, id, cancellationToken))!, "Phản ánh, kiến nghị mới", cancellationToken);
             await audit.RecordAsync(new AuditEntry("file", FeedbackStore.AuditEntity, id.ToString(), request.Regulation.Trim()) { AgencyId = regulation.Value.AgencyId }, cancellationToken);
             return id;
         }

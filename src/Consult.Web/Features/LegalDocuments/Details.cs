@@ -45,7 +45,7 @@ public static class Details
             {
                 return null;
             }
-            var rows = (await db.Connection.QueryAsync<Search.Search.Hit, string, (Search.Search.Hit Hit, string Article)>(
+            var rows = (await db.Connection.QueryAsync<Search.Search.Hit, string, (Search.Search.Hit Hit, string Article)>(db.Command(
                 $"""
                 select {Search.Search.Hit.Columns}, b.article
                 from regulation_basis b
@@ -53,9 +53,8 @@ public static class Details
                 join agency a on a.id = r.agency_id
                 where b.legal_document_id = @Id and {Visibility.Regulations}
                 order by r.kind, r.code
-                """,
-                (Search.Search.Hit hit, string article) => (hit, article),
-                user.Visibility.With(request), splitOn: "article")).ToList();
+                """, user.Visibility.With(request), cancellationToken),
+                (Search.Search.Hit hit, string article) => (hit, article), splitOn: "article")).ToList();
             return new Result(
                 document,
                 rows.Select(r => r.Hit).DistinctBy(h => h.Id).ToList(),

@@ -34,7 +34,7 @@ public static class ApprovePlan
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var plan = await plans.CurrentAsync(request.PlanId, request.ExpectedVersion, PlanStatuses.CanReview, "Chỉ phê duyệt được phương án đang trình.");
+            var plan = await plans.CurrentAsync(request.PlanId, request.ExpectedVersion, PlanStatuses.CanReview, "Chỉ phê duyệt được phương án đang trình.", cancellationToken);
             var number = VietnameseFolding.Compose(request.DecisionNumber).Trim();
             var errors = new List<(string, string)>();
             if (!DocumentNumber.IsValid(number) || DocumentNumber.InferType(number) != LegalDocumentType.PrimeMinisterDecision)
@@ -55,7 +55,7 @@ public static class ApprovePlan
             }
             await db.Connection.ExecuteAsync(db.Command("update plan set decision_number = @number, decision_date = @date where id = @PlanId",
                 new { request.PlanId, number, date = date.ToString("yyyy-MM-dd") }, cancellationToken));
-            await plans.StepAsync(plan, "approve", $"Quyết định {number} ngày {date:dd/MM/yyyy}", PlanStatus.Approved);
+            await plans.StepAsync(plan, "approve", $"Quyết định {number} ngày {date:dd/MM/yyyy}", PlanStatus.Approved, cancellationToken);
             return Unit.Value;
         }
     }

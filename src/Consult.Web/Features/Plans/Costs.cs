@@ -28,11 +28,11 @@ public static class HourlyIncomes
         public decimal Value => decimal.Parse(Amount, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public static async Task<Row?> ForYearAsync(Db db, int year) =>
-        await db.Connection.QueryFirstOrDefaultAsync<Row>(
-            "select year, amount, source from hourly_income where year <= @year order by year desc limit 1", new { year }, db.Transaction)
-        ?? await db.Connection.QueryFirstOrDefaultAsync<Row>(
-            "select year, amount, source from hourly_income order by year limit 1", transaction: db.Transaction);
+    public static async Task<Row?> ForYearAsync(Db db, int year, CancellationToken cancellationToken) =>
+        await db.Connection.QueryFirstOrDefaultAsync<Row>(db.Command(
+            "select year, amount, source from hourly_income where year <= @year order by year desc limit 1", new { year }, cancellationToken))
+        ?? await db.Connection.QueryFirstOrDefaultAsync<Row>(db.Command(
+            "select year, amount, source from hourly_income order by year limit 1", null, cancellationToken));
 }
 
 /// <summary>The cost fields of a form, as typed; read with Vietnamese number conventions.</summary>

@@ -54,7 +54,7 @@ public static class PlanDetails
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
-            var sheet = (await PlanSheets.LoadAsync(db, $"p.id = @Id and {Visibility.Plans}", user.Visibility.With(request))).SingleOrDefault();
+            var sheet = (await PlanSheets.LoadAsync(db, $"p.id = @Id and {Visibility.Plans}", user.Visibility.With(request), cancellationToken)).SingleOrDefault();
             if (sheet is null)
             {
                 return null;

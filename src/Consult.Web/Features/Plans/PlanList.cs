@@ -35,7 +35,7 @@ public static class PlanList
             {
                 where.Add("p.year = @Year");
             }
-            var plans = await PlanSheets.LoadAsync(db, string.Join(" and ", where), user.Visibility.With(request));
+            var plans = await PlanSheets.LoadAsync(db, string.Join(" and ", where), user.Visibility.With(request), cancellationToken);
             return new Result(request, plans, options.Value, clock.Today(), user.IsStaff);
         }
     }

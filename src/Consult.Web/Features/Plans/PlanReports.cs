@@ -25,10 +25,10 @@ public static class PlanReports
     public sealed class Handler(Db db) : IRequestHandler<ApprovedQuery, IReadOnlyList<PlanSheet>>, IRequestHandler<ExecutedQuery, IReadOnlyList<ExecutedRow>>
     {
         public async Task<IReadOnlyList<PlanSheet>> Handle(ApprovedQuery request, CancellationToken cancellationToken) =>
-            (await PlanSheets.LoadAsync(db, Approved)).Where(p => request.Range.Contains(p.Plan.DecisionDate)).OrderBy(p => p.Plan.DecisionDate).ToList();
+            (await PlanSheets.LoadAsync(db, Approved, null, cancellationToken)).Where(p => request.Range.Contains(p.Plan.DecisionDate)).OrderBy(p => p.Plan.DecisionDate).ToList();
 
         public async Task<IReadOnlyList<ExecutedRow>> Handle(ExecutedQuery request, CancellationToken cancellationToken) =>
-            (await PlanSheets.LoadAsync(db, Approved))
+            (await PlanSheets.LoadAsync(db, Approved, null, cancellationToken))
                 .GroupBy(p => (AgencyCode: p.Plan.OriginCode, AgencyName: p.Plan.OriginName))
                 .Select(g =>
                 {

@@ -104,15 +104,15 @@ public static class PlanSheets
         """;
 
     /// <summary>Plans matching a filter over <c>plan p</c>, with their items; in one pass for lists and reports.</summary>
-    public static async Task<IReadOnlyList<PlanSheet>> LoadAsync(Db db, string where = "1 = 1", object? parameters = null)
+    public static async Task<IReadOnlyList<PlanSheet>> LoadAsync(Db db, string where, object? parameters, CancellationToken cancellationToken)
     {
-        var plans = (await db.Connection.QueryAsync<PlanHeader>($"{Headers} where {where} order by p.year desc, a.name, p.id", parameters, db.Transaction)).ToList();
+        var plans = (await db.Connection.QueryAsync<PlanHeader>(db.Command($"{Headers} where {where} order by p.year desc, a.name, p.id", parameters, cancellationToken))).ToList();
         if (plans.Count == 0)
         {
             return [];
         }
         var ids = plans.Select(p => p.Id).ToList();
-        var items = (await db.Connection.QueryAsync<PlanItemRow>(
+        var items = (await db.Connection.QueryAsync<PlanItemRow>(db.Command(
             $"""
             select i.id, i.plan_id, i.regulation_id, r.code, r.title, r.kind,
                 (select count(*) from regulation_product rp where rp.regulation_id = r.id) products,
@@ -120,10 +120,10 @@ public static class PlanSheets
                 exists (select 1 from legal_document d where d.number = i.executed_by and d.illustrative = true) executed_by_illustrative
             from plan_item i join regulation r on r.id = i.regulation_id
             where i.plan_id {db.Storage.In("@ids")} order by i.id
-            """, new { ids }, db.Transaction)).ToList();
-        var documents = (await db.Connection.QueryAsync<PlanItemDocument>(
+            """, new { ids }, cancellationToken))).ToList();
+        var documents = (await db.Connection.QueryAsync<PlanItemDocument>(db.Command(
             $"select d.item_id, d.position, d.number, d.doc_type, d.article, d.deadline, d.illustrative from plan_item_document d join plan_item i on i.id = d.item_id where i.plan_id {db.Storage.In("@ids")} order by d.item_id, d.position",
-            new { ids }, db.Transaction)).ToLookup(d => d.ItemId);
+            new { ids }, cancellationToken))).ToLookup(d => d.ItemId);
         var byPlan = items.ToLookup(i => i.PlanId);
         return plans.Select(p => new PlanSheet(p, byPlan[p.Id]
             .Select(i => new PlanItem(i, documents[i.Id].ToList(),
@@ -131,5 +131,6 @@ public static class PlanSheets
             .ToList())).ToList();
     }
 
-    public static async Task<PlanSheet?> LoadAsync(Db db, long id) => (await LoadAsync(db, "p.id = @id", new { id })).SingleOrDefault();
+    public static async Task<PlanSheet?> LoadAsync(Db db, long id, CancellationToken cancellationToken) =>
+        (await LoadAsync(db, "p.id = @id", new { id }, cancellationToken)).SingleOrDefault();
 }

@@ -13,9 +13,9 @@ public sealed class PlanStore(Db db, AuditLog audit, TimeProvider clock)
     public const string AuditEntity = "plan";
 
     /// <summary>The plan as it is now, if the user's form was opened at this version and its status allows the step.</summary>
-    public async Task<PlanHeader> CurrentAsync(long planId, int expectedVersion, Func<PlanStatus, bool> allows, string notNow)
+    public async Task<PlanHeader> CurrentAsync(long planId, int expectedVersion, Func<PlanStatus, bool> allows, string notNow, CancellationToken cancellationToken)
     {
-        var plan = (await PlanSheets.LoadAsync(db, planId))?.Plan ?? throw new UserInputException("", "Phương án không còn trên cổng.");
+        var plan = (await PlanSheets.LoadAsync(db, planId, cancellationToken))?.Plan ?? throw new UserInputException("", "Phương án không còn trên cổng.");
         if (plan.Version != expectedVersion)
         {
             throw UserInputException.Stale("Phương án", plan.Version, expectedVersion);
@@ -24,7 +24,7 @@ public sealed class PlanStore(Db db, AuditLog audit, TimeProvider clock)
     }
 
     /// <summary>Records a step: the plan's version moves on, its status too when given, and the audit trail says who did what.</summary>
-    public async Task StepAsync(PlanHeader plan, string action, string summary, PlanStatus? status = null, CancellationToken cancellationToken = default)
+    public async Task StepAsync(PlanHeader plan, string action, string summary, PlanStatus? status, CancellationToken cancellationToken)
     {
         await db.Connection.ExecuteAsync(db.Command(
             "update plan set version = version + 1, updated_at = @now, status = coalesce(@status, status) where id = @Id",

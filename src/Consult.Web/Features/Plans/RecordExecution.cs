@@ -41,7 +41,7 @@ public static class RecordExecution
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
             var plan = await plans.CurrentAsync(request.PlanId, request.ExpectedVersion, PlanStatuses.CanRecordExecution,
-                "Chỉ ghi nhận thực thi cho phương án đã được phê duyệt.");
+                "Chỉ ghi nhận thực thi cho phương án đã được phê duyệt.", cancellationToken);
             var item = await db.Connection.QuerySingleOrDefaultAsync<PlanItemRow>(db.Command(
                 """
                 select i.id, i.plan_id, i.regulation_id, r.code, r.title, r.kind, i.action, i.cost_after, i.executed_by
@@ -78,7 +78,7 @@ public static class RecordExecution
 
             var (items, executed) = await db.Connection.QuerySingleAsync<(int, int)>(db.Command(
                 "select count(*), count(executed_by) from plan_item where plan_id = @PlanId", request, cancellationToken));
-            await plans.StepAsync(plan, "execute", $"{item.Code}: {number} ngày {issued:dd/MM/yyyy}", PlanStatuses.AfterExecution(items, executed));
+            await plans.StepAsync(plan, "execute", $"{item.Code}: {number} ngày {issued:dd/MM/yyyy}", PlanStatuses.AfterExecution(items, executed), cancellationToken);
             return Unit.Value;
         }
     }

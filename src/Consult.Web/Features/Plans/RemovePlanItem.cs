@@ -21,7 +21,7 @@ public static class RemovePlanItem
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
             var plan = await plans.CurrentAsync(request.PlanId, request.ExpectedVersion, PlanStatuses.IsEditable,
-                "Phương án đã trình hoặc đã được phê duyệt: không bỏ mục được nữa.");
+                "Phương án đã trình hoặc đã được phê duyệt: không bỏ mục được nữa.", cancellationToken);
             var code = await db.Connection.ExecuteScalarAsync<string?>(db.Command(
                 "select r.code from plan_item i join regulation r on r.id = i.regulation_id where i.id = @ItemId and i.plan_id = @PlanId", request, cancellationToken))
                 ?? throw new UserInputException("", "Mục này không còn trong phương án.");
@@ -35,7 +35,7 @@ public static class RemovePlanItem
             }
             await db.Connection.ExecuteAsync(db.Command(
                 "delete from plan_item_document where item_id = @ItemId; delete from plan_item where id = @ItemId", request, cancellationToken));
-            await plans.StepAsync(plan, "remove-item", code);
+            await plans.StepAsync(plan, "remove-item", code, null, cancellationToken);
             return Unit.Value;
         }
     }

@@ -29,10 +29,10 @@ public static class ReturnPlan
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var plan = await plans.CurrentAsync(request.PlanId, request.ExpectedVersion, PlanStatuses.CanReview, "Chỉ trả lại được phương án đang trình.");
+            var plan = await plans.CurrentAsync(request.PlanId, request.ExpectedVersion, PlanStatuses.CanReview, "Chỉ trả lại được phương án đang trình.", cancellationToken);
             await db.Connection.ExecuteAsync(db.Command("update plan set return_reason = @reason where id = @PlanId",
                 new { request.PlanId, reason = request.Reason.Trim() }, cancellationToken));
-            await plans.StepAsync(plan, "return", request.Reason.Trim(), PlanStatus.Returned);
+            await plans.StepAsync(plan, "return", request.Reason.Trim(), PlanStatus.Returned, cancellationToken);
             return Unit.Value;
         }
     }

@@ -23,7 +23,7 @@ public sealed record StoredEstimate(int Year, CostInputs Inputs, int Version, st
         var row = await db.Connection.QuerySingleOrDefaultAsync<(long Year, string Inputs, long Version)?>(db.Command(
             "select year, inputs, version from cost_estimate where regulation_id = @regulationId", new { regulationId }, cancellationToken));
         return row is { } r
-            ? new StoredEstimate((int)r.Year, CostJson.Read(r.Inputs), (int)r.Version, (await HourlyIncomes.ForYearAsync(db, (int)r.Year))?.Source)
+            ? new StoredEstimate((int)r.Year, CostJson.Read(r.Inputs), (int)r.Version, (await HourlyIncomes.ForYearAsync(db, (int)r.Year, cancellationToken))?.Source)
             : null;
     }
 }
@@ -83,7 +83,7 @@ public static class SaveCostEstimate
             var regulationId = await db.Connection.ExecuteScalarAsync<long?>(db.Command(
                 "select id from regulation where code_key = @key", new { key = RegulationCode.Key(request.Code) }, cancellationToken))
                 ?? throw new UserInputException("", $"Không có quy định mã {request.Code}.");
-            var income = await HourlyIncomes.ForYearAsync(db, request.Year!.Value);
+            var income = await HourlyIncomes.ForYearAsync(db, request.Year!.Value, cancellationToken);
             var (inputs, errors) = request.Cost.Read(income?.Value ?? 0, nameof(Command.Cost) + ".");
             if (income is null)
             {

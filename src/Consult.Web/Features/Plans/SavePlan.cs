@@ -61,9 +61,9 @@ public static class SavePlan
                 return id;
             }
             var plan = await plans.CurrentAsync(request.Id.Value, request.ExpectedVersion, PlanStatuses.IsEditable,
-                "Phương án đã trình hoặc đã được phê duyệt: không sửa được nữa.");
+                "Phương án đã trình hoặc đã được phê duyệt: không sửa được nữa.", cancellationToken);
             await db.Connection.ExecuteAsync(db.Command("update plan set title = @title, year = @Year, summary = @summary where id = @Id", values, cancellationToken));
-            await plans.StepAsync(plan, "update", values.title);
+            await plans.StepAsync(plan, "update", values.title, null, cancellationToken);
             return plan.Id;
         }
     }

@@ -101,7 +101,7 @@ public static class SavePlanItem
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
             var plan = await plans.CurrentAsync(request.PlanId, request.ExpectedVersion, PlanStatuses.IsEditable,
-                "Phương án đã trình hoặc đã được phê duyệt: không thêm, sửa mục được nữa.");
+                "Phương án đã trình hoặc đã được phê duyệt: không thêm, sửa mục được nữa.", cancellationToken);
             var errors = new List<(string, string)>();
             var regulation = await db.Connection.QuerySingleOrDefaultAsync<(long Id, int AgencyId)?>(db.Command(
                 "select id, agency_id from regulation where code_key = @key", new { key = Domain.Text.RegulationCode.Key(request.RegulationCode) }, cancellationToken));
@@ -137,7 +137,7 @@ public static class SavePlanItem
             {
                 errors.Add((nameof(Command.Documents), "Nêu ít nhất một văn bản cần sửa đổi, bổ sung hoặc bãi bỏ."));
             }
-            var hourlyIncome = (await HourlyIncomes.ForYearAsync(db, plan.Year))?.Value ?? 0;
+            var hourlyIncome = (await HourlyIncomes.ForYearAsync(db, plan.Year, cancellationToken))?.Value ?? 0;
             var after = CostInputs.None;
             if (action != PlanAction.Abolish)
             {
@@ -172,7 +172,7 @@ public static class SavePlanItem
                 "insert into plan_item_document (item_id, position, number, doc_type, article, deadline) values (@itemId, @position, @Number, @DocType, @Article, @Deadline)",
                 documents.Select((d, i) => new { itemId, position = i, d.Number, d.DocType, d.Article, d.Deadline }), cancellationToken));
             await plans.StepAsync(plan, request.ItemId is null ? "add-item" : "update-item",
-                $"{request.RegulationCode}: {PlanActions.Label(action)}");
+                $"{request.RegulationCode}: {PlanActions.Label(action)}", null, cancellationToken);
             return Unit.Value;
         }
     }

@@ -21,7 +21,7 @@ public static class SubmitPlan
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
             var plan = await plans.CurrentAsync(request.PlanId, request.ExpectedVersion, PlanStatuses.CanSubmit,
-                "Chỉ trình được phương án dự thảo hoặc đã được trả lại.");
+                "Chỉ trình được phương án dự thảo hoặc đã được trả lại.", cancellationToken);
             var items = await db.Connection.ExecuteScalarAsync<int>(db.Command("select count(*) from plan_item where plan_id = @PlanId", request, cancellationToken));
             if (items == 0)
             {
@@ -39,7 +39,7 @@ public static class SubmitPlan
             await db.Connection.ExecuteAsync(db.Command(
                 "update plan set submitted_on = @today, return_reason = null where id = @PlanId",
                 new { request.PlanId, today = plans.Today.ToString("yyyy-MM-dd") }, cancellationToken));
-            await plans.StepAsync(plan, "submit", "Trình Thủ tướng Chính phủ", PlanStatus.Submitted);
+            await plans.StepAsync(plan, "submit", "Trình Thủ tướng Chính phủ", PlanStatus.Submitted, cancellationToken);
             return Unit.Value;
         }
     }

@@ -12,20 +12,20 @@ public sealed class ScheduledRuns(Db db, TimeProvider clock)
     public static string Node { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     /// <summary>True when this node is the first to claim the current period of the job; periods are counted from the Unix epoch.</summary>
-    public async Task<bool> ClaimAsync(string job, TimeSpan every)
+    public async Task<bool> ClaimAsync(string job, TimeSpan every, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var seconds = Math.Max(1, (long)every.TotalSeconds);
         var start = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds() / seconds * seconds);
-        var claimed = await db.Connection.ExecuteAsync(
+        var claimed = await db.Connection.ExecuteAsync(db.Command(
             """
             insert into scheduled_run (job, period_start, node, claimed_at) values (@job, @start, @node, @now)
             on conflict (job, period_start) do nothing
-            """, new { job, start, node = Node, now }, db.Transaction) == 1;
+            """, new { job, start, node = Node, now }, cancellationToken)) == 1;
         if (claimed)
         {
             // The record of earlier periods is of no further use past a month.
-            await db.Connection.ExecuteAsync("delete from scheduled_run where job = @job and period_start < @old", new { job, old = start.AddDays(-31) }, db.Transaction);
+            await db.Connection.ExecuteAsync(db.Command("delete from scheduled_run where job = @job and period_start < @old", new { job, old = start.AddDays(-31) }, cancellationToken));
         }
         return claimed;
     }

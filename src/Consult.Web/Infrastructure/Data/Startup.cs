@@ -43,8 +43,8 @@ public static class Startup
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Db>();
         await SeedAgenciesAsync(db);
-        await Features.Calendar.WorkingCalendars.SeedAsync(db);
-        await Features.Applicable.BusinessReference.SeedAsync(db);
+        await Features.Calendar.WorkingCalendars.SeedAsync(db, CancellationToken.None);
+        await Features.Applicable.BusinessReference.SeedAsync(db, CancellationToken.None);
         var demo = services.GetRequiredService<IOptions<DemoOptions>>().Value;
         if (demo.Seed && services.GetService<IHostEnvironment>() is { } environment && !environment.IsDevelopment())
         {

@@ -16,7 +16,7 @@ public sealed class AuthorizationBehavior<TRequest, TResponse>(PermissionCheck p
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        await permissions.DemandAsync(request.Permission);
+        await permissions.DemandAsync(request.Permission, cancellationToken);
         return await next();
     }
 }
@@ -25,15 +25,15 @@ public sealed class AuthorizationBehavior<TRequest, TResponse>(PermissionCheck p
 public sealed class PermissionCheck(Db db, CurrentUser user, TimeProvider clock)
 {
     /// <summary>Throws <see cref="ForbiddenException"/> with the reason when the user may not.</summary>
-    public async Task DemandAsync(Permission permission)
+    public async Task DemandAsync(Permission permission, CancellationToken cancellationToken)
     {
-        if (!user.IsSystem && await RefusalAsync(permission) is { } refusal)
+        if (!user.IsSystem && await RefusalAsync(permission, cancellationToken) is { } refusal)
         {
             throw new ForbiddenException(refusal);
         }
     }
 
-    private async Task<string?> RefusalAsync(Permission permission)
+    private async Task<string?> RefusalAsync(Permission permission, CancellationToken cancellationToken)
     {
         if (permission.Anyone)
         {
@@ -45,12 +45,12 @@ public sealed class PermissionCheck(Db db, CurrentUser user, TimeProvider clock)
         }
         if (permission.AuthoredComments.Count > 0)
         {
-            var authors = await db.Connection.QueryAsync<long>($"select user_id from comment where id {db.Storage.In("@AuthoredComments")}", permission, db.Transaction);
+            var authors = await db.Connection.QueryAsync<long>(db.Command($"select user_id from comment where id {db.Storage.In("@AuthoredComments")}", permission, cancellationToken));
             return authors.All(author => author == user.Id) ? null : "Chỉ người gửi ý kiến mới làm được việc này.";
         }
         if (permission.AuthoredFeedback.Count > 0)
         {
-            var authors = await db.Connection.QueryAsync<long>($"select user_id from feedback where id {db.Storage.In("@AuthoredFeedback")}", permission, db.Transaction);
+            var authors = await db.Connection.QueryAsync<long>(db.Command($"select user_id from feedback where id {db.Storage.In("@AuthoredFeedback")}", permission, cancellationToken));
             return authors.Any() && authors.All(author => author == user.Id) ? null : "Chỉ người gửi phản ánh mới làm được việc này.";
         }
         if (permission.Roles.Count == 0)
@@ -64,9 +64,9 @@ public sealed class PermissionCheck(Db db, CurrentUser user, TimeProvider clock)
         var role = permission.Roles[0];
 
         // Codes were normalised once (Permission.AgencyWork); an agency that does not exist is an error, never a fallback.
-        var known = (await db.Connection.QueryAsync<(int Id, string Code, string Name, string? ValidTo, string? Successor)>(
+        var known = (await db.Connection.QueryAsync<(int Id, string Code, string Name, string? ValidTo, string? Successor)>(db.Command(
             $"select a.id, a.code, a.name, a.valid_to, s.name from agency a left join agency s on s.id = a.successor_id where a.code {db.Storage.In("@Agencies")}",
-            permission, db.Transaction)).ToList();
+            permission, cancellationToken))).ToList();
         if (permission.Agencies.FirstOrDefault(code => known.All(a => a.Code != code)) is { } unknown)
         {
             throw new UserInputException("", $"Không có cơ quan mã \"{unknown}\"; không lưu được.");
@@ -78,7 +78,7 @@ public sealed class PermissionCheck(Db db, CurrentUser user, TimeProvider clock)
             throw new UserInputException("", $"{gone.Name} không còn hoạt động từ ngày {VietnameseDates.Show(IsoDate.TryRead(gone.ValidTo, out var day) ? day.AddDays(1) : default)}"
                 + (gone.Successor is null ? "; không lưu được." : $"; việc của cơ quan này nay thuộc {gone.Successor}."));
         }
-        var agencyIds = (await db.Connection.QueryAsync<int>(
+        var agencyIds = (await db.Connection.QueryAsync<int>(db.Command(
             $"""
             select agency_id from regulation where code_key {db.Storage.In("@regulationKeys")}
             union select coalesce(agency_id, 0) from legal_document where id {db.Storage.In("@Documents")}
@@ -92,7 +92,7 @@ public sealed class PermissionCheck(Db db, CurrentUser user, TimeProvider clock)
                 regulationKeys = permission.Regulations.Select(RegulationCode.Key).ToArray(), permission.Documents, permission.Plans, permission.Consultations,
                 permission.Feedback, permission.FeedbackOffered,
             },
-            db.Transaction)).Concat(known.Select(a => a.Id)).ToList();
+            cancellationToken))).Concat(known.Select(a => a.Id)).ToList();
         if (permission.NamesNothing)
         {
             agencyIds.Add(user.AgencyId ?? 0); // a command that names nothing acts for the user's own agency

@@ -20,12 +20,12 @@ public static class ChangeSequence
     public static void Changed(Db db) => db.RegistryChanged();
 
     /// <summary>A sector was renamed: its regulations are found by the new name.</summary>
-    public static async Task SectorRenamedAsync(Db db, long sectorId)
+    public static async Task SectorRenamedAsync(Db db, long sectorId, CancellationToken cancellationToken)
     {
         db.RegistryChanged();
-        await db.Connection.ExecuteAsync(
+        await db.Connection.ExecuteAsync(db.Command(
             "update regulation set change_seq = @Pending where id in (select regulation_id from regulation_sector where sector_id = @sectorId)",
-            new { Pending, sectorId }, db.Transaction);
+            new { Pending, sectorId }, cancellationToken));
     }
 
     /// <summary>

@@ -63,7 +63,7 @@ public sealed class SearchEngine(Db db, SearchIndex index, RegistryFacts facts, 
 {
     public const int MaxDocuments = 5;
 
-    public Task<SearchOutcome> SearchAsync(string? text, SearchFilters filters, SearchSort sort, int? take = null, CancellationToken ct = default)
+    public Task<SearchOutcome> SearchAsync(string? text, SearchFilters filters, SearchSort sort, int? take, CancellationToken ct)
     {
         facts.CatchUp(db.Connection, db.Transaction);
         var query = SearchQuery.Parse(text);

@@ -46,17 +46,17 @@ public sealed class PostCounter(PostLimit limit, Db db, TimeProvider clock, IOpt
         };
         var seconds = (long)window.TotalSeconds;
         var windowStart = clock.GetUtcNow().ToUnixTimeSeconds() / seconds * seconds;
-        var count = await db.Connection.ExecuteScalarAsync<int>(
+        var count = await db.Connection.ExecuteScalarAsync<int>(db.Command(
             """
             insert into post_count (bucket, client, window_start, count) values (@bucket, @client, @windowStart, 1)
             on conflict (bucket, client, window_start) do update set count = post_count.count + 1
             returning count
-            """, new { bucket = limit.ToString(), client, windowStart }, db.Transaction);
+            """, new { bucket = limit.ToString(), client, windowStart }, http.RequestAborted));
         if (count == 1)
         {
             // A new window: earlier ones of this limit are of no further use.
-            await db.Connection.ExecuteAsync("delete from post_count where bucket = @bucket and window_start < @windowStart",
-                new { bucket = limit.ToString(), windowStart }, db.Transaction);
+            await db.Connection.ExecuteAsync(db.Command("delete from post_count where bucket = @bucket and window_start < @windowStart",
+                new { bucket = limit.ToString(), windowStart }, http.RequestAborted));
         }
         if (count > permits)
         {

@@ -60,7 +60,7 @@ public sealed class UserInputFilter(IModelMetadataProvider metadata) : IAsyncAct
     {
         try
         {
-            await context.HttpContext.RequestServices.GetRequiredService<PermissionCheck>().DemandAsync(command.Permission);
+            await context.HttpContext.RequestServices.GetRequiredService<PermissionCheck>().DemandAsync(command.Permission, context.HttpContext.RequestAborted);
             return null;
         }
         catch (Exception exception) when (exception is ForbiddenException or UserInputException)
