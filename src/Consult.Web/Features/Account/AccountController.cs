@@ -67,6 +67,10 @@ public sealed class AccountController(IMediator mediator, SignInManager<AppUser>
     public async Task<IActionResult> Index() => View(await mediator.Send(new Profile.Query()));
 
     [Authorize]
+    [HttpGet("notifications")]
+    public async Task<IActionResult> Notifications() => View(await mediator.Send(new Notifications.Query()));
+
+    [Authorize]
     [HttpGet("password")]
     public IActionResult ChangePassword() => View(new ChangePassword.Command());
 

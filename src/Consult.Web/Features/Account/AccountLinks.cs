@@ -16,6 +16,8 @@ public static class AccountLinks
 
     public static string Password => "/account/password";
 
+    public static string Notifications => "/account/notifications";
+
     public static string ForgotPassword => "/account/forgot-password";
 
     public static string ResetPassword => "/account/reset-password";

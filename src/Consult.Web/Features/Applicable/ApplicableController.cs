@@ -26,58 +26,7 @@ public sealed class ApplicableController(IMediator mediator) : Controller
         {
             throw new UserInputException(result.Errors.Select(e => ("", e)).ToList());
         }
-        var csv = new System.Text.StringBuilder("code,kind,title,agency,stage,times_per_year,cost_per_case,yearly_cost,hours_per_year,under_consultation,in_approved_plan,planned_saving\r\n");
-        foreach (var i in result.Items)
-        {
-            csv.Append(string.Join(',', new[]
-            {
-                i.Code, RegulationKinds.Code(i.KindValue), i.Title, i.Agency, i.Stage ?? "", Number(i.TimesPerYear), Number(i.Estimate?.CostPerCase),
-                Number(i.YearlyCost), Number(i.HoursPerYear), i.UnderConsultation ? "true" : "false", i.InPlan ? "true" : "false", Number(i.PlannedSaving),
-            }.Select(Domain.Import.Csv.ExportCell))).Append("\r\n");
-        }
-        csv.Append(string.Join(',', new[] { "TỔNG", "", "", "", "", "", "", Number(result.YearlyCost), Number(result.HoursPerYear), "", "", Number(result.PlannedSaving) }.Select(Domain.Import.Csv.ExportCell))).Append("\r\n");
-        return this.Csv(csv, "quy-dinh-ap-dung.csv");
-    }
-
-    private static string Number(decimal? value) => value?.ToString("0.############", System.Globalization.CultureInfo.InvariantCulture) ?? "";
-
-    [HttpGet("api/v1/applicable")]
-    [Microsoft.AspNetCore.Http.EndpointSummary("Quy định áp dụng cho một doanh nghiệp")]
-    [Microsoft.AspNetCore.Http.EndpointDescription("lines: mã ngành VSIC cách nhau bởi dấu phẩy (bắt buộc); form: dntn, tnhh, cophan, htx, hkd; size: sieunho, nho, vua, lon; province: mã tỉnh hai chữ số sau sắp xếp năm 2025 (Hà Nội 01). Chi phí tính bằng đồng mỗi năm theo tần suất của ước tính; 400 kèm lỗi tiếng Việt khi hồ sơ không hợp lệ.")]
-    [Produces("application/json")]
-    [ProducesResponseType(200)]
-    [ProducesResponseType(400)]
-    public async Task<IActionResult> Api(string? lines, string? form, string? size, string? province)
-    {
-        var result = await mediator.Send(new ApplicableRegulations.Query { Lines = lines is null ? [] : [lines], Form = form, Size = size, Province = province });
-        if (result.Profile is not { } profile)
-        {
-            return BadRequest(new { error = string.Join(" ", result.Errors) });
-        }
-        return Json(new
-        {
-            profile = new
-            {
-                lines = profile.Lines,
-                form = profile.Form is { } f ? ProfileTerms.Code(f) : null,
-                size = profile.Size is { } s ? ProfileTerms.Code(s) : null,
-                province = profile.Province,
-            },
-            total = result.Items.Count,
-            yearlyCost = result.YearlyCost,
-            hoursPerYear = result.HoursPerYear,
-            items = result.Items.Select(i => new
-            {
-                code = i.Code,
-                kind = RegulationKinds.Code(i.KindValue),
-                title = i.Title,
-                agency = i.Agency,
-                stage = i.Stage,
-                yearlyCost = i.Estimate is null ? (decimal?)null : i.YearlyCost,
-                underConsultation = i.UnderConsultation,
-                inPlan = i.InPlan,
-            }),
-        });
+        return this.Csv(ApplicableRegulations.Csv(result), "quy-dinh-ap-dung.csv");
     }
 
     [Authorize]

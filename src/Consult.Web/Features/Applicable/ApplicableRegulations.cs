@@ -131,4 +131,48 @@ public static class ApplicableRegulations
             return row with { Estimate = estimate, TimesPerYear = timesPerYear, PlannedSaving = saving };
         }
     }
+
+    /// <summary>The file of <c>/applicable.csv</c>: one line per regulation and a closing line of totals.</summary>
+    public static System.Text.StringBuilder Csv(Result result)
+    {
+        var csv = new System.Text.StringBuilder("code,kind,title,agency,stage,times_per_year,cost_per_case,yearly_cost,hours_per_year,under_consultation,in_approved_plan,planned_saving\r\n");
+        foreach (var i in result.Items)
+        {
+            csv.Append(string.Join(',', new[]
+            {
+                i.Code, RegulationKinds.Code(i.KindValue), i.Title, i.Agency, i.Stage ?? "", Number(i.TimesPerYear), Number(i.Estimate?.CostPerCase),
+                Number(i.YearlyCost), Number(i.HoursPerYear), i.UnderConsultation ? "true" : "false", i.InPlan ? "true" : "false", Number(i.PlannedSaving),
+            }.Select(Domain.Import.Csv.ExportCell))).Append("\r\n");
+        }
+        csv.Append(string.Join(',', new[] { "TỔNG", "", "", "", "", "", "", Number(result.YearlyCost), Number(result.HoursPerYear), "", "", Number(result.PlannedSaving) }.Select(Domain.Import.Csv.ExportCell))).Append("\r\n");
+        return csv;
+    }
+
+    /// <summary>The answer of <c>/api/v1/applicable</c>.</summary>
+    public static object Json(Result result, BusinessProfile profile) => new
+    {
+        profile = new
+        {
+            lines = profile.Lines,
+            form = profile.Form is { } f ? ProfileTerms.Code(f) : null,
+            size = profile.Size is { } s ? ProfileTerms.Code(s) : null,
+            province = profile.Province,
+        },
+        total = result.Items.Count,
+        yearlyCost = result.YearlyCost,
+        hoursPerYear = result.HoursPerYear,
+        items = result.Items.Select(i => new
+        {
+            code = i.Code,
+            kind = RegulationKinds.Code(i.KindValue),
+            title = i.Title,
+            agency = i.Agency,
+            stage = i.Stage,
+            yearlyCost = i.Estimate is null ? (decimal?)null : i.YearlyCost,
+            underConsultation = i.UnderConsultation,
+            inPlan = i.InPlan,
+        }),
+    };
+
+    private static string Number(decimal? value) => value?.ToString("0.############", System.Globalization.CultureInfo.InvariantCulture) ?? "";
 }

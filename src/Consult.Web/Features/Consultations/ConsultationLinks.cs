@@ -44,6 +44,4 @@ public static class ConsultationLinks
     public static string Attachment(long id) => $"/attachments/{id}";
 
     public static string Follow => "/follow";
-
-    public static string Notifications => "/account/notifications";
 }

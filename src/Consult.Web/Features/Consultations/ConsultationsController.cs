@@ -242,22 +242,4 @@ public sealed class ConsultationsController(IMediator mediator) : Controller
     [HttpGet("consultations/answers")]
     public async Task<IActionResult> Timeliness() =>
         View("Timeliness", new TimelinessPage(await mediator.Send(new AnswerTimeliness.Query()), await mediator.Send(new Feedback.FeedbackTimeliness.Query())));
-
-    /// <summary>Served as a download with its checked type; never from a hidden comment.</summary>
-    [HttpGet("attachments/{id:long}")]
-    public async Task<IActionResult> Attachment(long id, [FromServices] AttachmentStore store) =>
-        await mediator.Send(new AttachmentFile.Query(id)) is { } f ? File(store.Open(f.StoredName), f.ContentType, "tep-dinh-kem-" + id + Path.GetExtension(f.StoredName)) : NotFound();
-
-    [Authorize]
-    [HttpPost("follow")]
-    public async Task<IActionResult> Follow(string target, long targetId, bool on, string? returnUrl)
-    {
-        await mediator.Send(new Follow.Command(target, targetId, on));
-        TempData["Notice"] = on ? "Đã theo dõi; bạn sẽ nhận thông báo trên cổng và thư tổng hợp hằng ngày." : "Đã bỏ theo dõi.";
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : ConsultationLinks.Notifications);
-    }
-
-    [Authorize]
-    [HttpGet("account/notifications")]
-    public async Task<IActionResult> Notifications() => View("Notifications", await mediator.Send(new Notifications.Query()));
 }

@@ -44,15 +44,4 @@ public sealed class EffortIndexController(IMediator mediator) : Controller
         await mediator.Send(new IndexRanking.Query(period)) is { } result
             ? this.Csv(IndexRanking.Csv(result.View), $"chi-so-no-luc-{result.View.Period.Key}.csv")
             : NotFound();
-
-    [HttpGet("api/v1/effort-index")]
-    [Microsoft.AspNetCore.Http.EndpointSummary("Chỉ số nỗ lực cải cách")]
-    [Microsoft.AspNetCore.Http.EndpointDescription("period: năm (2025) hoặc quý (2025-Q3), mặc định kỳ hiện tại; điểm không làm tròn nên cộng lại đúng tổng.")]
-    [Produces("application/json")]
-    [ProducesResponseType(200)]
-    [ProducesResponseType(400)]
-    public async Task<IActionResult> Api(string? period) =>
-        await mediator.Send(new IndexRanking.Query(period)) is { } result
-            ? Json(IndexRanking.Json(result.View))
-            : BadRequest(new { error = "Kỳ không hợp lệ; dùng 2025 hoặc 2025-Q3." });
 }

@@ -41,4 +41,18 @@ public static class FeedbackDetails
                 Reports: moderator ? await db.Connection.ExecuteScalarAsync<int>(db.Command("select count(*) from feedback_report where feedback_id = @Id", request, cancellationToken)) : 0);
         }
     }
+
+    /// <summary>The answer of <c>/api/v1/feedback/{id}</c>: the listed fields, the texts (none when hidden), the answer and the steps.</summary>
+    public static object Json(Result d)
+    {
+        var f = d.Feedback;
+        var item = FeedbackList.Json(f, d.Today);
+        item["filedBy"] = f.FiledBy;
+        item["problem"] = f.IsHidden ? null : f.Problem;
+        item["proposal"] = f.IsHidden ? null : f.Proposal;
+        item["hidden"] = f.IsHidden ? new { reason = f.HiddenReason } : null;
+        item["answer"] = f.Answer;
+        item["history"] = d.Events.Select(e => new { kind = e.Kind, on = e.OnDay, from = e.FromAgency, to = e.ToAgency, note = e.Note });
+        return item;
+    }
 }

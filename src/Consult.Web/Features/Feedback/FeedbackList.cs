@@ -61,4 +61,21 @@ public static class FeedbackList
                 await FeedbackRecords.LoadAsync(db, user, filter, parameters, cancellationToken, PageSize, (page - 1) * PageSize), clock.Today(), errors);
         }
     }
+
+    /// <summary>The answer of <c>/api/v1/feedback</c>.</summary>
+    public static object Json(Result result) => new { total = result.Total, items = result.Items.Select(f => Json(f, result.Today)) };
+
+    /// <summary>One feedback as <c>/api/v1/feedback</c> lists it; <see cref="FeedbackDetails.Json"/> adds the rest.</summary>
+    public static Dictionary<string, object?> Json(FeedbackRow f, DateOnly today) => new()
+    {
+        ["id"] = f.Id,
+        ["regulation"] = f.RegulationCode,
+        ["agency"] = f.AgencyCode,
+        ["status"] = Domain.Feedback.FeedbackStatuses.Code(f.Status),
+        ["filedOn"] = f.FiledOn,
+        ["answerDue"] = f.AnswerDue,
+        ["answeredOn"] = f.AnsweredOn,
+        ["late"] = f.IsLate(today),
+        ["rating"] = f.Satisfied,
+    };
 }

@@ -85,4 +85,53 @@ public static class PlanDetails
             };
         }
     }
+
+    /// <summary>A plan as <c>/api/v1/plans</c> and <c>/api/v1/plans/{id}</c> give it.</summary>
+    /// <param name="details">With the plan's details, its items the reader may see and how many are hidden.</param>
+    public static object Json(PlanSheet sheet, Result? details = null)
+    {
+        var p = sheet.Plan;
+        var counts = new Dictionary<string, int> { ["total"] = sheet.Counts.Total };
+        foreach (var kind in RegulationKinds.All)
+        {
+            counts[RegulationKinds.Code(kind)] = sheet.Counts[kind];
+        }
+        var summary = new Dictionary<string, object?>
+        {
+            ["id"] = p.Id,
+            ["agency"] = new { code = p.AgencyCode, name = p.AgencyName },
+            ["title"] = p.Title,
+            ["year"] = p.Year,
+            ["status"] = p.Status,
+            ["decisionNumber"] = p.DecisionNumber,
+            ["decisionDate"] = p.DecisionDate,
+            ["counts"] = counts,
+            ["documentsToAmend"] = new
+            {
+                total = sheet.Documents.Total,
+                byType = Enum.GetValues<DocumentColumn>().ToDictionary(c => c.ToString(), c => sheet.Documents[c]),
+            },
+            ["costBefore"] = sheet.Saving.AnnualCostBefore,
+            ["costAfter"] = sheet.Saving.AnnualCostAfter,
+            ["savingPerYear"] = sheet.Saving.AnnualSaving,
+            ["personDaysSavedPerYear"] = sheet.Saving.PersonDaysSaved,
+            ["executedItems"] = sheet.ExecutedItems,
+        };
+        if (details is not null)
+        {
+            summary["hiddenItems"] = details.HiddenItems;
+            summary["items"] = details.VisibleItems.Select(i => new
+            {
+                regulation = new { code = i.Row.Code, title = i.Row.Title, kind = i.Row.Kind, products = i.Row.Products },
+                action = i.Row.Action,
+                reason = i.Row.Reason,
+                costBefore = i.Before.AnnualCost,
+                costAfter = i.After.AnnualCost,
+                personDaysSavedPerYear = i.Before.PersonDaysPerYear - i.After.PersonDaysPerYear,
+                documentsToAmend = i.Documents.Select(d => new { number = d.Number, type = d.DocType, article = d.Article.Length > 0 ? d.Article : null, deadline = d.Deadline }),
+                executedBy = i.Row.ExecutedBy is null ? null : new { number = i.Row.ExecutedBy, issuedOn = i.Row.ExecutedOn },
+            });
+        }
+        return summary;
+    }
 }

@@ -39,4 +39,7 @@ public static class PlanList
             return new Result(request, plans, options.Value, clock.Today(), user.IsStaff);
         }
     }
+
+    /// <summary>The answer of <c>/api/v1/plans</c>.</summary>
+    public static object Json(Result result) => new { items = result.Plans.Select(p => PlanDetails.Json(p)) };
 }

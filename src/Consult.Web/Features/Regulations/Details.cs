@@ -122,4 +122,36 @@ public static class Details
             return new Result(regulation, details, sectors, basis, products, related, history, applies);
         }
     }
+
+    /// <summary>The answer of <c>/api/v1/regulations/{code}</c>.</summary>
+    public static object Json(Result result)
+    {
+        var r = result.Regulation;
+        return new
+        {
+            code = r.Code,
+            kind = r.Kind,
+            title = r.Title,
+            content = r.Content,
+            agency = new { code = r.AgencyCode, name = r.AgencyName },
+            status = r.Status,
+            published = r.Published,
+            publishedOn = r.PublishedOn,
+            effectiveDate = r.EffectiveOn,
+            sectors = result.Sectors,
+            details = result.Details,
+            legalBasis = result.LegalBasis.Select(b => new { number = b.Number, type = b.DocType, title = b.Title, article = b.Article.Length > 0 ? b.Article : null }),
+            products = result.Products.Select(p => new { hsCode = p.HsCode, name = p.Name }),
+            appliesTo = new
+            {
+                lines = result.Applies.Lines,
+                forms = result.Applies.Forms.Select(ProfileTerms.Code),
+                sizes = result.Applies.Sizes.Select(ProfileTerms.Code),
+                provinces = result.Applies.Provinces,
+                stage = result.Applies.Stage is { } stage ? ProfileTerms.Code(stage) : null,
+            },
+            version = r.Version,
+            versions = result.Versions.Select(v => new { version = v.Number, savedAt = v.SavedAt, source = v.Source, changes = v.Changes }),
+        };
+    }
 }

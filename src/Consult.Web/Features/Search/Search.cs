@@ -1,6 +1,7 @@
 using Consult.Domain.Registry;
 using Consult.Domain.Search;
 using Consult.Domain.Text;
+using Consult.Web.Infrastructure;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Search;
 using Consult.Web.Infrastructure.Security;
@@ -224,10 +225,41 @@ public static class Search
         }
     }
 
+    /// <summary>The answer of <c>/api/v1/regulations</c>, with the public addresses of what it finds.</summary>
+    public static object Json(Result result, SiteLinks links) => new
+    {
+        total = result.Total,
+        page = result.Page,
+        pageSize = result.PageSize,
+        items = result.Hits.Select(h => new
+        {
+            code = h.Code,
+            kind = h.Kind,
+            title = h.Title,
+            agency = h.AgencyCode,
+            status = h.Status,
+            published = h.Published,
+            snippet = h.SnippetText,
+            url = links.Absolute(RegulationLinks.Details(h.Code)),
+        }),
+        documents = result.Documents.Select(d => new
+        {
+            number = d.Number,
+            type = d.DocType,
+            title = d.Title,
+            url = links.Absolute(LegalDocumentLinks.Details(d.Id)),
+        }),
+    };
+
     /// <summary>The rows of a download, a batch of ids at a time, in the order given.</summary>
     public static class ExportRows
     {
         public const int BatchSize = 500;
+
+        public const string Header = "code,kind,title,agency,status,published,effective_date,url";
+
+        public static string[] Cells(Hit hit, SiteLinks links) =>
+            [hit.Code, hit.Kind, hit.Title, hit.AgencyCode, hit.Status, hit.Published ? "true" : "false", hit.EffectiveOn ?? "", links.Absolute(RegulationLinks.Details(hit.Code))];
 
         public sealed record Query(IReadOnlyList<long> Ids) : IRequest<IReadOnlyList<Hit>>;
 

@@ -1,4 +1,6 @@
+using System.Text;
 using Consult.Domain.Registry;
+using Consult.Domain.Text;
 using Consult.Web.Features.EffortIndex;
 using Consult.Web.Infrastructure;
 using Consult.Web.Infrastructure.Data;
@@ -46,5 +48,24 @@ public static class PublicationReport
                 .OrderBy(r => r.Agency.Name).ToList();
             return new Result(request.AsOf, rows, published, unpublished);
         }
+    }
+
+    /// <summary>The report as the CSV file the page offers, with a closing line of totals.</summary>
+    public static StringBuilder Csv(Result report)
+    {
+        var csv = new StringBuilder("as_of,agency,agency_name,"
+            + string.Join(',', RegulationKinds.All.Select(k => $"{RegulationKinds.Code(k).ToLowerInvariant()}_pub,{RegulationKinds.Code(k).ToLowerInvariant()}_unpub"))
+            + ",ktcn_procedures_pub,ktcn_procedures_unpub,total_pub,total_unpub\r\n");
+        void Line(string code, string name, KindTally published, KindTally unpublished) =>
+            csv.Append(string.Join(',', new[] { report.AsOf.ToString(IsoDate.Pattern), code, name }.Select(Domain.Import.Csv.ExportCell))).Append(',')
+                .Append(string.Join(',', RegulationKinds.All.SelectMany(k => new[] { published.Units(k), unpublished.Units(k) })))
+                .Append(',').Append(published.Regulations(RegulationKind.SpecialisedInspection)).Append(',').Append(unpublished.Regulations(RegulationKind.SpecialisedInspection))
+                .Append(',').Append(published.Total).Append(',').Append(unpublished.Total).Append("\r\n");
+        foreach (var row in report.Rows)
+        {
+            Line(row.Agency.Code, row.Agency.Name, row.Published, row.Unpublished);
+        }
+        Line("TONG", "Tổng cộng", report.Published, report.Unpublished);
+        return csv;
     }
 }

@@ -74,4 +74,28 @@ public static class RegulationStatistics
             });
         }
     }
+
+    /// <summary>The answer of <c>/api/v1/statistics/regulations</c>.</summary>
+    public static object Json(Result result, RegulationStatus? filter) => new
+    {
+        status = filter is { } f ? RegulationStatuses.Code(f) : null,
+        agencies = result.Agencies.Select(a => new
+        {
+            agency = a.Agency,
+            name = a.Name,
+            kinds = Kinds(a.Kinds),
+            total = new { published = a.Count(true), unpublished = a.Count(false) },
+        }),
+        total = new
+        {
+            kinds = Kinds(result.Total),
+            published = result.Count(true),
+            unpublished = result.Count(false),
+        },
+    };
+
+    private static Dictionary<string, object> Kinds(IReadOnlyDictionary<RegulationKind, RegulationStatistics.KindCount> kinds) =>
+        kinds.ToDictionary(k => RegulationKinds.Code(k.Key), k => k.Key == RegulationKind.SpecialisedInspection
+            ? new { published = k.Value.Published, unpublished = k.Value.Unpublished, productsPublished = k.Value.ProductsPublished, productsUnpublished = k.Value.ProductsUnpublished }
+            : (object)new { published = k.Value.Published, unpublished = k.Value.Unpublished });
 }

@@ -3,7 +3,7 @@ using Consult.Web.Infrastructure.Security;
 using Dapper;
 using MediatR;
 
-namespace Consult.Web.Features.Consultations;
+namespace Consult.Web.Features.Account;
 
 /// <summary>The signed-in user's notifications, newest first; opening the page marks them read.</summary>
 public static class Notifications
