@@ -1,5 +1,3 @@
-using Consult.Domain.Text;
-using Consult.Web.Infrastructure.Audit;
 using Consult.Web.Infrastructure.Data;
 using Dapper;
 using MediatR;

@@ -1,4 +1,3 @@
-using Consult.Web.Infrastructure.Audit;
 using Consult.Web.Infrastructure.Data;
 using Dapper;
 using MediatR;

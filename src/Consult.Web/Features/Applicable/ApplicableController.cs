@@ -1,5 +1,3 @@
-using Consult.Domain.Applicability;
-using Consult.Domain.Registry;
 using Consult.Web.Features.Shared;
 using Consult.Web.Infrastructure.Validation;
 using MediatR;

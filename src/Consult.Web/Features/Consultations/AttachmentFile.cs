@@ -1,5 +1,3 @@
-using Consult.Web.Infrastructure;
-using Consult.Web.Infrastructure.Audit;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Security;
 using Dapper;

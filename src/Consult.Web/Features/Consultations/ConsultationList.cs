@@ -39,4 +39,7 @@ public static class ConsultationList
             return new Result(request, filtered, user.IsIn(Roles.Lead));
         }
     }
+
+    /// <summary>The answer of <c>/api/v1/consultations</c>.</summary>
+    public static object Json(Result result) => new { items = result.Consultations.Select(s => ConsultationDetails.Json(s)) };
 }

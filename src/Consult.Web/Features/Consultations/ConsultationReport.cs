@@ -32,4 +32,21 @@ public static class ConsultationReport
                 counted.Count(c => c.Satisfied == false));
         }
     }
+
+    /// <summary>The report's CSV: every comment (its text replaced when hidden) with its answer and rating.</summary>
+    public static System.Text.StringBuilder Csv(Result report)
+    {
+        var csv = new System.Text.StringBuilder("id,item,respondent,stance,comment,verdict,explanation,answered_on,satisfied\r\n");
+        foreach (var c in report.Sheet.Comments)
+        {
+            var item = report.Sheet.Items.FirstOrDefault(i => i.Id == c.ItemId)?.Label ?? "";
+            csv.AppendJoin(',', new[]
+            {
+                c.Id.ToString(), item, c.RespondentLabel, SubmitComment.Stances[c.Stance], c.IsHidden ? $"[Đã ẩn: {c.HiddenReason}]" : c.IsWithdrawn ? $"[Người gửi đã rút] {c.Body}" : c.Body,
+                c.Verdict is null ? "" : AnswerComment.Verdicts[c.Verdict], c.Explanation ?? "", c.AnsweredOn ?? "",
+                c.Satisfied switch { true => "hài lòng", false => "không hài lòng", _ => "" },
+            }.Select(Domain.Import.Csv.ExportCell)).Append("\r\n");
+        }
+        return csv;
+    }
 }

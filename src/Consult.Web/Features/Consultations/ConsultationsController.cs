@@ -1,8 +1,7 @@
-using System.Text;
 using Consult.Domain.Consultations;
+using Consult.Web.Features.Shared;
 using Consult.Web.Infrastructure.Security;
 using Consult.Web.Infrastructure.Validation;
-using Consult.Web.Features.Shared;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -194,18 +193,7 @@ public sealed class ConsultationsController(IMediator mediator) : Controller
         {
             return View("Summary", new ConsultationReportPage(report, await mediator.Send(new CouncilOpinions.Query(id))));
         }
-        var csv = new StringBuilder("id,item,respondent,stance,comment,verdict,explanation,answered_on,satisfied\r\n");
-        foreach (var c in report.Sheet.Comments)
-        {
-            var item = report.Sheet.Items.FirstOrDefault(i => i.Id == c.ItemId)?.Label ?? "";
-            csv.AppendJoin(',', new[]
-            {
-                c.Id.ToString(), item, c.RespondentLabel, SubmitComment.Stances[c.Stance], c.IsHidden ? $"[Đã ẩn: {c.HiddenReason}]" : c.IsWithdrawn ? $"[Người gửi đã rút] {c.Body}" : c.Body,
-                c.Verdict is null ? "" : AnswerComment.Verdicts[c.Verdict], c.Explanation ?? "", c.AnsweredOn ?? "",
-                c.Satisfied switch { true => "hài lòng", false => "không hài lòng", _ => "" },
-            }.Select(Domain.Import.Csv.ExportCell)).Append("\r\n");
-        }
-        return this.Csv(csv, $"bao-cao-tong-hop-{id}.csv");
+        return this.Csv(ConsultationReport.Csv(report), $"bao-cao-tong-hop-{id}.csv");
     }
 
     [Authorize]

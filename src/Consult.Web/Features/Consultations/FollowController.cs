@@ -1,4 +1,3 @@
-using Consult.Web.Features.Account;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

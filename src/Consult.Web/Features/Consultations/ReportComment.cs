@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Consult.Web.Infrastructure.Audit;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Mediator;
 using Consult.Web.Infrastructure.Security;

@@ -1,4 +1,3 @@
-using Consult.Web.Infrastructure;
 using Consult.Web.Infrastructure.Data;
 using Dapper;
 using MediatR;

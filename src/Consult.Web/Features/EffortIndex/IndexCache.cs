@@ -1,13 +1,3 @@
-using Consult.Domain.Text;
-using Consult.Web.Infrastructure;
-using Consult.Web.Infrastructure.Audit;
-using Consult.Web.Infrastructure.Data;
-using Consult.Web.Infrastructure.Mediator;
-using Consult.Web.Infrastructure.Security;
-using Consult.Web.Infrastructure.Validation;
-using Dapper;
-using MediatR;
-
 namespace Consult.Web.Features.EffortIndex;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Consult.Web.Features.Calendar;
 using Consult.Web.Infrastructure;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Security;

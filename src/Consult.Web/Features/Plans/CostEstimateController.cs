@@ -1,4 +1,3 @@
-using Consult.Domain.Text;
 using Consult.Web.Infrastructure.Security;
 using Consult.Web.Infrastructure.Validation;
 using MediatR;

@@ -1,5 +1,3 @@
-using Consult.Domain.Plans;
-using Consult.Domain.Registry;
 using Consult.Web.Infrastructure.Security;
 using Consult.Web.Infrastructure.Validation;
 using MediatR;

@@ -1,6 +1,5 @@
 using Consult.Domain.Text;
 using Consult.Web.Infrastructure.Data;
-using Consult.Web.Features.Regulations;
 using Dapper;
 
 namespace Consult.Web.Features.Regulations;

@@ -1,4 +1,3 @@
-using Consult.Domain.Applicability;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,5 +1,3 @@
-using System.Text;
-using Consult.Domain.Registry;
 using Consult.Domain.Text;
 using Consult.Web.Features.Shared;
 using Consult.Web.Infrastructure;

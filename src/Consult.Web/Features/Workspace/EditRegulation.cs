@@ -1,6 +1,5 @@
 using Consult.Domain.Accounts;
 using Consult.Web.Features.Regulations;
-using Consult.Web.Infrastructure.Registry;
 using Consult.Web.Infrastructure.Security;
 using Consult.Web.Infrastructure.Validation;
 using MediatR;

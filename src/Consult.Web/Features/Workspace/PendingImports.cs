@@ -1,4 +1,3 @@
-using Consult.Web.Features.Regulations;
 using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Security;
 using Microsoft.Extensions.Options;
