@@ -40,4 +40,17 @@ public class AgreementTests(DemoApp app)
         Assert.Equal(totals.Values.Sum(), government);
         Assert.Equal(government, Number((await app.GetPageAsync("/effort-index")).QuerySelector("[data-testid=panel-regulations]")!.TextContent));
     }
+
+    [Fact]
+    public async Task A_count_of_another_day_or_rule_says_which_day_and_what_it_counts()
+    {
+        var today = Consult.Web.Infrastructure.VietnamTime.Today(app.Clock);
+        var agency = await app.GetPageAsync("/agencies/BCT");
+        Assert.Contains($"đã công khai hôm nay, {Consult.Domain.Text.VietnameseDates.Show(today)}", agency.QuerySelector("[data-testid=agency-figure]")!.TextContent);
+
+        var index = await app.GetPageAsync("/effort-index/2025/BCT");
+        var byKind = index.QuerySelector("[aria-labelledby=kinds-heading]")!;
+        Assert.Contains("ngày 31/12/2025", byKind.QuerySelector("h2")!.TextContent);
+        Assert.Contains("Gồm cả quy định chưa công khai", byKind.TextContent);
+    }
 }
