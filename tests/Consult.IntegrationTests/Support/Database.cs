@@ -1,7 +1,6 @@
 using Consult.Web.Infrastructure.Data;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Consult.IntegrationTests.Support;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using Consult.IntegrationTests.Support;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Consult.IntegrationTests.Features.Account;
 

@@ -132,31 +132,3 @@ public class AdministrationTests : IAsyncLifetime
         Assert.Null(_app.Scalar<string?>("select password_hash from app_user where email = 'lanhdao@example.vn'"));
     }
 }
-
-public class DemoAccountTests
-{
-    [Fact]
-    public void Demo_accounts_exist_only_with_the_demo_data()
-    {
-        using var empty = new ConsultApp();
-        Assert.Equal(0, empty.Scalar<int>("select count(*) from app_user"));
-    }
-}
-
-[Collection(nameof(DemoCollection))]
-public class DemoAccountsTests(DemoApp app)
-{
-    [Theory]
-    [InlineData("quantri@consult.demo", "admin")]
-    [InlineData("ratsoat@consult.demo", "reviewer")]
-    [InlineData("lanhdao.bct@consult.demo", "lead")]
-    [InlineData("canbo.bct@consult.demo", "editor")]
-    [InlineData("canbo.byt@consult.demo", "editor")]
-    [InlineData("lanhdao.byt@consult.demo", "lead")]
-    public async Task Each_demo_account_signs_in_with_the_documented_password_and_holds_its_role(string email, string role)
-    {
-        await app.SignInAsync(email, Consult.Web.Infrastructure.Security.DemoAccounts.Password);
-        Assert.Equal(role, app.Scalar<string>(
-            "select r.name from app_user u join user_role ur on ur.user_id = u.id join app_role r on r.id = ur.role_id where u.email = @email", new { email }));
-    }
-}

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using Consult.Domain.Accounts;
 using Consult.Domain.Import;
 using Consult.IntegrationTests.Support;

@@ -273,4 +273,27 @@ public class SearchTests(DemoApp app)
         var html = await app.GetPageAsync("/search?q=giay+phep&" + parameters);
         Assert.NotNull(html.QuerySelector("[data-testid=total]"));
     }
+
+    [Fact]
+    public async Task The_search_csv_holds_every_result_with_a_header()
+    {
+        var response = await app.CreateClient().GetAsync("/search/csv?q=ruou&kind=TTHC");
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("code,kind,title,agency,status,published,effective_date,url", lines[0]);
+        var total = (await app.SearchAsync("ruou", ("kind", "TTHC"))).Total;
+        Assert.Equal(total + 1, lines.Length);
+        Assert.All(lines.Skip(1), l => Assert.Contains(",TTHC,", l));
+    }
+
+    [Fact]
+    public async Task Search_works_without_javascript_through_plain_links()
+    {
+        var html = await app.GetPageAsync("/search?q=giay+phep");
+        Assert.Empty(html.QuerySelectorAll("script"));
+        var next = html.QuerySelector(".pager a[rel=next]")!.GetAttribute("href")!;
+        Assert.Contains("page=2", next);
+        var second = await app.GetPageAsync(next);
+        Assert.Equal("2", second.QuerySelector(".pager [aria-current=page]")!.TextContent);
+    }
 }

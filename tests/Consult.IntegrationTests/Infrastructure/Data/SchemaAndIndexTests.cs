@@ -4,7 +4,6 @@ using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Search;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using static Consult.IntegrationTests.Support.Rows;
 
 namespace Consult.IntegrationTests.Infrastructure.Data;

@@ -1,4 +1,3 @@
-using System.Net;
 using Consult.IntegrationTests.Support;
 using Dapper;
 
