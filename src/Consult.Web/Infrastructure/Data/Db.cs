@@ -18,7 +18,11 @@ public sealed class Db(StorageProvider storage) : IDisposable
     /// <summary>Provider-neutral, so features never depend on the database engine.</summary>
     public DbTransaction? Transaction { get; private set; }
 
+    /// <summary>The scope's connection, opened on first use (<see cref="OpenAsync"/> opens it without blocking).</summary>
     public DbConnection Connection => _connection ??= storage.Open();
+
+    /// <summary>Opens the scope's connection ahead of its first statement; every mediator request does (ConnectionBehavior).</summary>
+    public async Task OpenAsync(CancellationToken cancellationToken) => _connection ??= await storage.OpenAsync(cancellationToken);
 
     /// <summary>A statement in the current transaction that stops when the request is cancelled.</summary>
     public CommandDefinition Command(string sql, object? parameters, CancellationToken cancellationToken) =>

@@ -40,6 +40,8 @@ public sealed class PostgresStorage : StorageProvider
 
     public override DbConnection Open() => _source.OpenConnection();
 
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await _source.OpenConnectionAsync(cancellationToken);
+
     /// <summary>
     /// Read committed: a long import and a single save run side by side. Rows carry versions for stale forms, unique
     /// keys catch two writers creating the same record (retried, so the second sees the first), and the change

@@ -19,6 +19,9 @@ public sealed class SqliteStorage(StorageOptions options) : StorageProvider
 
     public override DbConnection Open() => Open(ConnectionString);
 
+    // An embedded file opens at once: there is no server to wait for.
+    public override Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => Task.FromResult(Open());
+
     public static SqliteConnection Open(string connectionString)
     {
         var connection = new SqliteConnection(connectionString);

@@ -28,6 +28,9 @@ public abstract class StorageProvider : IDisposable
 
     public abstract DbConnection Open();
 
+    /// <summary>Opens a connection without holding a thread while the pool or the server answers.</summary>
+    public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
     /// <summary>The isolation a command's transaction runs at.</summary>
     public abstract IsolationLevel WriteIsolation { get; }
 

@@ -23,7 +23,9 @@ public static class MediatorSetup
                 services.AddScoped(contract, type);
             }
         }
-        // The first registered runs outermost: permissions are checked inside the transaction, against what it will change.
+        // The first registered runs outermost: the connection opens first, then permissions are checked inside the
+        // transaction, against what it will change.
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ConnectionBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehavior<,>));
         services.AddScoped<PermissionCheck>();
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
