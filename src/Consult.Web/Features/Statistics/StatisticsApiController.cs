@@ -4,13 +4,11 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Consult.Web.Features.Statistics;
 
-public sealed class StatisticsApiController(IMediator mediator) : Controller
+public sealed class StatisticsApiController(IMediator mediator) : ApiDocs.OpenDataController
 {
     [HttpGet("api/v1/statistics/regulations")]
     [Microsoft.AspNetCore.Http.EndpointSummary("Số quy định công khai và chưa công khai")]
     [Microsoft.AspNetCore.Http.EndpointDescription("Theo cơ quan và loại; tổng tính kiểm tra chuyên ngành theo số sản phẩm, hàng hóa như các bảng của Chính phủ. status: in_force, draft, repealed.")]
-    [Produces("application/json")]
-    [ProducesResponseType(200)]
     [ProducesResponseType(400)]
     public async Task<IActionResult> Regulations(string? status)
     {
