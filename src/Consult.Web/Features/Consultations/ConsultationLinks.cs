@@ -23,13 +23,24 @@ public static class ConsultationLinks
 
     public static string Window(long id) => $"/consultations/{id}/window";
 
-    /// <summary>Closing early or extending: <paramref name="kind"/> is "close_early" or "extend".</summary>
+    /// <summary>Closing early or extending: <paramref name="kind"/> is "close_early" or "extend" (the form's own kind).</summary>
     public static string WindowStep(long id, string kind) => $"/consultations/{id}/{kind}";
+
+    public static string CloseEarly(long id) => WindowStep(id, "close_early");
+
+    public static string Extend(long id) => WindowStep(id, "extend");
 
     public static string Comments(long id) => $"/consultations/{id}/comments";
 
-    /// <summary>A step on one comment: "answer", "rate", "hide", "report" or "withdraw".</summary>
-    public static string CommentStep(long id, long commentId, string step) => $"/consultations/{id}/comments/{commentId}/{step}";
+    public static string AnswerComment(long id, long commentId) => $"/consultations/{id}/comments/{commentId}/answer";
+
+    public static string RateAnswer(long id, long commentId) => $"/consultations/{id}/comments/{commentId}/rate";
+
+    public static string HideComment(long id, long commentId) => $"/consultations/{id}/comments/{commentId}/hide";
+
+    public static string ReportComment(long id, long commentId) => $"/consultations/{id}/comments/{commentId}/report";
+
+    public static string WithdrawComment(long id, long commentId) => $"/consultations/{id}/comments/{commentId}/withdraw";
 
     public static string Report(long id) => $"/consultations/{id}/report";
 

@@ -13,6 +13,17 @@ public static class FeedbackLinks
 
     public static string Queue => "/feedback/queue";
 
-    /// <summary>A step on one feedback: "transfer", "accept", "return", "answer", "rate", "hide" or "report".</summary>
-    public static string Step(long id, string step) => $"/feedback/{id}/{step}";
+    public static string Transfer(long id) => $"/feedback/{id}/transfer";
+
+    public static string Accept(long id) => $"/feedback/{id}/accept";
+
+    public static string Return(long id) => $"/feedback/{id}/return";
+
+    public static string Answer(long id) => $"/feedback/{id}/answer";
+
+    public static string Rate(long id) => $"/feedback/{id}/rate";
+
+    public static string Hide(long id) => $"/feedback/{id}/hide";
+
+    public static string Report(long id) => $"/feedback/{id}/report";
 }
