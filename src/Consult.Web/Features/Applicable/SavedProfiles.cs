@@ -78,10 +78,16 @@ public static class SavedProfiles
 /// </summary>
 public sealed class ProfileAlerts(Db db, TimeProvider clock)
 {
+    // Read once per scope: an import tells the owners about each of its rows, and would otherwise read every saved
+    // profile and the VSIC sections again for each one.
+    private List<(long UserId, string Name, BusinessProfile Profile)>? _profiles;
+    private Dictionary<string, string>? _sections;
+
     /// <summary>One notification per owner whose saved profile one of these regulations in force applies to.</summary>
     public async Task NotifyAsync(IReadOnlyCollection<long> regulationIds, string text, string url, CancellationToken cancellationToken)
     {
-        var profiles = (await db.Connection.QueryAsync<(long UserId, string Name, string Query)>(db.Command("select user_id, name, query from business_profile", null, cancellationToken))).ToList();
+        var profiles = _profiles ??= (await db.Connection.QueryAsync<(long UserId, string Name, string Query)>(db.Command("select user_id, name, query from business_profile", null, cancellationToken)))
+            .Select(p => (p.UserId, p.Name, ProfileQuery.FromStored(p.Query))).ToList();
         if (profiles.Count == 0 || regulationIds.Count == 0)
         {
             return;
@@ -93,10 +99,10 @@ public sealed class ProfileAlerts(Db db, TimeProvider clock)
             """, new { regulationIds = regulationIds.ToArray() }, cancellationToken));
         var applies = tags.GroupBy(t => t.RegulationId)
             .Select(g => ApplicabilityTags.FromStored(g.Where(t => t.Dimension is not null).Select(t => (t.Dimension, t.Value)), null)).ToList();
-        var sections = (await db.Connection.QueryAsync<(string Code, string Parent)>(db.Command("select code, parent_code from vsic_line where length(code) = 2", null, cancellationToken)))
+        var sections = _sections ??= (await db.Connection.QueryAsync<(string Code, string Parent)>(db.Command("select code, parent_code from vsic_line where length(code) = 2", null, cancellationToken)))
             .ToDictionary(d => d.Code, d => d.Parent);
         var owners = profiles
-            .Where(p => ProfileQuery.FromStored(p.Query) is var profile && applies.Any(a => a.AppliesTo(profile, sections.GetValueOrDefault)))
+            .Where(p => applies.Any(a => a.AppliesTo(p.Profile, sections.GetValueOrDefault)))
             .DistinctBy(p => p.UserId);
         await db.Connection.ExecuteAsync(db.Command("insert into notification (user_id, created_at, text, url) values (@UserId, @now, @text, @url)",
             owners.Select(o => new { o.UserId, now = clock.GetUtcNow(), text = $"{text} (áp dụng cho hồ sơ \"{o.Name}\")", url }), cancellationToken));
