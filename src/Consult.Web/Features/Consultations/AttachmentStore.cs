@@ -35,8 +35,11 @@ public sealed class AttachmentStore(IOptions<StorageOptions> storage)
             : (null, $"{what}: chỉ nhận tệp PDF hoặc DOCX (kiểm tra theo nội dung tệp, không theo tên).");
     }
 
-    /// <summary>Checks an upload a form may leave empty; a refusal joins <paramref name="errors"/> under the form's field.</summary>
-    public static async Task<AttachmentType?> CheckOptionalAsync(IFormFile? upload, string field, List<(string, string)> errors)
+    /// <summary>
+    /// Checks an upload a form may leave empty: the file with its recognised type, or nothing; a refusal joins
+    /// <paramref name="errors"/> under the form's field.
+    /// </summary>
+    public static async Task<(IFormFile Upload, AttachmentType Type)?> CheckOptionalAsync(IFormFile? upload, string field, List<(string, string)> errors)
     {
         if (upload is not { Length: > 0 })
         {
@@ -47,7 +50,7 @@ public sealed class AttachmentStore(IOptions<StorageOptions> storage)
         {
             errors.Add((field, problem));
         }
-        return type;
+        return type is { } recognised ? (upload, recognised) : null;
     }
 
     /// <summary>Stores a checked upload and records it; the returned id serves it at <c>/attachments/{id}</c>.</summary>

@@ -47,12 +47,12 @@ public static class PublishCouncilOpinion
             {
                 errors.Add((nameof(Command.Body), "Nội dung ý kiến cần có chữ."));
             }
-            var type = await AttachmentStore.CheckOptionalAsync(request.Attachment, nameof(Command.Attachment), errors);
+            var attachment = await AttachmentStore.CheckOptionalAsync(request.Attachment, nameof(Command.Attachment), errors);
             if (errors.Count > 0)
             {
                 throw new UserInputException(errors);
             }
-            long? attachmentId = type is { } recognised ? await attachments.KeepAsync(db, request.Attachment!, recognised, cancellationToken) : null;
+            long? attachmentId = attachment is { } upload ? await attachments.KeepAsync(db, upload.Upload, upload.Type, cancellationToken) : null;
             var id = await db.Connection.ExecuteScalarAsync<long>(db.Command(
                 """
                 insert into council_opinion (consultation_id, user_id, signed_as, body, attachment_id, published_at)

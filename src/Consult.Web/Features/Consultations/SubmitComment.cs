@@ -79,13 +79,13 @@ public static class SubmitComment
             {
                 errors.Add((nameof(Command.Body), "Bạn đã gửi góp ý này trong đợt lấy ý kiến; không gửi lặp lại."));
             }
-            var type = await AttachmentStore.CheckOptionalAsync(request.Attachment, nameof(Command.Attachment), errors);
+            var attachment = await AttachmentStore.CheckOptionalAsync(request.Attachment, nameof(Command.Attachment), errors);
             if (errors.Count > 0)
             {
                 throw new UserInputException(errors);
             }
 
-            long? attachmentId = type is { } recognised ? await attachments.KeepAsync(db, request.Attachment!, recognised, cancellationToken) : null;
+            long? attachmentId = attachment is { } upload ? await attachments.KeepAsync(db, upload.Upload, upload.Type, cancellationToken) : null;
             var repeatOf = sheet.Comments.FirstOrDefault(c => CommentText.Similarity(c.BodyKey, key) >= CommentText.RepeatThreshold)?.Id;
             var id = await db.Connection.ExecuteScalarAsync<long>(db.Command(
                 """

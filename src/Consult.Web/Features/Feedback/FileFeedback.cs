@@ -79,14 +79,14 @@ public static class FileFeedback
             {
                 errors.Add((nameof(Command.Problem), "Bạn đã gửi phản ánh này về quy định và đang chờ trả lời; không gửi lặp lại."));
             }
-            var type = await AttachmentStore.CheckOptionalAsync(request.Attachment, nameof(Command.Attachment), errors);
+            var attachment = await AttachmentStore.CheckOptionalAsync(request.Attachment, nameof(Command.Attachment), errors);
             if (errors.Count > 0)
             {
                 throw new UserInputException(errors);
             }
 
             var today = clock.Today();
-            long? attachmentId = type is { } recognised ? await attachments.KeepAsync(db, request.Attachment!, recognised, cancellationToken) : null;
+            long? attachmentId = attachment is { } upload ? await attachments.KeepAsync(db, upload.Upload, upload.Type, cancellationToken) : null;
             var id = await db.Connection.ExecuteScalarAsync<long>(db.Command(
                 """
                 insert into feedback (regulation_id, agency_id, user_id, respondent_kind, province_code, problem, proposal, attachment_id, filed_on, filed_at, answer_due)

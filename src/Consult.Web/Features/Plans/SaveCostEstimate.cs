@@ -33,10 +33,12 @@ public static class SaveCostEstimate
 {
     public sealed record Command : IRequest<Unit>, ICommand
     {
+        public const string YearMissing = "Nhập năm của số liệu.";
+
         public string Code { get; init; } = "";
 
         [Display(Name = "Năm tính")]
-        [Required(ErrorMessage = "Nhập năm của số liệu.")]
+        [Required(ErrorMessage = YearMissing)]
         [Range(2000, 2100, ErrorMessage = "Năm phải từ 2000 đến 2100.")]
         public int? Year { get; init; }
 
@@ -83,7 +85,10 @@ public static class SaveCostEstimate
             var regulationId = await db.Connection.ExecuteScalarAsync<long?>(db.Command(
                 "select id from regulation where code_key = @key", new { key = RegulationCode.Key(request.Code) }, cancellationToken))
                 ?? throw new UserInputException("", $"Không có quy định mã {request.Code}.");
-            var income = await HourlyIncomes.ForYearAsync(db, request.Year!.Value, cancellationToken);
+            // The form binds the year as optional so a missing one gets its message; a command sent straight to the
+            // mediator skips the annotations, so it is checked here too.
+            var year = request.Year ?? throw new UserInputException(nameof(Command.Year), Command.YearMissing);
+            var income = await HourlyIncomes.ForYearAsync(db, year, cancellationToken);
             var (inputs, errors) = request.Cost.Read(income?.Value ?? 0, nameof(Command.Cost) + ".");
             if (income is null)
             {
@@ -99,7 +104,7 @@ public static class SaveCostEstimate
                 throw UserInputException.Stale("Ước tính chi phí", version, request.ExpectedVersion);
             }
             var json = CostJson.Write(inputs!);
-            await costs.SaveAsync(regulationId, request.Year!.Value, json, cancellationToken, user.Id);
+            await costs.SaveAsync(regulationId, year, json, cancellationToken, user.Id);
             var estimate = StandardCostModel.Estimate(inputs!);
             await audit.RecordAsync(new AuditEntry(version == 0 ? "create" : "update", "cost", request.Code,
                 $"{VietnameseNumbers.Show(estimate.AnnualCost)} đồng/năm, {VietnameseNumbers.Show(estimate.PersonDaysPerYear)} ngày công/năm")
