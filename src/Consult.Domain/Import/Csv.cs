@@ -107,6 +107,9 @@ public static class Csv
         return Escape(formula ? "'" + value : value);
     }
 
+    /// <summary>A whole line of a file people will open in a spreadsheet: its cells as <see cref="ExportCell"/>, ended by CRLF.</summary>
+    public static string ExportLine(IEnumerable<string?> cells) => string.Join(',', cells.Select(ExportCell)) + "\r\n";
+
     /// <summary>One cell as CSV: quoted when it holds a comma, quote or line break.</summary>
     public static string Escape(string? value)
     {

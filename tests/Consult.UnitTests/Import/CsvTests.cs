@@ -57,4 +57,8 @@ public class CsvExportCellTests
     [InlineData("Giấy phép", "Giấy phép")]
     public void Cells_that_start_like_formulas_stay_text(string value, string expected) =>
         Assert.Equal(expected, Consult.Domain.Import.Csv.ExportCell(value));
+
+    [Fact]
+    public void A_line_guards_each_cell_and_ends_with_crlf() =>
+        Assert.Equal("1.000106,'=1+1,\"Rượu, bia\",\r\n", Consult.Domain.Import.Csv.ExportLine(["1.000106", "=1+1", "Rượu, bia", null]));
 }

@@ -138,13 +138,13 @@ public static class ApplicableRegulations
         var csv = new System.Text.StringBuilder("code,kind,title,agency,stage,times_per_year,cost_per_case,yearly_cost,hours_per_year,under_consultation,in_approved_plan,planned_saving\r\n");
         foreach (var i in result.Items)
         {
-            csv.Append(string.Join(',', new[]
-            {
+            csv.Append(Domain.Import.Csv.ExportLine(
+            [
                 i.Code, RegulationKinds.Code(i.KindValue), i.Title, i.Agency, i.Stage ?? "", Number(i.TimesPerYear), Number(i.Estimate?.CostPerCase),
                 Number(i.YearlyCost), Number(i.HoursPerYear), i.UnderConsultation ? "true" : "false", i.InPlan ? "true" : "false", Number(i.PlannedSaving),
-            }.Select(Domain.Import.Csv.ExportCell))).Append("\r\n");
+            ]));
         }
-        csv.Append(string.Join(',', new[] { "TỔNG", "", "", "", "", "", "", Number(result.YearlyCost), Number(result.HoursPerYear), "", "", Number(result.PlannedSaving) }.Select(Domain.Import.Csv.ExportCell))).Append("\r\n");
+        csv.Append(Domain.Import.Csv.ExportLine(["TỔNG", "", "", "", "", "", "", Number(result.YearlyCost), Number(result.HoursPerYear), "", "", Number(result.PlannedSaving)]));
         return csv;
     }
 

@@ -40,12 +40,12 @@ public static class ConsultationReport
         foreach (var c in report.Sheet.Comments)
         {
             var item = report.Sheet.Items.FirstOrDefault(i => i.Id == c.ItemId)?.Label ?? "";
-            csv.AppendJoin(',', new[]
-            {
+            csv.Append(Domain.Import.Csv.ExportLine(
+            [
                 c.Id.ToString(), item, c.RespondentLabel, SubmitComment.Stances[c.Stance], c.IsHidden ? $"[Đã ẩn: {c.HiddenReason}]" : c.IsWithdrawn ? $"[Người gửi đã rút] {c.Body}" : c.Body,
                 c.Verdict is null ? "" : AnswerComment.Verdicts[c.Verdict], c.Explanation ?? "", c.AnsweredOn ?? "",
                 c.Satisfied switch { true => "hài lòng", false => "không hài lòng", _ => "" },
-            }.Select(Domain.Import.Csv.ExportCell)).Append("\r\n");
+            ]));
         }
         return csv;
     }

@@ -17,6 +17,6 @@ public static class CsvDownload
         response.Headers.ContentDisposition = $"attachment; filename={fileName}";
         await using var writer = new StreamWriter(response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024);
         await writer.WriteAsync(header + "\r\n");
-        await rows(async cells => await writer.WriteAsync(string.Join(',', cells.Select(Domain.Import.Csv.ExportCell)) + "\r\n"));
+        await rows(async cells => await writer.WriteAsync(Domain.Import.Csv.ExportLine(cells)));
     }
 }
