@@ -6,6 +6,7 @@ using Consult.Web.Infrastructure.Data;
 using Consult.Web.Infrastructure.Search;
 using MediatR;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -77,6 +78,12 @@ public class ConsultApp : WebApplicationFactory<Program>
 
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>
+    /// Hash passwords with Identity's shipped number of rounds. Off by default: those 100,000 rounds of PBKDF2 took a
+    /// sixth of the suite's processor time, and the tests check who may sign in, not how hard a hash is to break.
+    /// </summary>
+    public bool ShippedPasswordRounds { get; init; }
+
     /// <summary>Configuration for this app, set before its first request.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
@@ -113,6 +120,10 @@ public class ConsultApp : WebApplicationFactory<Program>
         {
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
+            if (!ShippedPasswordRounds)
+            {
+                services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+            }
         });
     }
 
