@@ -19,7 +19,12 @@ postgres_start() {
     fi
     local bin as_owner=()
     bin=$(postgres_bin)
-    POSTGRES_DIR=$(mktemp -d /tmp/consult-postgres.XXXXXX)
+    # The tests' cluster lives in memory: each test copies a database from a template and drops it after, and on
+    # this machine's ext4 creating and deleting those files cost the server a fifth of its processor time (105 s
+    # against 135 s of the server's CPU in one pass on PostgreSQL, 2 min 28 s against 2 min 51 s).
+    local base=/tmp
+    [ "${1:-}" != "durable" ] && [ -d /dev/shm ] && [ -w /dev/shm ] && base=/dev/shm
+    POSTGRES_DIR=$(mktemp -d "$base/consult-postgres.XXXXXX")
     if [ "$(id -u)" -eq 0 ]; then
         chown postgres "$POSTGRES_DIR"
         as_owner=(runuser -u postgres --)
@@ -36,8 +41,9 @@ max_connections = 400
 shared_buffers = 128MB
 CONF
     if [ "${1:-}" != "durable" ]; then
-        # A throwaway cluster for tests: nothing needs to survive a crash of the machine.
-        printf 'fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n' >>"$POSTGRES_DIR/data/postgresql.conf"
+        # A throwaway cluster for tests: nothing needs to survive a crash of the machine, and no query runs long
+        # enough to repay compiling it (jit).
+        printf 'fsync = off\nsynchronous_commit = off\nfull_page_writes = off\nwal_level = minimal\nmax_wal_senders = 0\njit = off\n' >>"$POSTGRES_DIR/data/postgresql.conf"
     fi
     cat >"$POSTGRES_DIR/restart" <<SCRIPT
 #!/usr/bin/env bash

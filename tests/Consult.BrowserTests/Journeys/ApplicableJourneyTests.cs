@@ -51,9 +51,7 @@ public class ApplicableJourneyTests(BrowserFixture fixture) : BrowserJourney(fix
     [Fact]
     public async Task A_signed_in_business_saves_the_profile_and_is_told_when_an_applicable_regulation_changes()
     {
-        var business = await Browser.NewPageAsync();
-        await business.SignInAsync("doanhnghiep@consult.demo");
-        await business.WaitForURLAsync(url => !url.Contains("/account/login"));
+        var business = await Browser.SignedInPageAsync("doanhnghiep@consult.demo");
         await business.GotoAsync($"/applicable?{Profile}");
         await business.GetByLabel("Tên hồ sơ").FillAsync("Cửa hàng bán buôn đồ uống Hà Nội");
         await business.GetByRole(AriaRole.Button, new() { Name = "Lưu hồ sơ" }).ClickAsync();
@@ -61,9 +59,7 @@ public class ApplicableJourneyTests(BrowserFixture fixture) : BrowserJourney(fix
         await business.GotoAsync("/account");
         await Assertions.Expect(business.GetByTestId("saved-profiles")).ToContainTextAsync("Cửa hàng bán buôn đồ uống Hà Nội");
 
-        var editor = await Browser.NewPageAsync();
-        await editor.SignInAsync("canbo.bct@consult.demo");
-        await editor.WaitForURLAsync(url => !url.Contains("/account/login"));
+        var editor = await Browser.SignedInPageAsync("canbo.bct@consult.demo");
         await editor.GotoAsync("/workspace/regulations/YCDK-BCT-0002/edit");
         await editor.GetByLabel("Nội dung").FillAsync("Thương nhân bán buôn rượu phải có kho hoặc hợp đồng thuê kho đáp ứng điều kiện bảo quản.");
         await editor.GetByRole(AriaRole.Button, new() { Name = "Lưu", Exact = true }).ClickAsync();

@@ -5,18 +5,11 @@ namespace Consult.BrowserTests.Journeys;
 [Collection(nameof(BrowserCollection))]
 public class ConsultationJourneyTests(BrowserFixture fixture) : BrowserJourney(fixture)
 {
-    private async Task<IPage> AsAsync(string email)
-    {
-        var page = await Browser.NewPageAsync();
-        await page.SignInAsync(email);
-        return page;
-    }
-
     [Fact]
     public async Task A_business_comments_in_the_window_the_agency_answers_the_business_rates_and_the_report_shows_it()
     {
         var today = DateTime.UtcNow.AddHours(7);
-        var lead = await AsAsync("lanhdao.bct@consult.demo");
+        var lead = await Browser.SignedInPageAsync("lanhdao.bct@consult.demo");
         await lead.GotoAsync("/consultations");
         await lead.GetByRole(AriaRole.Link, new() { Name = "Tạo đợt lấy ý kiến" }).ClickAsync();
         await lead.GetByLabel("Quy định đang có hiệu lực").CheckAsync();
@@ -30,7 +23,7 @@ public class ConsultationJourneyTests(BrowserFixture fixture) : BrowserJourney(f
         await Assertions.Expect(lead.GetByTestId("countdown")).ToHaveTextAsync("29 ngày");
         var url = new Uri(lead.Url).AbsolutePath;
 
-        var business = await AsAsync("doanhnghiep@consult.demo");
+        var business = await Browser.SignedInPageAsync("doanhnghiep@consult.demo");
         await business.GotoAsync(url);
         await business.GetByLabel("Góp ý sửa đổi").CheckAsync();
         await business.GetByLabel("Nội dung góp ý").FillAsync("Đề nghị cho phép nộp bản chụp thay cho bản sao có chứng thực.");
@@ -49,7 +42,7 @@ public class ConsultationJourneyTests(BrowserFixture fixture) : BrowserJourney(f
         await Assertions.Expect(business.GetByRole(AriaRole.Button, new() { Name = "Gửi góp ý" })).ToHaveCountAsync(0);
         await Assertions.Expect(business.GetByText("Đợt lấy ý kiến đã kết thúc; không nhận thêm góp ý.")).ToBeVisibleAsync();
 
-        var otherMinistry = await AsAsync("lanhdao.byt@consult.demo");
+        var otherMinistry = await Browser.SignedInPageAsync("lanhdao.byt@consult.demo");
         await otherMinistry.GotoAsync(url);
         await Assertions.Expect(otherMinistry.Locator("a[href$='/answer']")).ToHaveCountAsync(0);
         await lead.GotoAsync(url);
@@ -83,7 +76,7 @@ public class ConsultationJourneyTests(BrowserFixture fixture) : BrowserJourney(f
     [Fact]
     public async Task A_moderator_hides_an_abusive_comment_and_the_reason_shows()
     {
-        var business = await AsAsync("doanhnghiep@consult.demo");
+        var business = await Browser.SignedInPageAsync("doanhnghiep@consult.demo");
         await business.GotoAsync("/consultations?status=open");
         await business.GetByRole(AriaRole.Link, new() { Name = "Lấy ý kiến về đơn giản hóa thủ tục cấp Giấy phép bán buôn rượu" }).ClickAsync();
         await business.GetByLabel("Không ủng hộ").CheckAsync();
@@ -91,7 +84,7 @@ public class ConsultationJourneyTests(BrowserFixture fixture) : BrowserJourney(f
         await business.GetByRole(AriaRole.Button, new() { Name = "Gửi góp ý" }).ClickAsync();
         var url = new Uri(business.Url).AbsolutePath;
 
-        var reviewer = await AsAsync("ratsoat@consult.demo");
+        var reviewer = await Browser.SignedInPageAsync("ratsoat@consult.demo");
         await reviewer.GotoAsync(url);
         await reviewer.Locator(".comment", new() { HasText = "ăn cướp" }).GetByRole(AriaRole.Link, new() { Name = "Ẩn ý kiến" }).ClickAsync();
         await reviewer.GetByLabel("Lý do ẩn").FillAsync("Ngôn từ xúc phạm, vi phạm quy tắc ứng xử.");

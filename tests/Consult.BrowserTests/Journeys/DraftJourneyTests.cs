@@ -13,18 +13,10 @@ public class DraftJourneyTests(BrowserFixture fixture) : BrowserJourney(fixture)
         return reader.ReadToEnd();
     }
 
-    private async Task<IPage> AsAsync(string email)
-    {
-        var page = await Browser.NewPageAsync();
-        await page.SignInAsync(email);
-        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
-        return page;
-    }
-
     [Fact]
     public async Task A_lead_publishes_a_draft_with_its_text_and_explanatory_report_and_a_business_comments_on_article_5_clause_2()
     {
-        var editor = await AsAsync("canbo.bct@consult.demo");
+        var editor = await Browser.SignedInPageAsync("canbo.bct@consult.demo");
         await editor.GotoAsync("/workspace/documents/new");
         await editor.GetByLabel("Số hiệu").FillAsync("950/2026/NĐ-CP");
         await editor.GetByLabel("Trích yếu").FillAsync("Dự thảo Nghị định sửa đổi, bổ sung điều kiện kinh doanh rượu");
@@ -33,7 +25,7 @@ public class DraftJourneyTests(BrowserFixture fixture) : BrowserJourney(fixture)
         await Assertions.Expect(editor.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã lưu văn bản 950/2026/NĐ-CP");
 
         var today = DateTime.UtcNow.AddHours(7);
-        var lead = await AsAsync("lanhdao.bct@consult.demo");
+        var lead = await Browser.SignedInPageAsync("lanhdao.bct@consult.demo");
         await lead.GotoAsync("/consultations/new");
         await lead.GetByLabel("Dự thảo văn bản quy phạm pháp luật").CheckAsync();
         await lead.GetByLabel("Số hiệu văn bản, số phương án hoặc mã quy định").FillAsync("950/2026/NĐ-CP");
@@ -51,7 +43,7 @@ public class DraftJourneyTests(BrowserFixture fixture) : BrowserJourney(fixture)
         var url = new Uri(lead.Url).AbsolutePath;
         await Assertions.Expect(lead.GetByTestId("papers")).ToContainTextAsync("Tờ trình");
 
-        var business = await AsAsync("doanhnghiep@consult.demo");
+        var business = await Browser.SignedInPageAsync("doanhnghiep@consult.demo");
         await business.GotoAsync(url);
         var article = business.Locator("#dieu-5");
         await Assertions.Expect(article).ToContainTextAsync("Có kho hàng hoặc hợp đồng thuê kho");

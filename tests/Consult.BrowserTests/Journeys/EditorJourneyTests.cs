@@ -40,8 +40,7 @@ public class EditorJourneyTests(BrowserFixture fixture) : BrowserJourney(fixture
     [Fact]
     public async Task An_editor_of_another_agency_is_refused()
     {
-        var page = await Browser.NewPageAsync();
-        await page.SignInAsync("canbo.byt@consult.demo");
+        var page = await Browser.SignedInPageAsync("canbo.byt@consult.demo");
         var response = await page.GotoAsync("/workspace/regulations/KTCN-BCT-0001/edit");
 
         Assert.Equal(403, response!.Status);

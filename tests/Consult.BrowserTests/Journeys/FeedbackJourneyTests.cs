@@ -6,14 +6,6 @@ namespace Consult.BrowserTests.Journeys;
 [Collection(nameof(BrowserCollection))]
 public class FeedbackJourneyTests(BrowserFixture fixture) : BrowserJourney(fixture)
 {
-    private async Task<IPage> AsAsync(string email)
-    {
-        var page = await Browser.NewPageAsync();
-        await page.SignInAsync(email);
-        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
-        return page;
-    }
-
     private static async Task<int> LateAnswersOfAsync(IPage page, string agency)
     {
         await page.GotoAsync("/consultations/answers");
@@ -28,7 +20,7 @@ public class FeedbackJourneyTests(BrowserFixture fixture) : BrowserJourney(fixtu
         var lateBefore = await LateAnswersOfAsync(visitor, "Bộ Y tế");
         try
         {
-            var business = await AsAsync("doanhnghiep@consult.demo");
+            var business = await Browser.SignedInPageAsync("doanhnghiep@consult.demo");
             await business.GotoAsync("/regulations/1.000106");
             await business.GetByTestId("regulation-feedback").GetByRole(AriaRole.Link, new() { Name = "Gửi phản ánh, kiến nghị" }).ClickAsync();
             await Assertions.Expect(business.GetByLabel("Quy định (mã thủ tục hoặc mã quy định)")).ToHaveValueAsync("1.000106");
@@ -38,7 +30,7 @@ public class FeedbackJourneyTests(BrowserFixture fixture) : BrowserJourney(fixtu
             await Assertions.Expect(business.GetByTestId("feedback-status")).ToHaveTextAsync("Đang xử lý");
             var url = new Uri(business.Url).AbsolutePath;
 
-            var bct = await AsAsync("canbo.bct@consult.demo");
+            var bct = await Browser.SignedInPageAsync("canbo.bct@consult.demo");
             await bct.GotoAsync("/feedback/queue");
             await bct.GetByTestId("to-answer").Locator($"a[href='{url}']").ClickAsync();
             await bct.GetByRole(AriaRole.Link, new() { Name = "Chuyển cơ quan khác…" }).ClickAsync();
@@ -47,7 +39,7 @@ public class FeedbackJourneyTests(BrowserFixture fixture) : BrowserJourney(fixtu
             await bct.GetByRole(AriaRole.Button, new() { Name = "Chuyển phản ánh" }).ClickAsync();
             await Assertions.Expect(bct.GetByTestId("feedback-status")).ToHaveTextAsync("Đang chuyển cơ quan khác");
 
-            var byt = await AsAsync("canbo.byt@consult.demo");
+            var byt = await Browser.SignedInPageAsync("canbo.byt@consult.demo");
             await byt.GotoAsync("/feedback/queue");
             await byt.GetByTestId("offered").Locator($"a[href='{url}']").ClickAsync();
             await byt.GetByRole(AriaRole.Button, new() { Name = "Nhận xử lý" }).ClickAsync();
@@ -56,7 +48,7 @@ public class FeedbackJourneyTests(BrowserFixture fixture) : BrowserJourney(fixtu
 
             // A month passes without an answer: Bộ Y tế answers after its deadline.
             Browser.Clock.Shift = TimeSpan.FromDays(30);
-            var lead = await AsAsync("lanhdao.byt@consult.demo");
+            var lead = await Browser.SignedInPageAsync("lanhdao.byt@consult.demo");
             await lead.GotoAsync(url);
             await Assertions.Expect(lead.GetByTestId("feedback-late")).ToHaveTextAsync("Quá hạn trả lời");
             await lead.GetByRole(AriaRole.Link, new() { Name = "Trả lời" }).ClickAsync();
@@ -64,7 +56,7 @@ public class FeedbackJourneyTests(BrowserFixture fixture) : BrowserJourney(fixtu
             await lead.GetByRole(AriaRole.Button, new() { Name = "Công bố câu trả lời" }).ClickAsync();
             await Assertions.Expect(lead.GetByTestId("feedback-late")).ToHaveTextAsync("Trả lời trễ hạn");
 
-            business = await AsAsync("doanhnghiep@consult.demo");
+            business = await Browser.SignedInPageAsync("doanhnghiep@consult.demo");
             await business.GotoAsync(url);
             await business.GetByRole(AriaRole.Link, new() { Name = "Đánh giá câu trả lời" }).ClickAsync();
             await business.GetByLabel("Không hài lòng").CheckAsync();

@@ -23,9 +23,7 @@ public class KeyboardJourneyTests(BrowserFixture fixture) : BrowserJourney(fixtu
     [Fact]
     public async Task An_editor_edits_a_regulation_and_adds_a_plan_item_with_the_keyboard_only()
     {
-        var page = await Browser.NewPageAsync();
-        await page.SignInAsync("canbo.bct@consult.demo");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        var page = await Browser.SignedInPageAsync("canbo.bct@consult.demo");
 
         await page.GotoAsync("/workspace/regulations/2.002761/edit");
         await TabToAsync(page, "textarea[name=Content]");

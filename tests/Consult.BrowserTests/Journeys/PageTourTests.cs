@@ -23,8 +23,7 @@ public class PageTourTests(BrowserFixture fixture) : BrowserJourney(fixture)
     [InlineData("quantri@consult.demo", "/reports/published", "Kết quả cập nhật, công khai quy định trên cổng", "bao-cao-cong-khai")]
     public async Task A_main_page_opens_for_its_role(string email, string path, string heading, string screenshot)
     {
-        var page = await Browser.NewPageAsync();
-        await page.SignInAsync(email);
+        var page = await Browser.SignedInPageAsync(email);
         var response = await page.GotoAsync(path);
 
         Assert.Equal(200, response!.Status);

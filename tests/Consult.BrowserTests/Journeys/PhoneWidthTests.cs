@@ -41,12 +41,8 @@ public class PhoneWidthTests(BrowserFixture fixture) : BrowserJourney(fixture)
     [InlineData("quantri@consult.demo", "/admin/vsic")]
     public async Task A_main_page_fits_a_phone_for_its_reader(string? email, string path)
     {
-        var page = await Browser.NewPageAsync();
+        var page = email is null ? await Browser.NewPageAsync() : await Browser.SignedInPageAsync(email);
         await page.SetViewportSizeAsync(390, 844);
-        if (email is not null)
-        {
-            await page.SignInAsync(email);
-        }
         var response = await page.GotoAsync(path);
         Assert.Equal(200, response!.Status);
         var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");

@@ -5,13 +5,6 @@ namespace Consult.BrowserTests.Journeys;
 [Collection(nameof(BrowserCollection))]
 public class PlanJourneyTests(BrowserFixture fixture) : BrowserJourney(fixture)
 {
-    private async Task<IPage> AsAsync(string email)
-    {
-        var page = await Browser.NewPageAsync();
-        await page.SignInAsync(email);
-        return page;
-    }
-
     private static async Task ExpectStatusAsync(IPage page, string status) =>
         await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync(status);
 
@@ -27,7 +20,7 @@ public class PlanJourneyTests(BrowserFixture fixture) : BrowserJourney(fixture)
     [Fact]
     public async Task A_plan_is_drafted_submitted_returned_resubmitted_approved_and_executed_each_step_by_its_role()
     {
-        var editor = await AsAsync("canbo.bct@consult.demo");
+        var editor = await Browser.SignedInPageAsync("canbo.bct@consult.demo");
         await editor.GotoAsync("/regulations/2.002798");
         await editor.GetByRole(AriaRole.Link, new() { Name = "Cập nhật ước tính chi phí" }).ClickAsync();
         await editor.GetByLabel("Các bước thực hiện").FillAsync("Tìm hiểu quy định: 2\nChuẩn bị hồ sơ: 8\nNộp hồ sơ, nhận kết quả: 2");
@@ -62,7 +55,7 @@ public class PlanJourneyTests(BrowserFixture fixture) : BrowserJourney(fixture)
         await editor.ScreenshotAsync("phuong-an-du-thao");
         await RefusedAsync(editor, planUrl, "Trình Thủ tướng Chính phủ", "/approve");
 
-        var lead = await AsAsync("lanhdao.bct@consult.demo");
+        var lead = await Browser.SignedInPageAsync("lanhdao.bct@consult.demo");
         await lead.GotoAsync(planUrl);
         await lead.GetByRole(AriaRole.Button, new() { Name = "Trình Thủ tướng Chính phủ" }).ClickAsync();
         // An irreversible step asks first and says what will happen.
@@ -71,7 +64,7 @@ public class PlanJourneyTests(BrowserFixture fixture) : BrowserJourney(fixture)
         await lead.GetByRole(AriaRole.Button, new() { Name = "Trình Thủ tướng Chính phủ" }).ClickAsync();
         await ExpectStatusAsync(lead, "Đã trình");
 
-        var reviewer = await AsAsync("ratsoat@consult.demo");
+        var reviewer = await Browser.SignedInPageAsync("ratsoat@consult.demo");
         await RefusedAsync(lead, planUrl, "Trả lại", "/return");
         await reviewer.GotoAsync(planUrl);
         await reviewer.GetByRole(AriaRole.Link, new() { Name = "Trả lại" }).ClickAsync();

@@ -11,10 +11,8 @@ public class StaffFormJourneyTests(BrowserFixture fixture) : BrowserJourney(fixt
     [InlineData(390)]
     public async Task An_editor_adds_an_inspection_seeing_only_its_fields_with_two_legal_bases_and_ticked_sectors(int width)
     {
-        var page = await Browser.NewPageAsync();
+        var page = await Browser.SignedInPageAsync("canbo.bct@consult.demo");
         await page.SetViewportSizeAsync(width, 900);
-        await page.SignInAsync("canbo.bct@consult.demo");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
         await page.GotoAsync("/workspace/regulations/new");
 
         // A procedure (the first kind) asks for its processing time, not a report's frequency or an inspection's goods.
