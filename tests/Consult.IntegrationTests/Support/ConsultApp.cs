@@ -217,4 +217,5 @@ public static class Folders
 public sealed class DemoApp() : ConsultApp(seedDemo: true);
 
 [CollectionDefinition(nameof(DemoCollection))]
+[LongRunning]
 public sealed class DemoCollection : ICollectionFixture<DemoApp>;

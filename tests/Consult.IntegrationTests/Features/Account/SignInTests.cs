@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Consult.IntegrationTests.Features.Account;
 
 /// <summary>Finding 9: sign-in neither reveals who is registered nor lets anyone lock the owner out.</summary>
+[LongRunning]
 public class SignInTests
 {
     /// <summary>Counts password checks, so the test sees the work a refusal costs without timing it.</summary>

@@ -10,6 +10,7 @@ namespace Consult.IntegrationTests.Features.Import;
 /// import, even when both cite the same decree. (SQLite has one writer: there a save waits, then is told to retry.)
 /// </summary>
 [Trait("Category", "Postgres")]
+[LongRunning]
 public sealed class ImportAlongsideSavesTests : IDisposable
 {
     private readonly ConsultApp _app = new();

@@ -9,6 +9,7 @@ namespace Consult.IntegrationTests.Features.Search;
 
 /// <summary>About the embedded SQLite file itself; the suite on PostgreSQL leaves it out.</summary>
 [Trait("Category", "Sqlite")]
+[LongRunning]
 public class CrashTests
 {
     private const int Rows = 20_000;

@@ -9,6 +9,7 @@ namespace Consult.IntegrationTests.Features.Statistics;
 /// The government's table of published and unpublished regulations per ministry (Phụ lục 1 III,
 /// in-force section, as of 9/9/2022), rebuilt as an import file and read back through the API.
 /// </summary>
+[LongRunning]
 public class StatisticsTableTests
 {
     private static readonly (string Column, string Kind)[] PlainKinds =

@@ -6,6 +6,7 @@ namespace Consult.IntegrationTests.Infrastructure.Data;
 
 /// <summary>`copy-database` moves an embedded portal, demo and all, to PostgreSQL, and the portal carries on there.</summary>
 [Trait("Category", "Postgres")]
+[LongRunning]
 public sealed class CopyDatabaseTests : IDisposable
 {
     private readonly ConsultApp _embedded = ConsultApp.Embedded(seedDemo: true);

@@ -7,6 +7,7 @@ namespace Consult.IntegrationTests.Infrastructure.Data;
 /// <summary>Finding 8: a first start killed while loading the demo leaves nothing half-seeded.</summary>
 /// <remarks>About the embedded SQLite file itself; the suite on PostgreSQL leaves it out.</remarks>
 [Trait("Category", "Sqlite")]
+[LongRunning]
 public class SeedTests
 {
     public enum KillPoint

@@ -5,6 +5,7 @@ using static Consult.IntegrationTests.Support.Rows;
 namespace Consult.IntegrationTests.Infrastructure.Security;
 
 /// <summary>Finding 6: exports stream whatever their size; page limits cannot be lifted from the query string.</summary>
+[LongRunning]
 public class ExportTests
 {
     [Fact]

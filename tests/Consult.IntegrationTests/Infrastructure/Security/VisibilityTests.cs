@@ -4,6 +4,7 @@ using Dapper;
 namespace Consult.IntegrationTests.Infrastructure.Security;
 
 /// <summary>Finding 3: the one visibility rule holds on the effort index's records and on plans, page and API.</summary>
+[LongRunning]
 public class VisibilityTests : IClassFixture<DemoApp>
 {
     private readonly DemoApp _app;
