@@ -42,7 +42,7 @@ public static class TestStorage
         Directory.CreateDirectory(options.DataDirectory);
         using (var storage = StorageProvider.For(options))
         {
-            SchemaMigrator.Migrate(storage, TimeProvider.System);
+            Migrate(storage);
             using var connection = storage.Open();
             using var checkpoint = connection.CreateCommand();
             // Everything into the one file, so a copy of it is the whole database.
@@ -104,7 +104,10 @@ public static class TestStorage
         }
         var options = new StorageOptions { Provider = "postgres", ConnectionString = Database(name) };
         using var storage = StorageProvider.For(options);
-        SchemaMigrator.Migrate(storage, TimeProvider.System);
+        Migrate(storage);
         return name;
     }
+
+    // Once per test run, inside a Lazy: blocking here holds up only the tests waiting for the template.
+    private static void Migrate(StorageProvider storage) => SchemaMigrator.MigrateAsync(storage, TimeProvider.System, CancellationToken.None).GetAwaiter().GetResult();
 }

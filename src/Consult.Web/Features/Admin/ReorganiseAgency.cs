@@ -82,7 +82,7 @@ public static class ReorganiseAgency
 
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
-            var agencies = ReferenceData.Agencies(db.Connection, db.Transaction);
+            var agencies = await ReferenceData.AgenciesAsync(db, cancellationToken);
             AgencyRef? Find(string? code) => agencies.FirstOrDefault(a => a.Code == AgencyCode.Normalize(code));
             var from = Find(request.Code) ?? throw new UserInputException("", $"Không có cơ quan mã \"{request.Code}\".");
             var errors = new List<(string, string)>();

@@ -22,7 +22,7 @@ public static class AgencyList
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
-            var current = await figures.CurrentAsync();
+            var current = await figures.CurrentAsync(cancellationToken);
             var today = clock.Today();
             var summaries = facts.Agencies.Where(a => a.ExistsOn(today))
                 .Select(a => new Summary(a, current.Of(a.Id), user.Sees(false, a.Id)))

@@ -24,7 +24,7 @@ public static class AgencyProfile
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
-            var current = await figures.CurrentAsync();
+            var current = await figures.CurrentAsync(cancellationToken);
             var agency = facts.Agencies.FirstOrDefault(a => string.Equals(a.Code, request.Code, StringComparison.OrdinalIgnoreCase));
             if (agency is null)
             {

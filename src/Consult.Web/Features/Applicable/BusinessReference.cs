@@ -67,10 +67,10 @@ public static class BusinessReference
     public sealed class Handler(Db db) : IRequestHandler<Query, Lists>, IRequestHandler<ProvinceQuery, IReadOnlyList<Province>>
     {
         public async Task<Lists> Handle(Query request, CancellationToken cancellationToken) => new(
-            (await db.Connection.QueryAsync<VsicLine>("select code, name, parent_code from vsic_line order by code", transaction: db.Transaction)).ToList(),
+            (await db.Connection.QueryAsync<VsicLine>(db.Command("select code, name, parent_code from vsic_line order by code", null, cancellationToken))).ToList(),
             await Handle(new ProvinceQuery(), cancellationToken));
 
         public async Task<IReadOnlyList<Province>> Handle(ProvinceQuery request, CancellationToken cancellationToken) =>
-            (await db.Connection.QueryAsync<Province>("select code, name, predecessors from province order by code", transaction: db.Transaction)).ToList();
+            (await db.Connection.QueryAsync<Province>(db.Command("select code, name, predecessors from province order by code", null, cancellationToken))).ToList();
     }
 }

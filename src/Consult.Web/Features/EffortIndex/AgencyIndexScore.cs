@@ -14,11 +14,11 @@ public static class AgencyIndexScore
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
-            if (index.PeriodOr(request.Period) is not { } period || (await index.ViewAsync(period)) is not { } view || view.Agency(request.Agency) is not { } agency)
+            if (index.PeriodOr(request.Period) is not { } period || (await index.ViewAsync(period, cancellationToken)) is not { } view || view.Agency(request.Agency) is not { } agency)
             {
                 return null;
             }
-            return new Result(view, agency, await index.TrendAsync(agency.Data.Code, view));
+            return new Result(view, agency, await index.TrendAsync(agency.Data.Code, view, cancellationToken));
         }
     }
 }

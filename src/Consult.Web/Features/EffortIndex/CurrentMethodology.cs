@@ -10,6 +10,6 @@ public static class CurrentMethodology
 
     public sealed class Handler(IndexService index) : IRequestHandler<Query, Methodology>
     {
-        public Task<Methodology> Handle(Query request, CancellationToken cancellationToken) => index.MethodologyForAsync(index.PeriodOr(null)!);
+        public Task<Methodology> Handle(Query request, CancellationToken cancellationToken) => index.MethodologyForAsync(index.PeriodOr(null)!, cancellationToken);
     }
 }

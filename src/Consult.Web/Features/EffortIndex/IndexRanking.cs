@@ -17,7 +17,7 @@ public static class IndexRanking
     public sealed class Handler(IndexService index) : IRequestHandler<Query, Result?>
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken) =>
-            index.PeriodOr(request.Period) is { } period ? new Result(await index.ViewAsync(period), index.RecentPeriods()) : null;
+            index.PeriodOr(request.Period) is { } period ? new Result(await index.ViewAsync(period, cancellationToken), index.RecentPeriods()) : null;
     }
 
     public static StringBuilder Csv(IndexView view)

@@ -23,33 +23,37 @@ public sealed record IndexView(ReportingPeriod Period, bool Published, IndexSnap
 public sealed class IndexService(Db db, IndexCalculator calculator, TimeProvider clock, IndexCache cache)
 {
     /// <summary>The newest version in effect at the period's start: one shipped with the portal or one a reviewer added.</summary>
-    public async Task<Methodology> MethodologyForAsync(ReportingPeriod period)
+    public async Task<Methodology> MethodologyForAsync(ReportingPeriod period, CancellationToken cancellationToken)
     {
         var builtIn = Methodology.BuiltIn.Last(m => ReportingPeriod.Parse(m.EffectiveFrom)!.Start <= period.Start);
-        var added = await db.Connection.QueryFirstOrDefaultAsync<string>(
+        var added = await db.Connection.QueryFirstOrDefaultAsync<string>(db.Command(
             "select definition from methodology where effective_from <= @start order by version desc limit 1",
-            new { start = period.Start.ToString(IsoDate.Pattern) }, db.Transaction) is { } json
+            new { start = period.Start.ToString(IsoDate.Pattern) }, cancellationToken)) is { } json
             ? JsonSerializer.Deserialize<Methodology>(json, IndexSnapshot.Json)!
             : null;
         return added is not null && added.Version >= builtIn.Version ? added : builtIn;
     }
 
-    public async Task<IndexSnapshot?> PublishedAsync(ReportingPeriod period) =>
-        await db.Connection.QuerySingleOrDefaultAsync<string>("select snapshot from effort_period where period = @Key", period, db.Transaction) is { } json
+    public async Task<IndexSnapshot?> PublishedAsync(ReportingPeriod period, CancellationToken cancellationToken) =>
+        await db.Connection.QuerySingleOrDefaultAsync<string>(db.Command("select snapshot from effort_period where period = @Key", period, cancellationToken)) is { } json
             ? JsonSerializer.Deserialize<IndexSnapshot>(json, IndexSnapshot.Json)
             : null;
 
-    public async Task<IndexView> ViewAsync(ReportingPeriod period)
+    public async Task<IndexView> ViewAsync(ReportingPeriod period, CancellationToken cancellationToken)
     {
-        var version = await db.Connection.QuerySingleAsync<(long Seq, long Audit)>(
-            "select (select change_seq from registry_state), (select coalesce(max(id), 0) from audit_event)", transaction: db.Transaction);
+        var version = await db.Connection.QuerySingleAsync<(long Seq, long Audit)>(db.Command(
+            "select (select change_seq from registry_state), (select coalesce(max(id), 0) from audit_event)", null, cancellationToken));
         return await cache.GetAsync(period.Key, $"{clock.Today():yyyy-MM-dd}|{version.Seq}|{version.Audit}", () => ComputeViewAsync(period));
     }
 
+    /// <summary>
+    /// Not cancelled with the request that starts it: other readers may be waiting for the same computation, and a
+    /// cancelled one would be cached as if it had finished.
+    /// </summary>
     private async Task<IndexView> ComputeViewAsync(ReportingPeriod period)
     {
-        var published = await PublishedAsync(period);
-        var snapshot = published ?? await calculator.ComputeAsync(period, await MethodologyForAsync(period), clock.Today());
+        var published = await PublishedAsync(period, CancellationToken.None);
+        var snapshot = published ?? await calculator.ComputeAsync(period, await MethodologyForAsync(period, CancellationToken.None), clock.Today());
         var ranking = snapshot.Agencies
             .Select(a => new AgencyResult(a, IndexFormula.Score(snapshot.Methodology, a.Indicators.ToDictionary(i => i.Key, i => i.Input))))
             .OrderByDescending(r => r.Score.Score).ThenBy(r => r.Data.Name)
@@ -71,11 +75,11 @@ public sealed class IndexService(Db db, IndexCalculator calculator, TimeProvider
     }
 
     /// <summary>An agency's score in each published year and the current one; <paramref name="shown"/> is reused, not computed again.</summary>
-    public async Task<IReadOnlyList<(ReportingPeriod Period, decimal Score)>> TrendAsync(string agencyCode, IndexView shown)
+    public async Task<IReadOnlyList<(ReportingPeriod Period, decimal Score)>> TrendAsync(string agencyCode, IndexView shown, CancellationToken cancellationToken)
     {
-        async Task<IndexView> View(ReportingPeriod period) => period.Key == shown.Period.Key ? shown : await ViewAsync(period);
+        async Task<IndexView> View(ReportingPeriod period) => period.Key == shown.Period.Key ? shown : await ViewAsync(period, cancellationToken);
         var trend = new List<(ReportingPeriod, decimal)>();
-        foreach (var key in await db.Connection.QueryAsync<string>("select period from effort_period where period not like '%Q%' order by period", transaction: db.Transaction))
+        foreach (var key in await db.Connection.QueryAsync<string>(db.Command("select period from effort_period where period not like '%Q%' order by period", null, cancellationToken)))
         {
             var view = await View(ReportingPeriod.Parse(key)!);
             if (view.Agency(agencyCode) is { } result)

@@ -14,7 +14,7 @@ public static class IndicatorRecords
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
-            if (index.PeriodOr(request.Period) is not { } period || (await index.ViewAsync(period)).Agency(request.Agency) is not { } agency
+            if (index.PeriodOr(request.Period) is not { } period || (await index.ViewAsync(period, cancellationToken)).Agency(request.Agency) is not { } agency
                 || agency.Data.Indicators.FirstOrDefault(i => i.Key == request.Indicator) is not { } evidence)
             {
                 return null;

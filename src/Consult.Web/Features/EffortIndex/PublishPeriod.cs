@@ -29,11 +29,11 @@ public static class PublishPeriod
             {
                 throw new UserInputException("", $"{period.Label} chưa kết thúc; chỉ công bố kỳ đã kết thúc.");
             }
-            if (await index.PublishedAsync(period) is not null)
+            if (await index.PublishedAsync(period, cancellationToken) is not null)
             {
                 throw new UserInputException("", $"{period.Label} đã được công bố; kết quả không thay đổi nữa.");
             }
-            var view = await index.ViewAsync(period);
+            var view = await index.ViewAsync(period, cancellationToken);
             await db.Connection.ExecuteAsync(db.Command(
                 "insert into effort_period (period, methodology_version, published_at, published_by, snapshot) values (@Key, @version, @now, @userId, @snapshot)",
                 new { period.Key, version = view.Snapshot.MethodologyVersion, now = clock.GetUtcNow(), userId = user.Id, snapshot = JsonSerializer.Serialize(view.Snapshot, IndexSnapshot.Json) }, cancellationToken));

@@ -46,7 +46,7 @@ public static class SaveMethodology
             {
                 errors.Add((nameof(Command.EffectiveFrom), "Chỉ đổi phương pháp cho kỳ chưa bắt đầu; kỳ đã và đang diễn ra giữ phương pháp cũ."));
             }
-            var current = period is null ? Methodology.Default : await index.MethodologyForAsync(period);
+            var current = period is null ? Methodology.Default : await index.MethodologyForAsync(period, cancellationToken);
             var indicators = new List<IndicatorDefinition>();
             foreach (var definition in current.Indicators)
             {

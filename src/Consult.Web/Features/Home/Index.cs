@@ -23,7 +23,7 @@ public static class Index
 
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
-            var current = await figures.CurrentAsync();
+            var current = await figures.CurrentAsync(cancellationToken);
             var published = current.Government.Published;
             var counts = RegulationKinds.All.Select(k => new KindCount(k, published.Regulations(k), published.Units(k))).ToList();
             var agencies = current.ByAgency.Values.Count(f => f.Published.Total > 0);

@@ -80,18 +80,17 @@ public static class Details
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
-            var connection = db.Connection;
-            var regulation = await connection.QuerySingleOrDefaultAsync<Regulation>(
+            var regulation = await db.Connection.QuerySingleOrDefaultAsync<Regulation>(db.Command(
                 """
                 select r.*, a.code agency_code, a.name agency_name
                 from regulation r join agency a on a.id = r.agency_id
                 where r.code_key = @key
-                """, new { key = RegulationCode.Key(request.Code) });
+                """, new { key = RegulationCode.Key(request.Code) }, cancellationToken));
             if (regulation is null || !user.Sees(regulation.Published, regulation.AgencyId))
             {
                 return null;
             }
-            using var rest = await connection.QueryMultipleAsync(
+            using var rest = await db.Connection.QueryMultipleAsync(db.Command(
                 $"""
                 select processing_time, fees, implementing_body, dossier, result, report_frequency, report_recipient, business_line
                 from regulation where id = @id;
@@ -109,7 +108,7 @@ public static class Details
                 limit 50;
                 select v.version, v.saved_at, coalesce(u.display_name, v.source) source, v.changes from regulation_version v left join app_user u on u.id = v.saved_by where v.regulation_id = @id order by v.version desc;
                 select dimension, value from regulation_applies where regulation_id = @id order by dimension, value;
-                """, user.Visibility.With(new { id = regulation.Id }));
+                """, user.Visibility.With(new { id = regulation.Id }), cancellationToken));
             var details = await rest.ReadSingleAsync<RegulationDetails>();
             var sectors = (await rest.ReadAsync<string>()).ToList();
             var basis = (await rest.ReadAsync<Basis>()).ToList();

@@ -102,7 +102,7 @@ public static class Search
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
             var notices = new List<string>();
-            facts.CatchUp(db.Connection, db.Transaction);
+            await facts.CatchUpAsync(db, cancellationToken);
             var agencies = facts.Agencies;
             var sectors = facts.Sectors;
 

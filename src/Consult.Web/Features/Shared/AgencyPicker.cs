@@ -21,6 +21,6 @@ public sealed record AgencyPicker(string? Selected)
     public sealed class Handler(Db db) : IRequestHandler<Choices, IReadOnlyList<AgencyRef>>
     {
         public Task<IReadOnlyList<AgencyRef>> Handle(Choices request, CancellationToken cancellationToken) =>
-            Task.FromResult(ReferenceData.Agencies(db.Connection, db.Transaction));
+            ReferenceData.AgenciesAsync(db, cancellationToken);
     }
 }

@@ -8,7 +8,7 @@ public sealed record SectorChoices : IRequest<IReadOnlyList<string>>
 {
     public sealed class Handler(Db db) : IRequestHandler<SectorChoices, IReadOnlyList<string>>
     {
-        public Task<IReadOnlyList<string>> Handle(SectorChoices request, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<string>>(ReferenceData.Sectors(db.Connection, db.Transaction).Select(s => s.Name).ToList());
+        public async Task<IReadOnlyList<string>> Handle(SectorChoices request, CancellationToken cancellationToken) =>
+            (await ReferenceData.SectorsAsync(db, cancellationToken)).Select(s => s.Name).ToList();
     }
 }

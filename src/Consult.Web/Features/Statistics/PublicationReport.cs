@@ -26,7 +26,7 @@ public static class PublicationReport
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
-            facts.CatchUp(db.Connection, db.Transaction);
+            await facts.CatchUpAsync(db, cancellationToken);
             var keys = (await db.Connection.QueryAsync<(long Id, int Version)>(db.Command(
                 "select regulation_id, max(version) from regulation_version where saved_at < @until group by regulation_id",
                 new { until = VietnamTime.EndOfDayUtc(request.AsOf) }, cancellationToken))).ToList();

@@ -36,7 +36,7 @@ public static class DocumentList
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
-            facts.CatchUp(db.Connection, db.Transaction);
+            await facts.CatchUpAsync(db, cancellationToken);
             var agency = user.IsStaff
                 ? facts.Agencies.First(a => a.Id == user.AgencyId)
                 : facts.Agencies.FirstOrDefault(a => string.Equals(a.Code, request.Agency, StringComparison.OrdinalIgnoreCase));

@@ -30,7 +30,7 @@ public static class Overview
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
-            facts.CatchUp(db.Connection, db.Transaction);
+            await facts.CatchUpAsync(db, cancellationToken);
             var agency = user.IsStaff
                 ? facts.Agencies.First(a => a.Id == user.AgencyId)
                 : facts.Agencies.FirstOrDefault(a => string.Equals(a.Code, request.Agency, StringComparison.OrdinalIgnoreCase));
@@ -47,7 +47,7 @@ public static class Overview
             }, cancellationToken);
             var canEdit = agency is not null && user.Holds(Roles.Editor, agency.Id);
             var canPublish = agency is not null && user.Holds(Roles.Lead, agency.Id);
-            var current = await figures.CurrentAsync();
+            var current = await figures.CurrentAsync(cancellationToken);
             return new Result(request, regulations, agency, facts.Agencies, canEdit, canPublish, agency is null ? current.Government : current.Of(agency.Id));
         }
     }

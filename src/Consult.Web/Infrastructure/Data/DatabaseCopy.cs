@@ -52,20 +52,20 @@ public static class DatabaseCopy
 
     private static async Task<int> CopyAsync(SqliteStorage source, PostgresStorage target, TextWriter output)
     {
-        using var from = source.Open();
-        var applied = from.Query<string>("select script from schema_version").ToHashSet();
+        await using var from = await source.OpenAsync(CancellationToken.None);
+        var applied = (await from.QueryAsync<string>("select script from schema_version")).ToHashSet();
         if (!SchemaMigrator.Scripts(source).All(applied.Contains))
         {
             throw new CopyRefusedException($"Cơ sở dữ liệu {source.Location} chưa ở phiên bản mới nhất: hãy chạy lệnh migrate trên nó trước rồi sao chép.");
         }
-        SchemaMigrator.Migrate(target, TimeProvider.System);
+        await SchemaMigrator.MigrateAsync(target, TimeProvider.System, CancellationToken.None);
 
-        await using var to = (NpgsqlConnection)target.Open();
-        var tables = to.Query<string>(
-            "select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name <> 'schema_version' order by table_name").ToList();
+        await using var to = (NpgsqlConnection)await target.OpenAsync(CancellationToken.None);
+        var tables = (await to.QueryAsync<string>(
+            "select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name <> 'schema_version' order by table_name")).ToList();
         foreach (var table in new[] { "regulation", "app_user", "legal_document", "plan", "consultation", "feedback" })
         {
-            if (to.ExecuteScalar<long>($"select count(*) from {table}") > 0)
+            if (await to.ExecuteScalarAsync<long>($"select count(*) from {table}") > 0)
             {
                 throw new CopyRefusedException($"Cơ sở dữ liệu đích đã có dữ liệu (bảng {table}); chỉ sao chép vào một cơ sở dữ liệu mới.");
             }
@@ -73,11 +73,11 @@ public static class DatabaseCopy
 
         await using var transaction = await to.BeginTransactionAsync();
         // Foreign keys are lifted while the rows go in, in any order, and put back before commit, which checks every row.
-        var foreignKeys = to.Query<(string Table, string Name, string Definition)>(
+        var foreignKeys = (await to.QueryAsync<(string Table, string Name, string Definition)>(
             """
             select c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid) from pg_constraint c
             join pg_namespace n on n.oid = c.connamespace where c.contype = 'f' and n.nspname = current_schema()
-            """, transaction: transaction).ToList();
+            """, transaction: transaction)).ToList();
         foreach (var key in foreignKeys)
         {
             await to.ExecuteAsync($"alter table {key.Table} drop constraint {key.Name}", transaction: transaction);
@@ -87,12 +87,12 @@ public static class DatabaseCopy
         var mismatches = 0;
         foreach (var table in tables)
         {
-            var columns = to.Query<(string Name, string Type)>(
+            var columns = (await to.QueryAsync<(string Name, string Type)>(
                 "select column_name, data_type from information_schema.columns where table_schema = current_schema() and table_name = @table order by ordinal_position",
-                new { table }, transaction).ToList();
+                new { table }, transaction)).ToList();
             var copied = await CopyTableAsync(from, to, table, columns);
-            var (sourceCount, sourceSum) = Checksum(from, null, table, columns);
-            var (targetCount, targetSum) = Checksum(to, transaction, table, columns);
+            var (sourceCount, sourceSum) = await ChecksumAsync(from, null, table, columns);
+            var (targetCount, targetSum) = await ChecksumAsync(to, transaction, table, columns);
             var same = sourceCount == copied && targetCount == copied && sourceSum == targetSum;
             mismatches += same ? 0 : 1;
             await output.WriteLineAsync($"{table}: {sourceCount} → {targetCount} dòng, tổng kiểm {targetSum[..12]} {(same ? "khớp" : "KHÔNG KHỚP với " + sourceSum[..12])}");
@@ -107,7 +107,7 @@ public static class DatabaseCopy
         {
             await to.ExecuteAsync($"alter table {key.Table} add constraint {key.Name} {key.Definition}", transaction: transaction);
         }
-        PostgresStorage.ContinueIdsAfterCopy(to, tables, transaction);
+        await PostgresStorage.ContinueIdsAfterCopyAsync(to, tables, transaction);
         await transaction.CommitAsync();
         await output.WriteLineAsync($"Đã sao chép {tables.Count} bảng từ {source.Location} sang {target.Location}; số dòng và tổng kiểm đều khớp.");
         return 0;
@@ -154,15 +154,15 @@ public static class DatabaseCopy
     /// Row count and an order-free checksum of a table: each row written the same way on both engines (booleans as 0 or
     /// 1, numbers invariant, null apart from empty text), hashed, the hashes sorted and hashed again.
     /// </summary>
-    private static (long Count, string Sum) Checksum(DbConnection connection, DbTransaction? transaction, string table, IReadOnlyList<(string Name, string Type)> columns)
+    private static async Task<(long Count, string Sum)> ChecksumAsync(DbConnection connection, DbTransaction? transaction, string table, IReadOnlyList<(string Name, string Type)> columns)
     {
         var rows = new List<byte[]>();
-        using var command = connection.CreateCommand();
+        await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"select {string.Join(", ", columns.Select(c => c.Name))} from {table}";
-        using var reader = command.ExecuteReader();
+        await using var reader = await command.ExecuteReaderAsync();
         var line = new StringBuilder();
-        while (reader.Read())
+        while (await reader.ReadAsync())
         {
             line.Clear();
             for (var i = 0; i < columns.Count; i++)

@@ -61,10 +61,10 @@ public sealed class PostgresStorage : StorageProvider
     /// The stamp does not wait for its commit to reach the disk: its row lock is released at once. The rows it stamps
     /// were made durable by their own command; a stamp lost in a crash is made again by the next sweep.
     /// </summary>
-    public override DbTransaction BeginStamp(DbConnection connection)
+    public override async Task<DbTransaction> BeginStampAsync(DbConnection connection)
     {
-        var transaction = connection.BeginTransaction(IsolationLevel.ReadCommitted);
-        connection.Execute("set local synchronous_commit = off", transaction: transaction);
+        var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted);
+        await connection.ExecuteAsync("set local synchronous_commit = off", transaction: transaction);
         return transaction;
     }
 
@@ -75,15 +75,15 @@ public sealed class PostgresStorage : StorageProvider
         return transaction;
     }
 
-    public override IDisposable PrepareForMigration(DbConnection connection)
+    public override async Task<IAsyncDisposable> PrepareForMigrationAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        connection.Execute("select pg_advisory_lock(@MigrationLock)", new { MigrationLock });
+        await connection.ExecuteAsync(new CommandDefinition("select pg_advisory_lock(@MigrationLock)", new { MigrationLock }, cancellationToken: cancellationToken));
         return new Unlock(connection);
     }
 
-    private sealed class Unlock(DbConnection connection) : IDisposable
+    private sealed class Unlock(DbConnection connection) : IAsyncDisposable
     {
-        public void Dispose() => connection.Execute("select pg_advisory_unlock(@MigrationLock)", new { MigrationLock });
+        public async ValueTask DisposeAsync() => await connection.ExecuteAsync("select pg_advisory_unlock(@MigrationLock)", new { MigrationLock });
     }
 
     public override bool IsRetryable(Exception exception) =>
@@ -103,14 +103,14 @@ public sealed class PostgresStorage : StorageProvider
     public override void Dispose() => _source.Dispose();
 
     /// <summary>After rows were copied in with their own ids, the next generated id comes after them.</summary>
-    public static void ContinueIdsAfterCopy(DbConnection connection, IEnumerable<string> tables, DbTransaction transaction)
+    public static async Task ContinueIdsAfterCopyAsync(DbConnection connection, IEnumerable<string> tables, DbTransaction transaction)
     {
-        var generated = connection.Query<string>(
+        var generated = (await connection.QueryAsync<string>(
             "select table_name from information_schema.columns where table_schema = current_schema() and column_name = 'id' and is_identity = 'YES'",
-            transaction: transaction).ToHashSet();
+            transaction: transaction)).ToHashSet();
         foreach (var table in tables.Where(generated.Contains))
         {
-            connection.Execute($"select setval(pg_get_serial_sequence('{table}', 'id'), coalesce((select max(id) from {table}), 0) + 1, false)", transaction: transaction);
+            await connection.ExecuteAsync($"select setval(pg_get_serial_sequence('{table}', 'id'), coalesce((select max(id) from {table}), 0) + 1, false)", transaction: transaction);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Dapper;
 
 namespace Consult.Web.Infrastructure.Data;
@@ -35,9 +34,9 @@ public sealed record SectorRef
 /// <summary>The small lists every page names things from; <c>RegistryFacts</c> keeps them in memory.</summary>
 public static class ReferenceData
 {
-    public static IReadOnlyList<AgencyRef> Agencies(DbConnection connection, DbTransaction? transaction) =>
-        connection.Query<AgencyRef>("select id, code, name, kind, valid_to, successor_id from agency order by name", transaction: transaction).ToList();
+    public static async Task<IReadOnlyList<AgencyRef>> AgenciesAsync(Db db, CancellationToken cancellationToken) =>
+        (await db.Connection.QueryAsync<AgencyRef>(db.Command("select id, code, name, kind, valid_to, successor_id from agency order by name", null, cancellationToken))).ToList();
 
-    public static IReadOnlyList<SectorRef> Sectors(DbConnection connection, DbTransaction? transaction) =>
-        connection.Query<SectorRef>("select id, name from sector order by name", transaction: transaction).ToList();
+    public static async Task<IReadOnlyList<SectorRef>> SectorsAsync(Db db, CancellationToken cancellationToken) =>
+        (await db.Connection.QueryAsync<SectorRef>(db.Command("select id, name from sector order by name", null, cancellationToken))).ToList();
 }

@@ -18,20 +18,21 @@ public static class SchemaMigrator
         .ToList();
 
     /// <summary>Applies the scripts not yet applied; returns their names.</summary>
-    public static IReadOnlyList<string> Migrate(StorageProvider storage, TimeProvider clock)
+    public static async Task<IReadOnlyList<string>> MigrateAsync(StorageProvider storage, TimeProvider clock, CancellationToken cancellationToken)
     {
-        using var connection = storage.Open();
-        using var exclusive = storage.PrepareForMigration(connection);
-        connection.Execute("create table if not exists schema_version (script text primary key, applied_at text not null)");
-        var applied = connection.Query<string>("select script from schema_version").ToHashSet();
+        await using var connection = await storage.OpenAsync(cancellationToken);
+        await using var exclusive = await storage.PrepareForMigrationAsync(connection, cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "create table if not exists schema_version (script text primary key, applied_at text not null)", cancellationToken: cancellationToken));
+        var applied = (await connection.QueryAsync<string>(new CommandDefinition("select script from schema_version", cancellationToken: cancellationToken))).ToHashSet();
         var pending = Scripts(storage).Where(s => !applied.Contains(s)).ToList();
         foreach (var script in pending)
         {
-            using var transaction = connection.BeginTransaction();
-            connection.Execute(EmbeddedText(script), transaction: transaction);
-            connection.Execute("insert into schema_version (script, applied_at) values (@script, @now)",
-                new { script, now = clock.GetUtcNow().ToString("O") }, transaction);
-            transaction.Commit();
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(EmbeddedText(script), transaction: transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition("insert into schema_version (script, applied_at) values (@script, @now)",
+                new { script, now = clock.GetUtcNow().ToString("O") }, transaction, cancellationToken: cancellationToken));
+            await transaction.CommitAsync(cancellationToken);
         }
         return pending;
     }

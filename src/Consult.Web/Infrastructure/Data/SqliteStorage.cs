@@ -47,9 +47,9 @@ public sealed class SqliteStorage(StorageOptions options) : StorageProvider
     // Deferred: a reader takes no lock until it reads, and then only a shared one (WAL).
     public override DbTransaction BeginSnapshot(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: true);
 
-    public override IDisposable PrepareForMigration(DbConnection connection)
+    public override async Task<IAsyncDisposable> PrepareForMigrationAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        connection.Execute("pragma journal_mode = wal");
+        await connection.ExecuteAsync(new CommandDefinition("pragma journal_mode = wal", cancellationToken: cancellationToken));
         // The file's own write lock keeps two processes from applying the same script.
         return connection;
     }

@@ -30,7 +30,7 @@ public static class Startup
         try
         {
             Directory.CreateDirectory(Path.GetFullPath(options.DataDirectory));
-            applied = SchemaMigrator.Migrate(storage, services.GetRequiredService<TimeProvider>());
+            applied = await SchemaMigrator.MigrateAsync(storage, services.GetRequiredService<TimeProvider>(), CancellationToken.None);
         }
         catch (Exception e) when (storage.IsUnreachable(e))
         {

@@ -53,13 +53,13 @@ public abstract class StorageProvider : IDisposable
     public abstract bool StampsAfterCommit { get; }
 
     /// <summary>The short transaction that gives rows their sequence after their command committed.</summary>
-    public virtual DbTransaction BeginStamp(DbConnection connection) => connection.BeginTransaction(WriteIsolation);
+    public virtual async Task<DbTransaction> BeginStampAsync(DbConnection connection) => await connection.BeginTransactionAsync(WriteIsolation);
 
     /// <summary>A read-only transaction whose statements all see the same committed state, without blocking writers.</summary>
     public abstract DbTransaction BeginSnapshot(DbConnection connection);
 
     /// <summary>Makes the database reachable for the migrator and keeps other nodes from migrating at the same time.</summary>
-    public abstract IDisposable PrepareForMigration(DbConnection connection);
+    public abstract Task<IAsyncDisposable> PrepareForMigrationAsync(DbConnection connection, CancellationToken cancellationToken);
 
     /// <summary>A failure that running the whole transaction again can cure: another writer got there first, or a dropped connection.</summary>
     public abstract bool IsRetryable(Exception exception);

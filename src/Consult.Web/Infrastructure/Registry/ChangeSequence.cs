@@ -48,7 +48,7 @@ public static class ChangeSequence
     /// <summary>Stamps, in a transaction of its own, what committed commands left pending.</summary>
     internal static async Task StampCommittedAsync(StorageProvider storage, DbConnection connection)
     {
-        await using var transaction = storage.BeginStamp(connection);
+        await using var transaction = await storage.BeginStampAsync(connection);
         await StampAsync(storage, connection, transaction);
         await transaction.CommitAsync();
     }

@@ -26,21 +26,21 @@ public sealed record RegistryFiguresResult(IReadOnlyDictionary<int, RegistryFigu
 /// </summary>
 public sealed class RegistryFigures(Db db, RegistryFacts facts, RegistryFiguresCache cache)
 {
-    public async Task<RegistryFiguresResult> CurrentAsync()
+    public async Task<RegistryFiguresResult> CurrentAsync(CancellationToken cancellationToken)
     {
-        facts.CatchUp(db.Connection, db.Transaction);
+        await facts.CatchUpAsync(db, cancellationToken);
         // Every write that changes a figure advances the change sequence, so one count serves until the next.
-        var seq = await db.Connection.ExecuteScalarAsync<long>("select change_seq from registry_state", transaction: db.Transaction);
+        var seq = await db.Connection.ExecuteScalarAsync<long>(db.Command("select change_seq from registry_state", null, cancellationToken));
         if (cache.Get(seq) is { } counted)
         {
             return counted;
         }
-        var figures = await CountAsync();
+        var figures = await CountAsync(cancellationToken);
         // What a transaction has not committed yet is nobody else's figure.
         return db.Transaction is null ? cache.Keep(seq, figures) : figures;
     }
 
-    private async Task<RegistryFiguresResult> CountAsync()
+    private async Task<RegistryFiguresResult> CountAsync(CancellationToken cancellationToken)
     {
         var published = new Dictionary<int, KindTally>();
         var unpublished = new Dictionary<int, KindTally>();
@@ -52,12 +52,12 @@ public sealed class RegistryFigures(Db db, RegistryFacts facts, RegistryFiguresC
             (fact.Published ? government.Published : government.Unpublished).Add(fact.Kind, fact.ProductCount);
         }
         // The documents published regulations in force rest on; one cited by two agencies counts once for the government.
-        var cited = (await db.Connection.QueryAsync<(int AgencyId, long DocumentId, string DocType)>(
+        var cited = (await db.Connection.QueryAsync<(int AgencyId, long DocumentId, string DocType)>(db.Command(
             """
             select r.agency_id, d.id, d.doc_type
             from regulation r join regulation_basis b on b.regulation_id = r.id join legal_document d on d.id = b.legal_document_id
             where r.status = 'in_force' and r.published = true
-            """, transaction: db.Transaction)).ToList();
+            """, null, cancellationToken))).ToList();
         static bool Normative(string docType) => Enum.TryParse<LegalDocumentType>(docType, out var type) && LegalDocumentTypes.IsNormative(type);
         RegistryFigure Figure(KindTally pub, KindTally unpub, IEnumerable<(int AgencyId, long DocumentId, string DocType)> documents)
         {

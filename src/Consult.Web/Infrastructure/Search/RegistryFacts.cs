@@ -29,7 +29,7 @@ public readonly record struct RegulationFact(
 /// </summary>
 public sealed class RegistryFacts
 {
-    private readonly Lock _refreshLock = new();
+    private readonly SemaphoreSlim _refreshLock = new(1, 1);
     private RegulationFact?[] _facts = [];
     private long _loadedSeq = -1;
     private int _count;
@@ -75,20 +75,21 @@ public sealed class RegistryFacts
         }
     }
 
-    public void CatchUp(DbConnection connection, DbTransaction? transaction = null)
+    public async Task CatchUpAsync(Db db, CancellationToken cancellationToken)
     {
-        var seq = connection.ExecuteScalar<long>("select change_seq from registry_state", transaction: transaction);
+        var seq = await db.Connection.ExecuteScalarAsync<long>(db.Command("select change_seq from registry_state", null, cancellationToken));
         if (seq == Volatile.Read(ref _loadedSeq))
         {
             return;
         }
-        lock (_refreshLock)
+        await _refreshLock.WaitAsync(cancellationToken);
+        try
         {
             if (seq == _loadedSeq)
             {
                 return;
             }
-            var rows = connection.Query<FactRow>(
+            var rows = (await db.Connection.QueryAsync<FactRow>(db.Command(
                 """
                 select r.id, r.kind, r.status, r.published, r.agency_id,
                        coalesce(r.effective_on, substr(r.created_at, 1, 10)) newest_on,
@@ -99,7 +100,7 @@ public sealed class RegistryFacts
                         join legal_document d on d.id = b.legal_document_id where b.regulation_id = r.id) t) document_types
                 from regulation r
                 where r.change_seq > @loaded and r.change_seq <= @seq
-                """, new { loaded = _loadedSeq, seq }, transaction).ToList();
+                """, new { loaded = _loadedSeq, seq }, cancellationToken))).ToList();
             var facts = _facts;
             var maxId = rows.Count == 0 ? 0 : rows.Max(r => r.Id);
             if (maxId >= facts.Length)
@@ -116,9 +117,13 @@ public sealed class RegistryFacts
             }
             _facts = facts;
             _newestFirst = null;
-            Agencies = ReferenceData.Agencies(connection, transaction);
-            Sectors = ReferenceData.Sectors(connection, transaction);
+            Agencies = await ReferenceData.AgenciesAsync(db, cancellationToken);
+            Sectors = await ReferenceData.SectorsAsync(db, cancellationToken);
             Volatile.Write(ref _loadedSeq, seq);
+        }
+        finally
+        {
+            _refreshLock.Release();
         }
     }
 

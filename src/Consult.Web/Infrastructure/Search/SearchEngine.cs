@@ -63,9 +63,9 @@ public sealed class SearchEngine(Db db, SearchIndex index, RegistryFacts facts, 
 {
     public const int MaxDocuments = 5;
 
-    public Task<SearchOutcome> SearchAsync(string? text, SearchFilters filters, SearchSort sort, int? take, CancellationToken ct)
+    public async Task<SearchOutcome> SearchAsync(string? text, SearchFilters filters, SearchSort sort, int? take, CancellationToken cancellationToken)
     {
-        facts.CatchUp(db.Connection, db.Transaction);
+        await facts.CatchUpAsync(db, cancellationToken);
         var query = SearchQuery.Parse(text);
         var browsing = query.IsEmpty && query.Text.Length == 0;
         var tally = new Tally(facts, filters, sort, take ?? int.MaxValue, arrivesInOrder: browsing);
@@ -87,7 +87,7 @@ public sealed class SearchEngine(Db db, SearchIndex index, RegistryFacts facts, 
             {
                 searcher.Search(luceneQuery, new RegulationCollector(tally));
             }
-            return Task.FromResult(new SearchOutcome
+            return new SearchOutcome
             {
                 Query = query,
                 Total = tally.Total,
@@ -95,7 +95,7 @@ public sealed class SearchEngine(Db db, SearchIndex index, RegistryFacts facts, 
                 Facets = tally.Facets(),
                 DocumentIds = Documents(query, searcher),
                 UnknownCitations = unknown,
-            });
+            };
         }
         finally
         {

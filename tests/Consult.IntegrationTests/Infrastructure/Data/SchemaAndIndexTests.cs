@@ -11,12 +11,12 @@ namespace Consult.IntegrationTests.Infrastructure.Data;
 public class SchemaAndIndexTests
 {
     [Fact]
-    public void Every_script_is_applied_once_and_recorded_and_a_second_start_changes_nothing()
+    public async Task Every_script_is_applied_once_and_recorded_and_a_second_start_changes_nothing()
     {
         using var app = new ConsultApp();
         var storage = app.Services.GetRequiredService<StorageProvider>();
         Assert.Equal(SchemaMigrator.Scripts(storage), app.Query<string>("select script from schema_version order by script"));
-        Assert.Empty(SchemaMigrator.Migrate(storage, TimeProvider.System));
+        Assert.Empty(await SchemaMigrator.MigrateAsync(storage, TimeProvider.System, CancellationToken.None));
         Assert.Equal(SchemaMigrator.Scripts(storage).Count, app.Scalar<int>("select count(*) from schema_version"));
     }
 
