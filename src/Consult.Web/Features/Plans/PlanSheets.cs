@@ -131,6 +131,10 @@ public static class PlanSheets
             .ToList())).ToList();
     }
 
+    /// <summary>A plan's header alone, for a step that checks its version and status without its items.</summary>
+    public static Task<PlanHeader?> HeaderAsync(Db db, long id, CancellationToken cancellationToken) =>
+        db.Connection.QuerySingleOrDefaultAsync<PlanHeader?>(db.Command($"{Headers} where p.id = @id", new { id }, cancellationToken));
+
     public static async Task<PlanSheet?> LoadAsync(Db db, long id, CancellationToken cancellationToken) =>
         (await LoadAsync(db, "p.id = @id", new { id }, cancellationToken)).SingleOrDefault();
 }

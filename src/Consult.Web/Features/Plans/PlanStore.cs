@@ -15,7 +15,7 @@ public sealed class PlanStore(Db db, AuditLog audit, TimeProvider clock)
     /// <summary>The plan as it is now, if the user's form was opened at this version and its status allows the step.</summary>
     public async Task<PlanHeader> CurrentAsync(long planId, int expectedVersion, Func<PlanStatus, bool> allows, string notNow, CancellationToken cancellationToken)
     {
-        var plan = (await PlanSheets.LoadAsync(db, planId, cancellationToken))?.Plan ?? throw new UserInputException("", "Phương án không còn trên cổng.");
+        var plan = await PlanSheets.HeaderAsync(db, planId, cancellationToken) ?? throw new UserInputException("", "Phương án không còn trên cổng.");
         if (plan.Version != expectedVersion)
         {
             throw UserInputException.Stale("Phương án", plan.Version, expectedVersion);
