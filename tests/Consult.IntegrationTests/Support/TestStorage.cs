@@ -6,8 +6,8 @@ namespace Consult.IntegrationTests.Support;
 /// <summary>
 /// The engine the integration tests run on: SQLite, or PostgreSQL when CONSULT_TEST_PROVIDER is "postgres" (tests/run.sh
 /// runs the suite once on each, the second time on a throwaway server it names in CONSULT_TEST_POSTGRES).
-/// Each portal gets its own database copied from one migrated template instead of migrating again: a file on SQLite,
-/// a database made with <c>create database … template</c> on PostgreSQL.
+/// Each portal gets its own database copied from one template, migrated and holding the reference lists, instead of
+/// migrating and loading again: a file on SQLite, a database made with <c>create database … template</c> on PostgreSQL.
 /// </summary>
 public static class TestStorage
 {
@@ -42,7 +42,7 @@ public static class TestStorage
         Directory.CreateDirectory(options.DataDirectory);
         using (var storage = StorageProvider.For(options))
         {
-            Migrate(storage);
+            Prepare(storage);
             using var connection = storage.Open();
             using var checkpoint = connection.CreateCommand();
             // Everything into the one file, so a copy of it is the whole database.
@@ -53,7 +53,7 @@ public static class TestStorage
         return options.DatabasePath;
     }
 
-    /// <summary>A new database on the test server, migrated but holding no data unless told otherwise; returns its connection string.</summary>
+    /// <summary>A new database on the test server, migrated with the reference lists (or empty when told so); returns its connection string.</summary>
     public static string CreateDatabase(bool migrated = true)
     {
         var name = "consult_" + Guid.NewGuid().ToString("N");
@@ -104,10 +104,19 @@ public static class TestStorage
         }
         var options = new StorageOptions { Provider = "postgres", ConnectionString = Database(name) };
         using var storage = StorageProvider.For(options);
-        Migrate(storage);
+        Prepare(storage);
         return name;
     }
 
-    // Once per test run, inside a Lazy: blocking here holds up only the tests waiting for the template.
-    private static void Migrate(StorageProvider storage) => SchemaMigrator.MigrateAsync(storage, TimeProvider.System, CancellationToken.None).GetAwaiter().GetResult();
+    /// <summary>
+    /// Migrates the template and loads the reference lists into it, so that a portal started on a copy finds them
+    /// loaded. Once per test run, inside a Lazy: blocking here holds up only the tests waiting for the template.
+    /// </summary>
+    private static void Prepare(StorageProvider storage)
+    {
+        DapperSetup.Configure();
+        SchemaMigrator.MigrateAsync(storage, TimeProvider.System, CancellationToken.None).GetAwaiter().GetResult();
+        using var db = new Db(storage);
+        ReferenceFiles.LoadChangedAsync(db, CancellationToken.None).GetAwaiter().GetResult();
+    }
 }

@@ -42,9 +42,7 @@ public static class Startup
 
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Db>();
-        await SeedAgenciesAsync(db);
-        await Features.Calendar.WorkingCalendars.SeedAsync(db, CancellationToken.None);
-        await Features.Applicable.BusinessReference.SeedAsync(db, CancellationToken.None);
+        await ReferenceFiles.LoadChangedAsync(db, CancellationToken.None);
         var demo = services.GetRequiredService<IOptions<DemoOptions>>().Value;
         if (demo.Seed && services.GetService<IHostEnvironment>() is { } environment && !environment.IsDevelopment())
         {
@@ -76,30 +74,6 @@ public static class Startup
         }
         return applied;
     }
-
-    private static async Task SeedAgenciesAsync(Db db)
-    {
-        var (table, error) = CsvTable.Read(SchemaMigrator.EmbeddedStream("db/reference/agencies.csv"));
-        var agencies = table?.Rows.Select(r => new
-        {
-            code = table.Cell(r.Fields, "code"),
-            name = table.Cell(r.Fields, "name"),
-            kind = table.Cell(r.Fields, "kind"),
-            validFrom = NullIfEmpty(table.Cell(r.Fields, "valid_from")),
-            validTo = NullIfEmpty(table.Cell(r.Fields, "valid_to")),
-            successor = NullIfEmpty(table.Cell(r.Fields, "successor")),
-        }).ToList() ?? throw new InvalidOperationException(error);
-        await db.Connection.ExecuteAsync("insert into agency (code, name) values (@code, @name) on conflict (code) do nothing", agencies);
-        // Kind, dates and successor are filled once per agency; administrators' later edits are kept.
-        await db.Connection.ExecuteAsync(
-            """
-            update agency set kind = @kind, valid_from = @validFrom, valid_to = @validTo,
-                successor_id = (select s.id from agency s where s.code = @successor), described = true
-            where code = @code and not described
-            """, agencies);
-    }
-
-    private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 
     /// <summary>
     /// The demo's records were written for the ministries before 1 March 2025; moving them as an administrator would

@@ -3,13 +3,14 @@ using Dapper;
 
 namespace Consult.IntegrationTests.Infrastructure.Security;
 
-/// <summary>Finding 3: the one visibility rule holds on the effort index's records and on plans, page and API.</summary>
-[LongRunning]
-public class VisibilityTests : IClassFixture<DemoApp>
+/// <summary>
+/// Finding 3: the one visibility rule holds on the effort index's records and on plans, page and API. One test hides a
+/// regulation for a moment: the demo collection's tests run one after another, so no other sees it.
+/// </summary>
+[Collection(nameof(DemoCollection))]
+public class VisibilityTests(DemoApp app)
 {
-    private readonly DemoApp _app;
-
-    public VisibilityTests(DemoApp app) => _app = app;
+    private readonly DemoApp _app = app;
 
     [Fact]
     public async Task Evidence_lists_name_no_unpublished_regulation_but_count_them()
