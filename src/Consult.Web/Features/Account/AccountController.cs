@@ -64,7 +64,8 @@ public sealed class AccountController(IMediator mediator, SignInManager<AppUser>
 
     [Authorize]
     [HttpGet("")]
-    public async Task<IActionResult> Index() => View(await mediator.Send(new Profile.Query()));
+    public async Task<IActionResult> Index() =>
+        View(new AccountPage(await mediator.Send(new Profile.Query()), await mediator.Send(new Applicable.SavedProfiles.Mine())));
 
     [Authorize]
     [HttpGet("notifications")]
@@ -109,3 +110,6 @@ public sealed class AccountController(IMediator mediator, SignInManager<AppUser>
         return Redirect(AccountLinks.Login());
     }
 }
+
+/// <summary>The account page: what the account says about its user, and the business profiles they saved.</summary>
+public sealed record AccountPage(Profile.Result Profile, IReadOnlyList<Applicable.SavedProfiles.Profile> SavedProfiles);
