@@ -58,6 +58,9 @@ public class ApplicableJourneyTests(BrowserFixture fixture) : BrowserJourney(fix
         await Assertions.Expect(business.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã lưu hồ sơ");
         await business.GotoAsync("/account");
         await Assertions.Expect(business.GetByTestId("saved-profiles")).ToContainTextAsync("Cửa hàng bán buôn đồ uống Hà Nội");
+        await business.SetViewportSizeAsync(390, 844);
+        await business.ScreenshotAsync("tai-khoan-ho-so-da-luu-390");
+        await business.SetViewportSizeAsync(1366, 900);
 
         var editor = await Browser.SignedInPageAsync("canbo.bct@consult.demo");
         await editor.GotoAsync("/workspace/regulations/YCDK-BCT-0002/edit");
