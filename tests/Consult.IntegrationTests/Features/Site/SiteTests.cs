@@ -4,7 +4,7 @@ using Consult.IntegrationTests.Support;
 
 namespace Consult.IntegrationTests.Features.Site;
 
-/// <summary>What crawlers, monitors and readers expect of a public site: HEAD, robots.txt, a sitemap of what the public may open, notices.</summary>
+/// <summary>What crawlers, monitors and readers expect of a public site: HEAD, robots.txt, a sitemap of what the public may open, its icon.</summary>
 [Collection(nameof(DemoCollection))]
 public class SiteTests(DemoApp app)
 {
@@ -76,25 +76,5 @@ public class SiteTests(DemoApp app)
         Assert.Equal(HttpStatusCode.MovedPermanently, redirect.StatusCode);
         var icon = await client.GetAsync(redirect.Headers.Location!.ToString());
         Assert.Equal("image/svg+xml", icon.Content.Headers.ContentType?.MediaType);
-    }
-
-    [Fact]
-    public async Task Every_page_names_its_owner_and_links_the_notices_and_a_printed_page_says_where_and_when()
-    {
-        var home = await app.GetPageAsync("/");
-        Assert.Contains("lienhe@example.vn", home.QuerySelector("[data-testid=owner]")!.TextContent);
-        foreach (var notice in new[] { "/about/privacy", "/about/terms", "/about/open-data" })
-        {
-            Assert.NotNull(home.QuerySelector($"footer a[href='{notice}']"));
-            var page = await app.GetPageAsync(notice);
-            Assert.Contains("lienhe@example.vn", page.QuerySelector("main")!.TextContent);
-        }
-        Assert.Contains("13/2023/NĐ-CP", (await app.GetPageAsync("/about/privacy")).QuerySelector("main")!.TextContent);
-        Assert.Contains("CC BY 4.0", (await app.GetPageAsync("/about/open-data")).QuerySelector("main")!.TextContent);
-
-        var printed = (await app.GetPageAsync("/regulations/1.000106")).QuerySelector("[data-testid=printed-from]")!.TextContent;
-        Assert.Contains("Cổng tham vấn và tra cứu quy định kinh doanh", printed);
-        Assert.Contains("http://localhost/regulations/1.000106", printed);
-        Assert.Matches(@"in ngày \d{2}/\d{2}/\d{4}", printed);
     }
 }
