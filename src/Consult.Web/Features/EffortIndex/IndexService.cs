@@ -48,7 +48,7 @@ public sealed class IndexService(Db db, IndexCalculator calculator, TimeProvider
 
     /// <summary>
     /// Not cancelled with the request that starts it: other readers may be waiting for the same computation, and a
-    /// cancelled one would be cached as if it had finished.
+    /// cancelled one would stay in the cache and fail the readers after it.
     /// </summary>
     private async Task<IndexView> ComputeViewAsync(ReportingPeriod period)
     {

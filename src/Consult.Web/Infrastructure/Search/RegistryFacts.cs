@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Consult.Domain.Registry;
 using Consult.Domain.Text;
 using Consult.Web.Infrastructure.Data;
