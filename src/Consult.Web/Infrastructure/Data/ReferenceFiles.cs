@@ -12,9 +12,9 @@ namespace Consult.Web.Infrastructure.Data;
 /// </summary>
 public static class ReferenceFiles
 {
-    private sealed record List(string Name, string[] Files, Func<Db, CancellationToken, Task> LoadAsync);
+    private sealed record ReferenceList(string Name, string[] Files, Func<Db, CancellationToken, Task> LoadAsync);
 
-    private static readonly List[] Lists =
+    private static readonly ReferenceList[] Lists =
     [
         new("agencies", [AgenciesFile], LoadAgenciesAsync),
         new("calendar", [WorkingCalendars.ReferenceFile], WorkingCalendars.SeedAsync),

@@ -42,11 +42,15 @@ public static class Startup
 
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Db>();
-        await ReferenceFiles.LoadChangedAsync(db, CancellationToken.None);
+        var log = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Startup));
+        if (await ReferenceFiles.LoadChangedAsync(db, CancellationToken.None) is { Count: > 0 } loaded)
+        {
+            log.LogInformation("Reference lists loaded: {Lists}.", string.Join(", ", loaded));
+        }
         var demo = services.GetRequiredService<IOptions<DemoOptions>>().Value;
         if (demo.Seed && services.GetService<IHostEnvironment>() is { } environment && !environment.IsDevelopment())
         {
-            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Startup)).LogWarning(
+            log.LogWarning(
                 "Demo:Seed is on in {Environment}: the demo accounts have a published password. Turn it off for a real portal.", environment.EnvironmentName);
         }
         if (loadDemo && demo.Seed && await db.Connection.ExecuteScalarAsync<long>("select count(*) from regulation") == 0)

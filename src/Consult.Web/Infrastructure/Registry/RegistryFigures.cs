@@ -28,9 +28,8 @@ public sealed class RegistryFigures(Db db, RegistryFacts facts, RegistryFiguresC
 {
     public async Task<RegistryFiguresResult> CurrentAsync(CancellationToken cancellationToken)
     {
-        await facts.CatchUpAsync(db, cancellationToken);
         // Every write that changes a figure advances the change sequence, so one count serves until the next.
-        var seq = await db.Connection.ExecuteScalarAsync<long>(db.Command("select change_seq from registry_state", null, cancellationToken));
+        var seq = await facts.CatchUpAsync(db, cancellationToken);
         if (cache.Get(seq) is { } counted)
         {
             return counted;

@@ -74,19 +74,20 @@ public sealed class RegistryFacts
         }
     }
 
-    public async Task CatchUpAsync(Db db, CancellationToken cancellationToken)
+    /// <summary>Loads what changed since the last catch-up; returns the change sequence the facts now reflect at least.</summary>
+    public async Task<long> CatchUpAsync(Db db, CancellationToken cancellationToken)
     {
         var seq = await db.Connection.ExecuteScalarAsync<long>(db.Command("select change_seq from registry_state", null, cancellationToken));
         if (seq == Volatile.Read(ref _loadedSeq))
         {
-            return;
+            return seq;
         }
         await _refreshLock.WaitAsync(cancellationToken);
         try
         {
             if (seq == _loadedSeq)
             {
-                return;
+                return seq;
             }
             var rows = (await db.Connection.QueryAsync<FactRow>(db.Command(
                 """
@@ -119,6 +120,7 @@ public sealed class RegistryFacts
             Agencies = await ReferenceData.AgenciesAsync(db, cancellationToken);
             Sectors = await ReferenceData.SectorsAsync(db, cancellationToken);
             Volatile.Write(ref _loadedSeq, seq);
+            return seq;
         }
         finally
         {
