@@ -2,8 +2,9 @@ namespace Consult.Web.Features.EffortIndex;
 
 /// <summary>
 /// Computed indexes, one per period, kept while the data stays the same. Every write advances the registry's
-/// change sequence or appends an audit event in its transaction, so the pair names a version of the data;
-/// with the day (deadlines count in days) it decides whether a view can be served again.
+/// change sequence or appends an audit event in its transaction, so the pair (with the generation <c>reindex</c>
+/// advances) names a version of the data; with the day (deadlines count in days) it decides whether a view can be
+/// served again.
 /// The reader who first asks after a change waits for the new computation; readers arriving while it runs are
 /// served the view it replaces, so a burst of anonymous requests never queues behind it.
 /// </summary>

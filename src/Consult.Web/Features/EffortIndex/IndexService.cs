@@ -41,9 +41,9 @@ public sealed class IndexService(Db db, IndexCalculator calculator, TimeProvider
 
     public async Task<IndexView> ViewAsync(ReportingPeriod period, CancellationToken cancellationToken)
     {
-        var version = await db.Connection.QuerySingleAsync<(long Seq, long Audit)>(db.Command(
-            "select (select change_seq from registry_state), (select coalesce(max(id), 0) from audit_event)", null, cancellationToken));
-        return await cache.GetAsync(period.Key, $"{clock.Today():yyyy-MM-dd}|{version.Seq}|{version.Audit}", () => ComputeViewAsync(period));
+        var version = await db.Connection.QuerySingleAsync<(long Generation, long Seq, long Audit)>(db.Command(
+            "select index_generation, change_seq, (select coalesce(max(id), 0) from audit_event) from registry_state", null, cancellationToken));
+        return await cache.GetAsync(period.Key, $"{clock.Today():yyyy-MM-dd}|{version.Generation}|{version.Seq}|{version.Audit}", () => ComputeViewAsync(period));
     }
 
     /// <summary>

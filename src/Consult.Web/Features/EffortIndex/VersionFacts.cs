@@ -4,6 +4,7 @@ using Consult.Domain.Plans;
 using Consult.Domain.Registry;
 using Consult.Domain.Text;
 using Consult.Web.Infrastructure.Data;
+using Consult.Web.Infrastructure.Registry;
 using Consult.Web.Features.Regulations;
 using Dapper;
 
@@ -28,12 +29,16 @@ public sealed record RegulationFacts(
 /// <summary>
 /// The facts of saved regulation versions, parsed once per process: a version is never changed once saved, and
 /// parsing every snapshot again (their text included) made each computation of the index take seconds.
-/// Only versions read outside a transaction are kept, so nothing a rolled-back write saw stays behind.
+/// Only versions read outside a transaction are kept, so nothing a rolled-back write saw stays behind; all are read
+/// again after the <c>reindex</c> command (a new <see cref="RegistryVersion.Generation"/>).
 /// </summary>
 public sealed class VersionFacts
 {
     private const int Batch = 500;
-    private readonly ConcurrentDictionary<(long Id, int Version), RegulationFacts> _facts = new();
+
+    private sealed record Kept(long Generation, ConcurrentDictionary<(long Id, int Version), RegulationFacts> Facts);
+
+    private Kept _kept = new(RegistryVersion.None.Generation, new());
 
     /// <summary>The snapshot's fields the index needs; the rest of the JSON (text, details) is skipped, not read.</summary>
     private sealed record Stored(string Code, string Kind, string Title, string Agency, string Status, bool Published,
@@ -44,11 +49,12 @@ public sealed class VersionFacts
     public async Task<IReadOnlyDictionary<(long Id, int Version), RegulationFacts>> LoadAsync(
         Db db, IReadOnlyCollection<(long Id, int Version)> keys, CancellationToken cancellationToken)
     {
+        var kept = await KeptAsync(db, cancellationToken);
         var found = new Dictionary<(long Id, int Version), RegulationFacts>(keys.Count);
         var missing = new HashSet<(long Id, int Version)>();
         foreach (var key in keys)
         {
-            if (_facts.TryGetValue(key, out var facts))
+            if (kept.Facts.TryGetValue(key, out var facts))
             {
                 found[key] = facts;
             }
@@ -68,11 +74,25 @@ public sealed class VersionFacts
                 found[(id, version)] = facts;
                 if (db.Transaction is null)
                 {
-                    _facts[(id, version)] = facts;
+                    kept.Facts[(id, version)] = facts;
                 }
             }
         }
         return found;
+    }
+
+    private async Task<Kept> KeptAsync(Db db, CancellationToken cancellationToken)
+    {
+        var generation = (await RegistryVersion.ReadAsync(db, cancellationToken)).Generation;
+        var kept = Volatile.Read(ref _kept);
+        if (kept.Generation == generation)
+        {
+            return kept;
+        }
+        var fresh = new Kept(generation, new());
+        // Two readers of a new generation may both start afresh; the one not kept only loses the facts it parsed.
+        Interlocked.CompareExchange(ref _kept, fresh, kept);
+        return fresh;
     }
 
     private static RegulationFacts Read(long id, string snapshot)

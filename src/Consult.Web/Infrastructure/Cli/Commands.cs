@@ -53,8 +53,9 @@ public static class Commands
     }
 
     /// <summary>
-    /// Asks every node to rebuild its index (a new generation in the database), and rebuilds this one at once
-    /// unless a running portal holds it: that portal rebuilds within a second.
+    /// Asks every node to rebuild its index and read again what it keeps in memory (a new generation in the database,
+    /// see <see cref="Registry.RegistryVersion"/>), and rebuilds this one at once unless a running portal holds it:
+    /// that portal rebuilds within a second.
     /// </summary>
     private static async Task<int> ReindexAsync(IServiceProvider services, Db db, TextWriter output)
     {

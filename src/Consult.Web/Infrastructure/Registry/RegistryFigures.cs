@@ -29,14 +29,14 @@ public sealed class RegistryFigures(Db db, RegistryFacts facts, RegistryFiguresC
     public async Task<RegistryFiguresResult> CurrentAsync(CancellationToken cancellationToken)
     {
         // Every write that changes a figure advances the change sequence, so one count serves until the next.
-        var seq = await facts.CatchUpAsync(db, cancellationToken);
-        if (cache.Get(seq) is { } counted)
+        var version = await facts.CatchUpAsync(db, cancellationToken);
+        if (cache.Get(version) is { } counted)
         {
             return counted;
         }
         var figures = await CountAsync(cancellationToken);
         // What a transaction has not committed yet is nobody else's figure.
-        return db.Transaction is null ? cache.Keep(seq, figures) : figures;
+        return db.Transaction is null ? cache.Keep(version, figures) : figures;
     }
 
     private async Task<RegistryFiguresResult> CountAsync(CancellationToken cancellationToken)
@@ -71,18 +71,18 @@ public sealed class RegistryFigures(Db db, RegistryFacts facts, RegistryFiguresC
     }
 }
 
-/// <summary>The last figures counted and the change sequence they were counted at; shared by every request.</summary>
+/// <summary>The last figures counted and the version of the registry they were counted at; shared by every request.</summary>
 public sealed class RegistryFiguresCache
 {
-    private sealed record Entry(long Seq, RegistryFiguresResult Figures);
+    private sealed record Entry(RegistryVersion Version, RegistryFiguresResult Figures);
 
     private Entry? _latest;
 
-    public RegistryFiguresResult? Get(long seq) => Volatile.Read(ref _latest) is { } latest && latest.Seq == seq ? latest.Figures : null;
+    public RegistryFiguresResult? Get(RegistryVersion version) => Volatile.Read(ref _latest) is { } latest && latest.Version == version ? latest.Figures : null;
 
-    public RegistryFiguresResult Keep(long seq, RegistryFiguresResult figures)
+    public RegistryFiguresResult Keep(RegistryVersion version, RegistryFiguresResult figures)
     {
-        Volatile.Write(ref _latest, new Entry(seq, figures));
+        Volatile.Write(ref _latest, new Entry(version, figures));
         return figures;
     }
 }

@@ -1,6 +1,7 @@
 using Consult.Domain.Registry;
 using Consult.Domain.Text;
 using Consult.Web.Infrastructure.Data;
+using Consult.Web.Infrastructure.Registry;
 using Dapper;
 
 namespace Consult.Web.Infrastructure.Search;
@@ -24,13 +25,14 @@ public readonly record struct RegulationFact(
 /// filters and facet counts over thousands of search hits cost microseconds instead of joins;
 /// with them the agency and sector names pages show.
 /// It catches up with the database by change_seq, so writes from other processes (the import
-/// command) show up on the next search.
+/// command) show up on the next search; a new <see cref="RegistryVersion.Generation"/> (the <c>reindex</c> command)
+/// makes it load everything again.
 /// </summary>
 public sealed class RegistryFacts
 {
     private readonly SemaphoreSlim _refreshLock = new(1, 1);
     private RegulationFact?[] _facts = [];
-    private long _loadedSeq = -1;
+    private RegistryVersion _loaded = RegistryVersion.None;
     private int _count;
     private long[]? _newestFirst;
 
@@ -74,20 +76,26 @@ public sealed class RegistryFacts
         }
     }
 
-    /// <summary>Loads what changed since the last catch-up; returns the change sequence the facts now reflect at least.</summary>
-    public async Task<long> CatchUpAsync(Db db, CancellationToken cancellationToken)
+    /// <summary>Loads what changed since the last catch-up; returns the version of the registry the facts now reflect at least.</summary>
+    public async Task<RegistryVersion> CatchUpAsync(Db db, CancellationToken cancellationToken)
     {
-        var seq = await db.Connection.ExecuteScalarAsync<long>(db.Command("select change_seq from registry_state", null, cancellationToken));
-        if (seq == Volatile.Read(ref _loadedSeq))
+        var version = await RegistryVersion.ReadAsync(db, cancellationToken);
+        if (version == Volatile.Read(ref _loaded))
         {
-            return seq;
+            return version;
         }
         await _refreshLock.WaitAsync(cancellationToken);
         try
         {
-            if (seq == _loadedSeq)
+            if (version == _loaded)
             {
-                return seq;
+                return version;
+            }
+            if (version.Generation != _loaded.Generation)
+            {
+                _facts = [];
+                _count = 0;
+                _loaded = RegistryVersion.None with { Generation = version.Generation };
             }
             var rows = (await db.Connection.QueryAsync<FactRow>(db.Command(
                 """
@@ -99,8 +107,8 @@ public sealed class RegistryFacts
                        (select string_agg(t.doc_type, ',') from (select distinct d.doc_type from regulation_basis b
                         join legal_document d on d.id = b.legal_document_id where b.regulation_id = r.id) t) document_types
                 from regulation r
-                where r.change_seq > @loaded and r.change_seq <= @seq
-                """, new { loaded = _loadedSeq, seq }, cancellationToken))).ToList();
+                where r.change_seq > @loaded and r.change_seq <= @Seq
+                """, new { loaded = _loaded.Seq, version.Seq }, cancellationToken))).ToList();
             var facts = _facts;
             var maxId = rows.Count == 0 ? 0 : rows.Max(r => r.Id);
             if (maxId >= facts.Length)
@@ -119,8 +127,8 @@ public sealed class RegistryFacts
             _newestFirst = null;
             Agencies = await ReferenceData.AgenciesAsync(db, cancellationToken);
             Sectors = await ReferenceData.SectorsAsync(db, cancellationToken);
-            Volatile.Write(ref _loadedSeq, seq);
-            return seq;
+            Volatile.Write(ref _loaded, version);
+            return version;
         }
         finally
         {

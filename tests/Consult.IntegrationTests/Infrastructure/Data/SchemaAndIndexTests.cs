@@ -57,12 +57,33 @@ public class SchemaAndIndexTests
             Row("1.000106", "Cấp Giấy phép bán buôn rượu"),
             Row("1.000107", "Cấp Giấy phép bán lẻ rượu")));
         var before = await app.SearchAsync("ruou");
+        var generation = app.Scalar<long>("select index_generation from registry_state");
 
         var output = new StringWriter();
         Assert.Equal(0, await Commands.RunAsync(app.Services, ["reindex"], output));
         Assert.Contains("Đã lập lại chỉ mục tìm kiếm", output.ToString());
-        Assert.Equal(1, app.Scalar<int>("select index_generation from registry_state"));
+        Assert.Equal(generation + 1, app.Scalar<long>("select index_generation from registry_state"));
         Assert.Equal(before.Codes, (await app.SearchAsync("ruou")).Codes);
+    }
+
+    [Fact]
+    public async Task After_a_change_made_in_the_database_by_hand_reindex_makes_the_portal_count_again()
+    {
+        using var app = new ConsultApp();
+        await app.ImportAsync(File(
+            Row("1.000106", "Cấp Giấy phép bán buôn rượu"),
+            Row("1.000107", "Cấp Giấy phép bán lẻ rượu")));
+        Assert.Equal("2", await GovernmentTotalAsync());
+
+        // An operator unpublishes a regulation with SQL, bypassing the portal and its change sequence.
+        app.Scalar<int>("update regulation set published = false where code = '1.000107'");
+        Assert.Equal("2", await GovernmentTotalAsync());
+
+        Assert.Equal(0, await Commands.RunAsync(app.Services, ["reindex"], new StringWriter()));
+        Assert.Equal("1", await GovernmentTotalAsync());
+
+        async Task<string> GovernmentTotalAsync() =>
+            (await app.GetPageAsync("/")).QuerySelector("[data-testid=government-total]")!.TextContent.Trim();
     }
 
     [Theory]
