@@ -213,6 +213,32 @@ public static class Folders
     }
 }
 
+/// <summary>
+/// One portal for the tests of a class (xunit runs them one after another), instead of a portal started and stopped
+/// for each: <see cref="Fresh"/> gives each test the portal as a new one would be.
+/// </summary>
+public sealed class SharedPortal : ConsultApp
+{
+    /// <summary>
+    /// The template's rows back in the database, with a new generation so that the portal drops what it derived from
+    /// the last test's (search index, facts, figures, effort-index views); no mail, upload or attachment left; the real
+    /// clock; no captured logs.
+    /// </summary>
+    public ConsultApp Fresh()
+    {
+        var index = Services.GetRequiredService<SearchIndex>().Path;
+        TestStorage.RestoreTemplate(DataDirectory, PostgresDatabase);
+        foreach (var file in Directory.EnumerateDirectories(DataDirectory).Where(d => d != index)
+                     .SelectMany(d => Directory.EnumerateFiles(d, "*", SearchOption.AllDirectories)))
+        {
+            File.Delete(file);
+        }
+        Clock.Reset();
+        Logs.Entries.Clear();
+        return this;
+    }
+}
+
 /// <summary>The app with the demo registry loaded, shared by the tests that only read.</summary>
 public sealed class DemoApp() : ConsultApp(seedDemo: true);
 

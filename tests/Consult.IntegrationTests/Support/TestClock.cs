@@ -10,5 +10,8 @@ public sealed class TestClock : TimeProvider
     /// <summary>Stops the clock (now, or at another portal's time), so counting windows cannot turn over in the middle of a test.</summary>
     public void Freeze(DateTimeOffset? at = null) => Fixed = at ?? base.GetUtcNow();
 
+    /// <summary>Real time again.</summary>
+    public void Reset() => Fixed = null;
+
     public override DateTimeOffset GetUtcNow() => Fixed?.ToUniversalTime() ?? base.GetUtcNow();
 }

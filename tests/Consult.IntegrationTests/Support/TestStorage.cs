@@ -1,4 +1,5 @@
 using Consult.Web.Infrastructure.Data;
+using Dapper;
 using Npgsql;
 
 namespace Consult.IntegrationTests.Support;
@@ -52,6 +53,105 @@ public static class TestStorage
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         return options.DatabasePath;
     }
+
+    /// <summary>
+    /// Puts the template's rows back into a running portal's database, all at once for the portal's own connections,
+    /// and raises its generation as the <c>reindex</c> command does, so that the portal drops what it derived from the
+    /// rows it held before (<see cref="Consult.Web.Infrastructure.Registry.RegistryVersion"/>).
+    /// </summary>
+    public static void RestoreTemplate(string dataDirectory, string? postgresDatabase)
+    {
+        // Far apart, so that no portal's generation raised by a test's own reindex meets the next one handed out.
+        var generation = Interlocked.Increment(ref _restores) << 20;
+        if (postgresDatabase is not null)
+        {
+            RestorePostgresTemplate(postgresDatabase, generation);
+            return;
+        }
+        using var target = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={new StorageOptions { DataDirectory = dataDirectory }.DatabasePath};Pooling=False");
+        target.Open();
+        using (var template = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={SqliteTemplate.Value};Mode=ReadOnly;Pooling=False"))
+        {
+            template.Open();
+            // Page by page, in one write transaction: the audit trail's rows cannot be deleted one by one (a trigger
+            // forbids it). Waits out the portal's indexer if it is writing just then.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    template.BackupDatabase(target);
+                    break;
+                }
+                catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode is 5 or 6 && attempt < 20)
+                {
+                    Thread.Sleep(20);
+                }
+            }
+        }
+        using var raise = target.CreateCommand();
+        raise.CommandText = $"update registry_state set index_generation = {generation}";
+        raise.ExecuteNonQuery();
+    }
+
+    private static long _restores;
+
+    private static void RestorePostgresTemplate(string connectionString, long generation)
+    {
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        connection.Open();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                RestorePostgresTemplate(connection, generation);
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 10)
+            {
+                // The portal's indexer held a table the emptying had yet to lock while waiting for one it had locked.
+            }
+        }
+    }
+
+    private static void RestorePostgresTemplate(NpgsqlConnection connection, long generation)
+    {
+        var (tables, rows) = PostgresTemplateRows.Value;
+        using var transaction = connection.BeginTransaction();
+        using (var empty = new NpgsqlCommand($"set local session_replication_role = replica; truncate {string.Join(", ", tables)} restart identity", connection, transaction))
+        {
+            // Replica role: no trigger (the audit trail's) and no foreign-key check while the rows come back.
+            empty.ExecuteNonQuery();
+        }
+        foreach (var (table, copy) in rows)
+        {
+            using var writer = connection.BeginRawBinaryCopy($"copy {table} from stdin (format binary)");
+            writer.Write(copy);
+        }
+        PostgresStorage.ContinueIdsAfterCopyAsync(connection, tables, transaction).GetAwaiter().GetResult();
+        using (var raise = new NpgsqlCommand($"update registry_state set index_generation = {generation}", connection, transaction))
+        {
+            raise.ExecuteNonQuery();
+        }
+        transaction.Commit();
+    }
+
+    /// <summary>Every table of the template, and the rows of those that hold any (in PostgreSQL's binary copy format).</summary>
+    private static readonly Lazy<(IReadOnlyList<string> Tables, IReadOnlyList<(string Table, byte[] Copy)> Rows)> PostgresTemplateRows = new(() =>
+    {
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Database(Template.Value)) { Pooling = false }.ConnectionString);
+        connection.Open();
+        var tables = connection.Query<string>(
+            "select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name").ToList();
+        var rows = new List<(string, byte[])>();
+        foreach (var table in tables.Where(t => connection.ExecuteScalar<bool>($"select exists (select 1 from {t})")))
+        {
+            using var reader = connection.BeginRawBinaryCopy($"copy {table} to stdout (format binary)");
+            using var copy = new MemoryStream();
+            reader.CopyTo(copy);
+            rows.Add((table, copy.ToArray()));
+        }
+        return (tables, rows);
+    });
 
     /// <summary>A new database on the test server, migrated with the reference lists (or empty when told so); returns its connection string.</summary>
     public static string CreateDatabase(bool migrated = true)

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 
 namespace Consult.IntegrationTests.Features.Account;
 
-public class AccountTests
+public class AccountTests(SharedPortal portal) : IClassFixture<SharedPortal>
 {
     private static Dictionary<string, string> Registration(string email = "dn@example.vn", string taxCode = "0100109106", string password = "Mat-khau-2026") => new()
     {
@@ -27,7 +27,7 @@ public class AccountTests
     [Fact]
     public async Task A_business_registers_activates_the_account_from_the_mailed_link_and_the_account_is_audited()
     {
-        using var app = new ConsultApp();
+        var app = portal.Fresh();
         var browser = app.Browser();
         var response = await browser.PostFormAsync("/account/register", "/account/register", Registration());
 
@@ -56,7 +56,7 @@ public class AccountTests
     [InlineData("Consent", "false", "đồng ý với việc xử lý dữ liệu cá nhân")]
     public async Task Bad_registration_input_returns_the_form_with_the_values_and_a_message_and_saves_nothing(string field, string value, string message)
     {
-        using var app = new ConsultApp();
+        var app = portal.Fresh();
         var fields = Registration();
         fields[field] = value;
         if (field == "Password")
@@ -75,7 +75,7 @@ public class AccountTests
     [Fact]
     public async Task Registering_an_address_not_yet_activated_sends_a_new_activation_link()
     {
-        using var app = new ConsultApp();
+        var app = portal.Fresh();
         await app.Browser().PostFormAsync("/account/register", "/account/register", Registration());
         await app.Browser().PostFormAsync("/account/register", "/account/register", Registration());
 
@@ -87,7 +87,7 @@ public class AccountTests
     [Fact]
     public async Task Registering_a_taken_address_answers_the_same_and_tells_its_owner_by_mail()
     {
-        using var app = new ConsultApp();
+        var app = portal.Fresh();
         await app.CreateUserAsync("dn@example.vn");
         var again = await app.Browser().PostFormAsync("/account/register", "/account/register", Registration(email: "DN@example.vn"));
 
@@ -102,7 +102,7 @@ public class AccountTests
     [Fact]
     public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
     {
-        using var app = new ConsultApp();
+        var app = portal.Fresh();
         await app.CreateUserAsync("a@example.vn");
         var browser = app.Browser();
         for (var i = 0; i < 5; i++)
@@ -142,7 +142,7 @@ public class AccountTests
     [Fact]
     public async Task A_password_reset_link_from_the_mail_sets_a_new_password_and_the_old_one_stops_working()
     {
-        using var app = new ConsultApp();
+        var app = portal.Fresh();
         await app.CreateUserAsync("quen@example.vn");
         var browser = app.Browser();
         var sent = await browser.PostFormAsync("/account/forgot-password", "/account/forgot-password", new() { ["Email"] = "quen@example.vn" });
@@ -169,7 +169,7 @@ public class AccountTests
     [Fact]
     public async Task Asking_to_reset_an_unknown_address_answers_the_same_and_sends_nothing()
     {
-        using var app = new ConsultApp();
+        var app = portal.Fresh();
         var sent = await app.Browser().PostFormAsync("/account/forgot-password", "/account/forgot-password", new() { ["Email"] = "khongco@example.vn" });
         Assert.Contains("Hãy kiểm tra hộp thư", await sent.Content.ReadAsStringAsync());
         Assert.False(Directory.Exists(Path.Combine(app.DataDirectory, "mail")) && Directory.GetFiles(Path.Combine(app.DataDirectory, "mail")).Length > 0);
@@ -178,7 +178,7 @@ public class AccountTests
     [Fact]
     public async Task A_form_posted_without_its_antiforgery_token_is_refused()
     {
-        using var app = new ConsultApp();
+        var app = portal.Fresh();
         var response = await app.Browser().PostAsync("/account/register", new FormUrlEncodedContent(Registration()));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(0, app.Scalar<int>("select count(*) from app_user"));
@@ -187,7 +187,7 @@ public class AccountTests
     [Fact]
     public async Task Changing_the_password_needs_the_current_one()
     {
-        using var app = new ConsultApp();
+        var app = portal.Fresh();
         await app.CreateUserAsync("doi@example.vn");
         var browser = await app.SignInAsync("doi@example.vn");
         var wrong = await browser.PostFormAsync("/account/password", "/account/password", new()
@@ -210,7 +210,7 @@ public class AccountTests
     [Fact]
     public async Task Signing_out_ends_the_session()
     {
-        using var app = new ConsultApp();
+        var app = portal.Fresh();
         await app.CreateUserAsync("ra@example.vn");
         var browser = await app.SignInAsync("ra@example.vn");
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/account")).StatusCode);

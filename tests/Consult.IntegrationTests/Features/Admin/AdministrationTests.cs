@@ -5,9 +5,9 @@ using static Consult.IntegrationTests.Support.Rows;
 
 namespace Consult.IntegrationTests.Features.Admin;
 
-public class AdministrationTests : IAsyncLifetime
+public class AdministrationTests(SharedPortal portal) : IClassFixture<SharedPortal>, IAsyncLifetime
 {
-    private readonly ConsultApp _app = new();
+    private readonly ConsultApp _app = portal.Fresh();
 
     public async Task InitializeAsync()
     {
@@ -16,11 +16,7 @@ public class AdministrationTests : IAsyncLifetime
         await _app.CreateUserAsync("canbo@example.vn", "BCT", Roles.Editor);
     }
 
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private long UserId(string email) => _app.Scalar<long>("select id from app_user where email = @email", new { email });
 

@@ -7,9 +7,9 @@ using static Consult.IntegrationTests.Support.Rows;
 namespace Consult.IntegrationTests.Features.Admin;
 
 /// <summary>Bộ Thông tin và Truyền thông merged into Bộ Khoa học và Công nghệ on 1 March 2025, its press sector to Bộ Văn hóa.</summary>
-public class ReorganiseTests : IAsyncLifetime
+public class ReorganiseTests(SharedPortal portal) : IClassFixture<SharedPortal>, IAsyncLifetime
 {
-    private readonly ConsultApp _app = new();
+    private readonly ConsultApp _app = portal.Fresh();
 
     public async Task InitializeAsync()
     {
@@ -25,11 +25,7 @@ public class ReorganiseTests : IAsyncLifetime
         });
     }
 
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private string Owner(string code) => _app.Scalar<string>("select a.code from regulation r join agency a on a.id = r.agency_id where r.code = @code", new { code });
 

@@ -10,9 +10,9 @@ using Consult.Web.Features.Plans;
 namespace Consult.IntegrationTests.Features.Applicable;
 
 /// <summary>Which regulations apply to a business, and what they cost it a year, on a registry tagged at several VSIC levels.</summary>
-public class ApplicableTests : IAsyncLifetime
+public class ApplicableTests(SharedPortal portal) : IClassFixture<SharedPortal>, IAsyncLifetime
 {
-    private readonly ConsultApp _app = new();
+    private readonly ConsultApp _app = portal.Fresh();
 
     private const string Header = Rows.Header + ",business_lines,legal_forms,sizes,provinces,stage";
 
@@ -50,11 +50,7 @@ public class ApplicableTests : IAsyncLifetime
         }
     }
 
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Theory]
     // A small wholesale company in Hà Nội selling drinks (4633 sits under 463, 46 and G).

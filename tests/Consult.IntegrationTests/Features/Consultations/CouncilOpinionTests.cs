@@ -7,9 +7,9 @@ using static Consult.IntegrationTests.Support.Rows;
 namespace Consult.IntegrationTests.Features.Consultations;
 
 /// <summary>A member of the Advisory Council gives a signed opinion on Bộ Công Thương's draft decree.</summary>
-public class CouncilOpinionTests : IAsyncLifetime
+public class CouncilOpinionTests(SharedPortal portal) : IClassFixture<SharedPortal>, IAsyncLifetime
 {
-    private readonly ConsultApp _app = new();
+    private readonly ConsultApp _app = portal.Fresh();
     private long _draft;
     private long _regulation;
 
@@ -32,11 +32,7 @@ public class CouncilOpinionTests : IAsyncLifetime
         await _app.SendAsync(new ConsultationWindow.Command(_regulation, "open", 1));
     }
 
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task An_advisor_publishes_a_signed_opinion_shown_beside_the_answers_and_in_the_report()

@@ -8,9 +8,9 @@ using static Consult.IntegrationTests.Support.Rows;
 namespace Consult.IntegrationTests.Features.EffortIndex;
 
 /// <summary>Publication freezes a period; the provisional one follows the data. Bộ Công Thương's data is dated by a fixed clock.</summary>
-public class EffortIndexPublicationTests : IAsyncLifetime
+public class EffortIndexPublicationTests(SharedPortal portal) : IClassFixture<SharedPortal>, IAsyncLifetime
 {
-    private readonly ConsultApp _app = new();
+    private readonly ConsultApp _app = portal.Fresh();
 
     public async Task InitializeAsync()
     {
@@ -22,11 +22,7 @@ public class EffortIndexPublicationTests : IAsyncLifetime
         await _app.CreateUserAsync("canbo@example.vn", "BCT", Roles.Editor);
     }
 
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<decimal> ScoreAsync(string period)
     {

@@ -9,9 +9,9 @@ namespace Consult.IntegrationTests.Features.Feedback;
 /// Feedback on Bộ Công Thương's liquor licence, filed on Friday 13 February 2026, the last working day before Tết Bính
 /// Ngọ (the break runs to Sunday 22 February): its ten working days end on Friday 6 March.
 /// </summary>
-public class FeedbackTests : IAsyncLifetime
+public class FeedbackTests(SharedPortal portal) : IClassFixture<SharedPortal>, IAsyncLifetime
 {
-    private readonly ConsultApp _app = new();
+    private readonly ConsultApp _app = portal.Fresh();
 
     public async Task InitializeAsync()
     {
@@ -28,11 +28,7 @@ public class FeedbackTests : IAsyncLifetime
         await _app.CreateUserAsync("quantri@example.vn", null, Roles.Admin);
     }
 
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static Dictionary<string, string> Feedback(string regulation = "1.000106", string problem = "Phải nộp bản sao có chứng thực đăng ký doanh nghiệp.") => new()
     {

@@ -6,12 +6,12 @@ using static Consult.IntegrationTests.Support.Rows;
 
 namespace Consult.IntegrationTests.Features.Import;
 
-public class ImportTests
+public class ImportTests(SharedPortal portal) : IClassFixture<SharedPortal>
 {
     [Fact]
     public async Task A_good_file_creates_regulations_that_search_finds_at_once()
     {
-        using var app = new ConsultApp();
+        var app = portal.Fresh();
         var report = await app.ImportAsync(File(
             Row("1.000106", "Cấp Giấy phép bán buôn rượu"),
             Row("KTCN-BCT-0001", "Kiểm tra chất lượng rượu nhập khẩu", kind: "KTCN", products: "2208.30:Rượu whisky;2204:Rượu vang"),
@@ -27,7 +27,7 @@ public class ImportTests
     [Fact]
     public async Task A_file_with_bad_rows_is_rejected_whole_with_a_message_per_row_and_nothing_written()
     {
-        using var app = new ConsultApp();
+        var app = portal.Fresh();
         var report = await app.ImportAsync(File(
             Row("1.000106", "Cấp Giấy phép bán buôn rượu"),
             Row("1.000107", "Thủ tục thiếu văn bản", basis: ""),
@@ -53,7 +53,7 @@ public class ImportTests
     [InlineData(Header + "\n1.000106,TTHC,\"chưa đóng ngoặc,BCT\n", "thiếu dấu ngoặc kép đóng")]
     public async Task A_malformed_file_is_explained_in_vietnamese(string csv, string expected)
     {
-        using var app = new ConsultApp();
+        var app = portal.Fresh();
         var report = await app.ImportAsync(csv);
         Assert.Contains(report.Errors, e => e.Contains(expected));
     }
@@ -61,7 +61,7 @@ public class ImportTests
     [Fact]
     public async Task A_file_that_is_not_utf8_is_refused()
     {
-        using var app = new ConsultApp();
+        var app = portal.Fresh();
         var latin1 = Encoding.Latin1.GetBytes(File(Row("1.000106", "Giấy phép cấp đổi")).Replace("ấ", "\u00e2"));
         var report = await app.ImportAsync(latin1);
         Assert.Equal(["Tệp không phải văn bản UTF-8."], report.Errors);
@@ -70,7 +70,7 @@ public class ImportTests
     [Fact]
     public async Task Re_importing_a_changed_row_makes_a_new_version_and_the_search_follows()
     {
-        using var app = new ConsultApp();
+        var app = portal.Fresh();
         await app.ImportAsync(File(Row("1.000106", "Cấp Giấy phép bán buôn rượu")));
         var report = await app.ImportAsync(File(Row("1.000106", "Cấp Giấy phép bán buôn thuốc lá", sectors: "Thuốc lá")));
 
@@ -88,7 +88,7 @@ public class ImportTests
     [Fact]
     public async Task Re_importing_an_identical_row_changes_nothing()
     {
-        using var app = new ConsultApp();
+        var app = portal.Fresh();
         var file = File(Row("1.000106", "Cấp Giấy phép bán buôn rượu"));
         await app.ImportAsync(file);
         Assert.Equal(new ImportReport(0, 0, 1, []), await app.ImportAsync(file));
@@ -98,7 +98,7 @@ public class ImportTests
     [Fact]
     public async Task The_import_command_reports_and_exits_with_a_status()
     {
-        using var app = new ConsultApp();
+        var app = portal.Fresh();
         var services = app.Services;
         var good = Path.Combine(app.DataDirectory, "good.csv");
         var bad = Path.Combine(app.DataDirectory, "bad.csv");
@@ -120,7 +120,7 @@ public class ImportTests
     [Fact]
     public async Task The_document_import_fills_in_titles_and_dates()
     {
-        using var app = new ConsultApp();
+        var app = portal.Fresh();
         await app.ImportAsync(File(Row("1.000106", "Cấp Giấy phép bán buôn rượu")));
         var csv = "number,type,title,issuer,issued_on,effective_on,expires_on,status\n105/2017/ND-CP,,Nghị định về kinh doanh rượu,Chính phủ,2017-09-14,2017-11-01,,in_force\n";
         var report = await app.SendAsync(new ImportLegalDocuments.Command(new MemoryStream(Encoding.UTF8.GetBytes(csv))));
@@ -133,7 +133,7 @@ public class ImportTests
     [Fact]
     public async Task A_document_import_with_bad_dates_writes_nothing()
     {
-        using var app = new ConsultApp();
+        var app = portal.Fresh();
         var csv = "number,type,title,issuer,issued_on,effective_on,expires_on,status\n105/2017/NĐ-CP,,A,B,14.09.2017,,,in_force\n";
         var report = await app.SendAsync(new ImportLegalDocuments.Command(new MemoryStream(Encoding.UTF8.GetBytes(csv))));
         Assert.Contains(report.Errors, e => e.StartsWith("Dòng 2: Cột issued_on"));

@@ -6,9 +6,9 @@ using static Consult.IntegrationTests.Support.Rows;
 
 namespace Consult.IntegrationTests.Features.Plans;
 
-public class PlanLifecycleTests : IAsyncLifetime
+public class PlanLifecycleTests(SharedPortal portal) : IClassFixture<SharedPortal>, IAsyncLifetime
 {
-    private readonly ConsultApp _app = new();
+    private readonly ConsultApp _app = portal.Fresh();
 
     public async Task InitializeAsync()
     {
@@ -32,11 +32,7 @@ public class PlanLifecycleTests : IAsyncLifetime
         await _app.CreateUserAsync("ratsoat@example.vn", null, Roles.Reviewer);
     }
 
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private int PlanVersion(long id) => _app.Scalar<int>("select version from plan where id = @id", new { id });
     private string Status(long id) => _app.Scalar<string>("select status from plan where id = @id", new { id });

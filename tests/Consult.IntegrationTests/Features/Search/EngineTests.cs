@@ -7,12 +7,12 @@ using static Consult.IntegrationTests.Support.Rows;
 namespace Consult.IntegrationTests.Features.Search;
 
 /// <summary>What the Lucene engine must do that a capped engine could not: rank every match and count it exactly.</summary>
-public class EngineTests
+public class EngineTests(SharedPortal portal) : IClassFixture<SharedPortal>
 {
     [Fact]
     public async Task An_old_exact_title_answer_ranks_first_among_many_newer_matches_with_the_exact_total()
     {
-        using var app = new ConsultApp();
+        var app = portal.Fresh();
         var rows = new List<string>
         {
             Row("1.000001", "Cấp Giấy phép kinh doanh khí dầu mỏ hóa lỏng", effective: "2001-03-01",
@@ -35,7 +35,7 @@ public class EngineTests
     [Fact]
     public async Task Adjacent_syllables_rank_above_the_same_syllables_apart()
     {
-        using var app = new ConsultApp();
+        var app = portal.Fresh();
         await app.ImportAsync(File(
             Row("1.000001", "Cấp phép lưu hành thuốc thú y", content: "Thuốc là hàng hóa kinh doanh có điều kiện; lá đơn đề nghị."),
             Row("1.000002", "Cấp Giấy phép bán lẻ sản phẩm thuốc lá", effective: "2010-01-01")));
@@ -46,7 +46,7 @@ public class EngineTests
     [Fact]
     public async Task A_prefix_matches_words_in_the_body_too()
     {
-        using var app = new ConsultApp();
+        var app = portal.Fresh();
         await app.ImportAsync(File(
             Row("1.000001", "Cấp phép hoạt động", content: "Áp dụng cho doanh nghiệp logistics và kho ngoại quan."),
             Row("1.000002", "Đăng ký kho hàng", content: "Nội dung khác.")));
@@ -57,7 +57,7 @@ public class EngineTests
     [Fact]
     public async Task A_known_code_comes_first_and_other_matches_follow()
     {
-        using var app = new ConsultApp();
+        var app = portal.Fresh();
         await app.ImportAsync(File(
             Row("1.000001", "Cấp Giấy phép bán lẻ rượu"),
             Row("1.000002", "Cấp Giấy phép sản xuất rượu thủ công"),
@@ -70,7 +70,7 @@ public class EngineTests
     [Fact]
     public async Task Filters_by_effective_dates_and_document_type()
     {
-        using var app = new ConsultApp();
+        var app = portal.Fresh();
         await app.ImportAsync(File(
             Row("1.000001", "Cấp phép một", effective: "2018-05-01", basis: "105/2017/NĐ-CP#Điều 5"),
             Row("1.000002", "Cấp phép hai", effective: "2021-05-01", basis: "12/2019/TT-BCT"),
@@ -86,7 +86,7 @@ public class EngineTests
     [Fact]
     public async Task A_save_becomes_searchable_by_the_background_indexer_alone()
     {
-        using var app = new ConsultApp();
+        var app = portal.Fresh();
         var index = app.Services.GetRequiredService<SearchIndex>();
         using (var scope = app.Services.CreateScope())
         {

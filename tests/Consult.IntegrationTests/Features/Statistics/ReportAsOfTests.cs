@@ -5,9 +5,9 @@ using static Consult.IntegrationTests.Support.Rows;
 namespace Consult.IntegrationTests.Features.Statistics;
 
 /// <summary>Reports as of a date: Phụ lục 1 (III) reads the registry as it stood at the end of the day asked for.</summary>
-public class ReportAsOfTests : IAsyncLifetime
+public class ReportAsOfTests(SharedPortal portal) : IClassFixture<SharedPortal>, IAsyncLifetime
 {
-    private readonly ConsultApp _app = new();
+    private readonly ConsultApp _app = portal.Fresh();
 
     public async Task InitializeAsync()
     {
@@ -20,11 +20,7 @@ public class ReportAsOfTests : IAsyncLifetime
         await _app.ImportAsync(File(Row("1.000107", "Cấp Giấy phép sản xuất rượu thủ công")));
     }
 
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<(string Published, string Unpublished, string Heading)> TotalsAsync(string asOf)
     {

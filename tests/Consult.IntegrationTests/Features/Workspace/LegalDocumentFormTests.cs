@@ -5,9 +5,9 @@ using static Consult.IntegrationTests.Support.Rows;
 
 namespace Consult.IntegrationTests.Features.Workspace;
 
-public class LegalDocumentFormTests : IAsyncLifetime
+public class LegalDocumentFormTests(SharedPortal portal) : IClassFixture<SharedPortal>, IAsyncLifetime
 {
-    private readonly ConsultApp _app = new();
+    private readonly ConsultApp _app = portal.Fresh();
 
     public async Task InitializeAsync()
     {
@@ -17,11 +17,7 @@ public class LegalDocumentFormTests : IAsyncLifetime
         await _app.CreateUserAsync("canbo.bct@example.vn", "BCT", Roles.Editor);
     }
 
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private long DocumentId(string number) => _app.Scalar<long>("select id from legal_document where number = @number", new { number });
 

@@ -5,9 +5,9 @@ using static Consult.IntegrationTests.Support.Rows;
 
 namespace Consult.IntegrationTests.Features.Workspace;
 
-public class WorkspaceImportTests : IAsyncLifetime
+public class WorkspaceImportTests(SharedPortal portal) : IClassFixture<SharedPortal>, IAsyncLifetime
 {
-    private readonly ConsultApp _app = new();
+    private readonly ConsultApp _app = portal.Fresh();
 
     public async Task InitializeAsync()
     {
@@ -17,11 +17,7 @@ public class WorkspaceImportTests : IAsyncLifetime
         await _app.CreateUserAsync("canbo.bct@example.vn", "BCT", Roles.Editor);
     }
 
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient browser, string csv)
     {

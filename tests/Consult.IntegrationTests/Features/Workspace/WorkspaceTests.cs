@@ -12,9 +12,9 @@ using static Consult.IntegrationTests.Support.Rows;
 
 namespace Consult.IntegrationTests.Features.Workspace;
 
-public class WorkspaceTests : IAsyncLifetime
+public class WorkspaceTests(SharedPortal portal) : IClassFixture<SharedPortal>, IAsyncLifetime
 {
-    private readonly ConsultApp _app = new();
+    private readonly ConsultApp _app = portal.Fresh();
 
     public async Task InitializeAsync()
     {
@@ -27,11 +27,7 @@ public class WorkspaceTests : IAsyncLifetime
         await _app.CreateUserAsync("dan@example.vn");
     }
 
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static Dictionary<string, string> Form(string code, string title, int version, string agency = "BCT")
     {

@@ -8,12 +8,12 @@ using static Consult.IntegrationTests.Support.Rows;
 
 namespace Consult.IntegrationTests.Infrastructure.Data;
 
-public class SchemaAndIndexTests
+public class SchemaAndIndexTests(SharedPortal portal) : IClassFixture<SharedPortal>
 {
     [Fact]
     public async Task Every_script_is_applied_once_and_recorded_and_a_second_start_changes_nothing()
     {
-        using var app = new ConsultApp();
+        var app = portal.Fresh();
         var storage = app.Services.GetRequiredService<StorageProvider>();
         Assert.Equal(SchemaMigrator.Scripts(storage), app.Query<string>("select script from schema_version order by script"));
         Assert.Empty(await SchemaMigrator.MigrateAsync(storage, TimeProvider.System, CancellationToken.None));
@@ -24,14 +24,14 @@ public class SchemaAndIndexTests
     [Trait("Category", "Sqlite")]
     public void The_embedded_database_is_written_ahead_so_readers_never_wait_for_a_writer()
     {
-        using var app = new ConsultApp();
+        var app = portal.Fresh();
         Assert.Equal("wal", app.Scalar<string>("pragma journal_mode"));
     }
 
     [Fact]
     public void Foreign_keys_are_enforced()
     {
-        using var app = new ConsultApp();
+        var app = portal.Fresh();
         using var connection = Database.Open(app);
         var error = Assert.ThrowsAny<System.Data.Common.DbException>(() => connection.Execute(
             "insert into regulation (code, code_key, kind, title, agency_id, status, created_at, updated_at, change_seq) values ('x', 'X', 'TTHC', 't', 9999, 'in_force', '', '', 0)"));
@@ -41,7 +41,7 @@ public class SchemaAndIndexTests
     [Fact]
     public void The_agencies_of_the_reference_list_are_seeded_even_without_demo_data()
     {
-        using var app = new ConsultApp();
+        var app = portal.Fresh();
         Assert.Equal(28, app.Scalar<int>("select count(*) from agency"));
         Assert.Equal("bo|2025-02-28|BXD", app.Scalar<string>(
             "select a.kind || '|' || a.valid_to || '|' || s.code from agency a join agency s on s.id = a.successor_id where a.code = 'BGTVT'"));
@@ -52,7 +52,7 @@ public class SchemaAndIndexTests
     [Fact]
     public async Task Reindex_rebuilds_the_index_from_the_registry()
     {
-        using var app = new ConsultApp();
+        var app = portal.Fresh();
         await app.ImportAsync(File(
             Row("1.000106", "Cấp Giấy phép bán buôn rượu"),
             Row("1.000107", "Cấp Giấy phép bán lẻ rượu")));
@@ -69,7 +69,7 @@ public class SchemaAndIndexTests
     [Fact]
     public async Task After_a_change_made_in_the_database_by_hand_reindex_makes_the_portal_count_again()
     {
-        using var app = new ConsultApp();
+        var app = portal.Fresh();
         await app.ImportAsync(File(
             Row("1.000106", "Cấp Giấy phép bán buôn rượu"),
             Row("1.000107", "Cấp Giấy phép bán lẻ rượu")));

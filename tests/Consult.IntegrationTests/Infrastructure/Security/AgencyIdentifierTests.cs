@@ -6,9 +6,9 @@ using static Consult.IntegrationTests.Support.Rows;
 namespace Consult.IntegrationTests.Infrastructure.Security;
 
 /// <summary>Finding 1: an agency code is normalised once and the permission is checked on exactly the code written.</summary>
-public class AgencyIdentifierTests : IAsyncLifetime
+public class AgencyIdentifierTests(SharedPortal portal) : IClassFixture<SharedPortal>, IAsyncLifetime
 {
-    private readonly ConsultApp _app = new();
+    private readonly ConsultApp _app = portal.Fresh();
 
     public async Task InitializeAsync()
     {
@@ -16,11 +16,7 @@ public class AgencyIdentifierTests : IAsyncLifetime
         await _app.CreateUserAsync("canbo.byt@example.vn", "BYT", Roles.Editor);
     }
 
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static Dictionary<string, string> Regulation(string code, string agency, int version) => new()
     {

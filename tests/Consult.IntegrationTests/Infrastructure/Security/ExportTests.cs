@@ -6,12 +6,12 @@ namespace Consult.IntegrationTests.Infrastructure.Security;
 
 /// <summary>Finding 6: exports stream whatever their size; page limits cannot be lifted from the query string.</summary>
 [LongRunning]
-public class ExportTests
+public class ExportTests(SharedPortal portal) : IClassFixture<SharedPortal>
 {
     [Fact]
     public async Task The_search_export_streams_more_matches_than_one_sql_statement_can_name()
     {
-        using var app = new ConsultApp();
+        var app = portal.Fresh();
         const int rows = 40_000;
         using (var connection = Database.Open(app))
         using (var transaction = connection.BeginTransaction())
@@ -39,7 +39,7 @@ public class ExportTests
     [Fact]
     public async Task All_pages_cannot_be_asked_for_from_the_query_string()
     {
-        using var app = new ConsultApp();
+        var app = portal.Fresh();
         await app.ImportAsync(File(Enumerable.Range(1, 120).Select(i => Row($"1.{i:000000}", $"Cấp giấy phép số {i}")).ToArray()));
         var page = await app.SearchAsync("giấy phép", ("allPages", "true"), ("AllPages", "true"), ("pageSize", "100000"));
         Assert.Equal(120, page.Total);

@@ -4,12 +4,12 @@ using Consult.IntegrationTests.Support;
 namespace Consult.IntegrationTests.Infrastructure.Security;
 
 /// <summary>Findings 9 (sign-out) and 13 (headers).</summary>
-public class SessionAndHeaderTests
+public class SessionAndHeaderTests(SharedPortal portal) : IClassFixture<SharedPortal>
 {
     [Fact]
     public async Task A_cookie_copied_before_sign_out_no_longer_works_after_it()
     {
-        using var app = new ConsultApp();
+        var app = portal.Fresh();
         await app.CreateUserAsync("dan@example.vn");
         var browser = await app.SignInAsync("dan@example.vn");
         var copy = app.Browser();
@@ -29,7 +29,7 @@ public class SessionAndHeaderTests
     [Fact]
     public async Task Responses_carry_a_permissions_policy_and_no_server_header()
     {
-        using var app = new ConsultApp();
+        var app = portal.Fresh();
         var response = await app.CreateClient().GetAsync("/");
         Assert.Contains("camera=()", response.Headers.GetValues("Permissions-Policy").Single());
         Assert.False(response.Headers.Contains("Server"));

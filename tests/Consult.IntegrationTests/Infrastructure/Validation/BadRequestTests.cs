@@ -6,9 +6,9 @@ using static Consult.IntegrationTests.Support.Rows;
 namespace Consult.IntegrationTests.Infrastructure.Validation;
 
 /// <summary>Finding 5: bad requests get a Vietnamese 400 or 413 page and change nothing, never a 500.</summary>
-public class BadRequestTests : IAsyncLifetime
+public class BadRequestTests(SharedPortal portal) : IClassFixture<SharedPortal>, IAsyncLifetime
 {
-    private readonly ConsultApp _app = new();
+    private readonly ConsultApp _app = portal.Fresh();
 
     public async Task InitializeAsync()
     {
@@ -16,11 +16,7 @@ public class BadRequestTests : IAsyncLifetime
         await _app.CreateUserAsync("canbo.bct@example.vn", "BCT", Roles.Editor);
     }
 
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private Dictionary<string, string> Regulation(string title) => new()
     {
