@@ -215,9 +215,10 @@ public static class Folders
 
 /// <summary>
 /// One portal for the tests of a class (xunit runs them one after another), instead of a portal started and stopped
-/// for each: <see cref="Fresh"/> gives each test the portal as a new one would be.
+/// for each: <see cref="Fresh"/> gives each test the portal as a new one would be. A class whose tests need other
+/// settings shares a subclass that sets them.
 /// </summary>
-public sealed class SharedPortal : ConsultApp
+public class SharedPortal : ConsultApp
 {
     /// <summary>
     /// The template's rows back in the database, with a new generation so that the portal drops what it derived from

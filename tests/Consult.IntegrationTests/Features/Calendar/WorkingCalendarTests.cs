@@ -2,15 +2,14 @@ using System.Net;
 using Consult.Domain.Accounts;
 using Consult.IntegrationTests.Support;
 using Consult.Web.Features.Consultations;
-using Dapper;
 using static Consult.IntegrationTests.Support.Rows;
 
 namespace Consult.IntegrationTests.Features.Calendar;
 
 /// <summary>Answer deadlines count the government's working days: Tết and the swapped days are skipped.</summary>
-public class WorkingCalendarTests : IAsyncLifetime
+public class WorkingCalendarTests(SharedPortal portal) : IClassFixture<SharedPortal>, IAsyncLifetime
 {
-    private readonly ConsultApp _app = new();
+    private readonly ConsultApp _app = portal.Fresh();
     private long _id;
 
     public async Task InitializeAsync()
@@ -29,11 +28,7 @@ public class WorkingCalendarTests : IAsyncLifetime
         _app.Clock.Set("2026-02-14T09:00");
     }
 
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<string?> AnswersDueAsync() =>
         (await _app.GetJsonAsync($"/api/v1/consultations/{_id}")).GetProperty("answersDue").GetString();
@@ -84,19 +79,6 @@ public class WorkingCalendarTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, (await lead.GetAsync("/admin/calendar")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await lead.PostFormAsync("/account", "/admin/calendar/2026-02-16/remove", new())).StatusCode);
         Assert.Equal(1, _app.Scalar<int>("select count(*) from calendar_day where day = '2026-02-16'"));
-    }
-
-    [Fact]
-    public void A_year_already_in_the_database_is_kept_as_administrators_left_it_at_the_next_start()
-    {
-        using (var connection = Database.Open(_app))
-        {
-            connection.Execute("delete from calendar_day where day = '2026-02-16'");
-        }
-        _app.Stop();
-        using var restarted = ConsultApp.Over(_app);
-        Assert.Equal(0, restarted.Scalar<int>("select count(*) from calendar_day where day = '2026-02-16'"));
-        Assert.Equal(4, restarted.Scalar<int>("select count(*) from calendar_day where day like '2026-02-%'"));
     }
 
     [Theory]

@@ -11,12 +11,12 @@ using static Consult.IntegrationTests.Support.Rows;
 namespace Consult.IntegrationTests.Features.Consultations;
 
 /// <summary>A consultation of Bộ Công Thương on one regulation, open Monday 16 to Friday 20 November 2026.</summary>
-public class ConsultationTests : IAsyncLifetime
+public class ConsultationTests(ConsultationTests.LimitedPortal portal) : IClassFixture<ConsultationTests.LimitedPortal>, IAsyncLifetime
 {
-    private readonly ConsultApp _app = new LimitedApp();
+    private readonly ConsultApp _app = portal.Fresh();
     private long _id;
 
-    private sealed class LimitedApp : ConsultApp
+    public sealed class LimitedPortal : SharedPortal
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -42,11 +42,7 @@ public class ConsultationTests : IAsyncLifetime
         await _app.SendAsync(new ConsultationWindow.Command(_id, "open", 1));
     }
 
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<HttpResponseMessage> CommentAsync(HttpClient who, string body, string stance = "amend", HttpContent? attachment = null, string fileName = "gop-y.pdf")
     {

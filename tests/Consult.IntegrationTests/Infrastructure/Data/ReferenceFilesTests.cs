@@ -31,4 +31,20 @@ public class ReferenceFilesTests
     [Fact]
     public async Task A_database_holding_the_list_of_an_earlier_build_gets_the_shipped_one_at_start() =>
         Assert.Equal("Thành phố Hà Nội", await HanoiAfterRestartAsync(heldVersionOfTheList: "an earlier build"));
+
+    [Fact]
+    public async Task A_calendar_year_already_in_the_database_is_kept_as_administrators_left_it_when_the_shipped_calendar_loads()
+    {
+        var app = new ConsultApp();
+        using (var connection = Database.Open(app))
+        {
+            await connection.ExecuteAsync("delete from calendar_day where day = '2026-02-16'");
+            await connection.ExecuteAsync("update reference_file set fingerprint = 'an earlier build' where name = 'calendar'");
+        }
+        app.Stop();
+        using var restarted = ConsultApp.Over(app);
+        Assert.Equal(0, restarted.Scalar<int>("select count(*) from calendar_day where day = '2026-02-16'"));
+        Assert.Equal(4, restarted.Scalar<int>("select count(*) from calendar_day where day like '2026-02-%'"));
+        Assert.NotEqual("an earlier build", restarted.Scalar<string>("select fingerprint from reference_file where name = 'calendar'"));
+    }
 }
