@@ -4,7 +4,6 @@ using System.Xml.Linq;
 using Consult.Domain.Accounts;
 using Consult.IntegrationTests.Support;
 using Consult.Web.Features.Consultations;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using static Consult.IntegrationTests.Support.Rows;
 
@@ -18,11 +17,7 @@ public class ConsultationTests(ConsultationTests.LimitedPortal portal) : IClassF
 
     public sealed class LimitedPortal : SharedPortal
     {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("RateLimits:CommentsPerHour", "3");
-        }
+        public LimitedPortal() => Settings["RateLimits:CommentsPerHour"] = "3";
     }
 
     public async Task InitializeAsync()

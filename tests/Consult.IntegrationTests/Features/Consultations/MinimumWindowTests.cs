@@ -6,9 +6,15 @@ using static Consult.IntegrationTests.Support.Rows;
 namespace Consult.IntegrationTests.Features.Consultations;
 
 /// <summary>The portal as shipped: a consultation must leave the public at least 20 days to comment.</summary>
-public class MinimumWindowTests : IAsyncLifetime
+public class MinimumWindowTests(MinimumWindowTests.ShippedMinimumPortal portal) : IClassFixture<MinimumWindowTests.ShippedMinimumPortal>, IAsyncLifetime
 {
-    private readonly ConsultApp _app = new() { Settings = { ["Consultations:MinimumWindowDays"] = null } };
+    public sealed class ShippedMinimumPortal : SharedPortal
+    {
+        // The shipped minimum, not the tests' working week (ConsultApp).
+        public ShippedMinimumPortal() => Settings["Consultations:MinimumWindowDays"] = null;
+    }
+
+    private readonly ConsultApp _app = portal.Fresh();
 
     public async Task InitializeAsync()
     {
@@ -17,11 +23,7 @@ public class MinimumWindowTests : IAsyncLifetime
         await _app.CreateUserAsync("lanhdao@example.vn", "BCT", Roles.Lead);
     }
 
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static Dictionary<string, string> Fields(string opens, string closes) => new()
     {

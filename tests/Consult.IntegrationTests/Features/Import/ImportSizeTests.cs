@@ -9,20 +9,21 @@ namespace Consult.IntegrationTests.Features.Import;
 /// Finding 12: an import is one transaction and holds SQLite's write lock to its end, so a file is refused, whole
 /// and before anything is written, when it has more rows than can be written while a save waits.
 /// </summary>
-public class ImportSizeTests : IAsyncLifetime
+public class ImportSizeTests(ImportSizeTests.SmallImportsPortal portal) : IClassFixture<ImportSizeTests.SmallImportsPortal>, IAsyncLifetime
 {
-    private readonly ConsultApp _app = new() { Settings = { ["Import:MaxRows"] = "3" } };
+    public sealed class SmallImportsPortal : SharedPortal
+    {
+        public SmallImportsPortal() => Settings["Import:MaxRows"] = "3";
+    }
+
+    private readonly ConsultApp _app = portal.Fresh();
 
     private static string Rows(int count) =>
         File([.. Enumerable.Range(1, count).Select(i => Row($"1.00{i:D4}", $"Cấp Giấy phép bán buôn rượu loại {i}"))]);
 
     public async Task InitializeAsync() => await _app.CreateUserAsync("canbo.bct@example.vn", "BCT", Roles.Editor);
 
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task A_file_over_the_limit_is_refused_with_a_message_asking_to_split_it_and_nothing_is_written()
