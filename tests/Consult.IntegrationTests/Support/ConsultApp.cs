@@ -236,6 +236,8 @@ public class SharedPortal : ConsultApp
         }
         Clock.Reset();
         Logs.Entries.Clear();
+        // Rebuilt now rather than at the indexer's next tick, so no search in the test can find the last test's records.
+        CatchUpSearch();
         return this;
     }
 }
