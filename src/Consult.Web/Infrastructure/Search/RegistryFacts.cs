@@ -91,12 +91,9 @@ public sealed class RegistryFacts
             {
                 return version;
             }
-            if (version.Generation != _loaded.Generation)
-            {
-                _facts = [];
-                _count = 0;
-                _loaded = RegistryVersion.None with { Generation = version.Generation };
-            }
+            // A new generation (the reindex command) reads every row again into a new array; readers keep the old one meanwhile.
+            var anew = version.Generation != _loaded.Generation;
+            var since = anew ? RegistryVersion.None.Seq : _loaded.Seq;
             var rows = (await db.Connection.QueryAsync<FactRow>(db.Command(
                 """
                 select r.id, r.kind, r.status, r.published, r.agency_id,
@@ -107,9 +104,10 @@ public sealed class RegistryFacts
                        (select string_agg(t.doc_type, ',') from (select distinct d.doc_type from regulation_basis b
                         join legal_document d on d.id = b.legal_document_id where b.regulation_id = r.id) t) document_types
                 from regulation r
-                where r.change_seq > @loaded and r.change_seq <= @Seq
-                """, new { loaded = _loaded.Seq, version.Seq }, cancellationToken))).ToList();
-            var facts = _facts;
+                where r.change_seq > @since and r.change_seq <= @Seq
+                """, new { since, version.Seq }, cancellationToken))).ToList();
+            var facts = anew ? [] : _facts;
+            var count = anew ? 0 : _count;
             var maxId = rows.Count == 0 ? 0 : rows.Max(r => r.Id);
             if (maxId >= facts.Length)
             {
@@ -119,11 +117,12 @@ public sealed class RegistryFacts
             {
                 if (facts[row.Id] is null)
                 {
-                    _count++;
+                    count++;
                 }
                 facts[row.Id] = row.ToFact();
             }
             _facts = facts;
+            _count = count;
             _newestFirst = null;
             Agencies = await ReferenceData.AgenciesAsync(db, cancellationToken);
             Sectors = await ReferenceData.SectorsAsync(db, cancellationToken);
