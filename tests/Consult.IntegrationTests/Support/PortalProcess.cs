@@ -34,7 +34,37 @@ public sealed class PortalProcess : IDisposable
     public static PortalProcess Launch(string dataDirectory, params (string Key, string Value)[] settings)
     {
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "Consult.Web.dll"))
+        var start = StartInfo(dataDirectory, [("Urls", $"http://127.0.0.1:{port}"), .. settings], []);
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new PortalProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+    }
+
+    /// <summary>Runs a maintenance command (<c>migrate</c>, <c>reindex</c>…) as an operator would, and waits for it to end.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(string dataDirectory, (string Key, string Value)[] settings, params string[] command)
+    {
+        using var process = Process.Start(StartInfo(dataDirectory, settings, command))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{string.Join(' ', command)} did not exit within a minute: it started the site instead.");
+        }
+        return (process.ExitCode, await output);
+    }
+
+    private static ProcessStartInfo StartInfo(string dataDirectory, (string Key, string Value)[] settings, string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Consult.Web.dll"), .. arguments])
         {
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
@@ -42,18 +72,12 @@ public sealed class PortalProcess : IDisposable
         };
         start.Environment["Storage__DataDirectory"] = dataDirectory;
         start.Environment["Demo__Seed"] = "false";
-        start.Environment["Urls"] = $"http://127.0.0.1:{port}";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var (key, value) in settings)
         {
             start.Environment[key] = value;
         }
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return new PortalProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        return start;
     }
 
     private static readonly TimeSpan StartBound = TimeSpan.FromMinutes(3);
@@ -110,8 +134,10 @@ public sealed class PortalProcess : IDisposable
     }
 }
 
-/// <summary>A data folder for portal processes, removed with everything in it at the end of the test.</summary>
-/// <summary>A portal's data folder, and its own database when the suite runs on PostgreSQL.</summary>
+/// <summary>
+/// A data folder for portal processes, with its own database when the suite runs on PostgreSQL; removed with everything
+/// in it at the end of the test.
+/// </summary>
 public sealed class TemporaryDataFolder : IDisposable
 {
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "consult-tests", Guid.NewGuid().ToString("N"));

@@ -34,6 +34,7 @@ public sealed class SearchIndex : IDisposable
     private static readonly TimeProvider Clock = TimeProvider.System;
     private readonly ILogger<SearchIndex> _log;
     private readonly System.Threading.Lock _catchUp = new();
+    private readonly FileStream _owner;
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
@@ -49,6 +50,7 @@ public sealed class SearchIndex : IDisposable
         _options = options.Value;
         _log = log;
         Path = System.IO.Path.Combine(System.IO.Path.GetFullPath(storage.Value.DataDirectory), _options.IndexDirectory);
+        _owner = OwnWaitingForOthers(Path);
         _directory = FSDirectory.Open(new DirectoryInfo(Path));
         try
         {
@@ -60,6 +62,7 @@ public sealed class SearchIndex : IDisposable
         catch (LockObtainFailedException)
         {
             _directory.Dispose();
+            _owner.Dispose();
             throw new IndexInUseException(Path);
         }
         catch (Exception e) when (e is CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or IOException or FormatException)
@@ -227,6 +230,34 @@ public sealed class SearchIndex : IDisposable
         _lastCommit = now;
     }
 
+    /// <summary>
+    /// Makes this process the index's only user for as long as it is open. Lucene's write lock keeps out other writers
+    /// in this process but, on Linux, not another process: a second portal on the same folder, or the <c>reindex</c>
+    /// command beside a running portal, would write into the same files. A file opened with FileShare.None is locked
+    /// for the process (an exclusive flock) until it is closed or the process ends, however it ends. The file sits beside
+    /// the index folder, where nothing that empties the folder can remove it.
+    /// </summary>
+    private static FileStream OwnWaitingForOthers(string path)
+    {
+        System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (attempt < 50)
+            {
+                // A portal restarting, in this process or another, may hold it for a moment more.
+                Thread.Sleep(100);
+            }
+            catch (IOException)
+            {
+                throw new IndexInUseException(path);
+            }
+        }
+    }
+
     /// <summary>A portal restarting in the same process, or just killed, may hold the lock for a moment more.</summary>
     private IndexWriter OpenWriterWaitingForLock()
     {
@@ -273,6 +304,7 @@ public sealed class SearchIndex : IDisposable
                 _searchers.Dispose();
                 _writer.Dispose();
                 _directory.Dispose();
+                _owner.Dispose();
                 _log.LogInformation("Search index {Path} closed at change {Seq}.", Path, _indexedSeq);
             }
         }

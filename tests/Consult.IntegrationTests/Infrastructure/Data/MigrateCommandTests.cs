@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Consult.IntegrationTests.Support;
 using Consult.Web.Infrastructure.Data;
 using Dapper;
@@ -33,34 +32,8 @@ public class MigrateCommandTests : IDisposable
         }
     }
 
-    private async Task<(int ExitCode, string Output)> MigrateAsync()
-    {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Consult.Web.dll"), "migrate"])
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["Storage__DataDirectory"] = _data;
-        start.Environment["Storage__Provider"] = _storage.Provider;
-        start.Environment["Storage__ConnectionString"] = _storage.ConnectionString ?? "";
-        start.Environment["Demo__Seed"] = "true";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("migrate did not exit within a minute: it started the site instead.");
-        }
-        return (process.ExitCode, await output);
-    }
+    private Task<(int ExitCode, string Output)> MigrateAsync() => PortalProcess.RunCommandAsync(_data,
+        [("Storage__Provider", _storage.Provider), ("Storage__ConnectionString", _storage.ConnectionString ?? ""), ("Demo__Seed", "true")], "migrate");
 
     [Fact]
     public async Task Migrate_applies_every_script_once_and_loads_no_demo()
