@@ -93,6 +93,19 @@ public class AdministrationTests(SharedPortal portal) : IClassFixture<SharedPort
     }
 
     [Fact]
+    public async Task An_agency_just_added_is_offered_at_once_on_the_account_and_reorganisation_forms()
+    {
+        var admin = await _app.SignInAsync("quantri@example.vn");
+        await admin.PostFormAsync("/admin/agencies/new", "/admin/agencies", new() { ["Code"] = "BMOI", ["Name"] = "Bộ Mới Thành Lập" });
+
+        var newUser = await Accounts.Html(await admin.GetAsync("/admin/users/new"));
+        Assert.Contains(newUser.QuerySelectorAll("#Agency option"), o => o.GetAttribute("value") == "BMOI" && o.TextContent == "Bộ Mới Thành Lập (BMOI)");
+        var reorganise = await Accounts.Html(await admin.GetAsync("/admin/agencies/BCT/reorganise"));
+        Assert.Equal("Hợp nhất, chia tách: Bộ Công Thương", reorganise.QuerySelector("h1")!.TextContent);
+        Assert.Contains(reorganise.QuerySelectorAll("#Successor option"), o => o.GetAttribute("value") == "BMOI");
+    }
+
+    [Fact]
     public async Task A_duplicate_agency_code_is_refused()
     {
         var admin = await _app.SignInAsync("quantri@example.vn");
