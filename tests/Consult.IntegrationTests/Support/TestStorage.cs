@@ -82,7 +82,7 @@ public static class TestStorage
                     template.BackupDatabase(target);
                     break;
                 }
-                catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode is 5 or 6 && attempt < 20)
+                catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode is 5 or 6 && attempt < 100)
                 {
                     Thread.Sleep(20);
                 }
