@@ -7,10 +7,10 @@ cd "$(dirname "$0")/.."
 source tests/postgres.sh
 
 # Runtime settings for the test processes and the portals they start (the shipped app keeps .NET's defaults). The
-# suites started some 400 short-lived hosts then (70 per integration pass now that a class's tests share one), so the
-# runtime's work on freshly compiled code dominated: profile-guided
-# re-compilation and double-mapping code pages for write-xor-execute took a quarter of the integration suite's
-# processor time (SQLite pass: 182 s of CPU and 1 min 42 s before, 132 s and 1 min 17 s after).
+# suites started some 400 short-lived hosts then (about 70 per integration pass now that a class's tests share one),
+# so the runtime's work on freshly compiled code dominated: profile-guided re-compilation and double-mapping code pages
+# for write-xor-execute took a quarter of the integration suite's processor time (SQLite pass: 182 s of CPU and
+# 1 min 42 s before, 132 s and 1 min 17 s after).
 export DOTNET_TieredPGO=0 DOTNET_EnableWriteXorExecute=0
 
 if [ ! -x /usr/bin/chromium-headless-shell ]; then

@@ -26,11 +26,12 @@ public static class Overview
     public sealed record Result(Query Query, Search.Search.Result Regulations, AgencyRef? Agency, IReadOnlyList<AgencyRef> Agencies, bool CanEdit, bool CanPublish,
         RegistryFigure Figure);
 
-    public sealed class Handler(IMediator mediator, RegistryFacts facts, RegistryFigures figures, Db db, CurrentUser user) : IRequestHandler<Query, Result>
+    public sealed class Handler(IMediator mediator, RegistryFacts facts, RegistryFigures figures, CurrentUser user) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
-            await facts.CatchUpAsync(db, cancellationToken);
+            // Counting the figures catches the facts up first, so the agencies below are as current as they are.
+            var current = await figures.CurrentAsync(cancellationToken);
             var agency = user.IsStaff
                 ? facts.Agencies.First(a => a.Id == user.AgencyId)
                 : facts.Agencies.FirstOrDefault(a => string.Equals(a.Code, request.Agency, StringComparison.OrdinalIgnoreCase));
@@ -47,7 +48,6 @@ public static class Overview
             }, cancellationToken);
             var canEdit = agency is not null && user.Holds(Roles.Editor, agency.Id);
             var canPublish = agency is not null && user.Holds(Roles.Lead, agency.Id);
-            var current = await figures.CurrentAsync(cancellationToken);
             return new Result(request, regulations, agency, facts.Agencies, canEdit, canPublish, agency is null ? current.Government : current.Of(agency.Id));
         }
     }

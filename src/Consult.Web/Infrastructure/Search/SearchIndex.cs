@@ -54,7 +54,8 @@ public sealed class SearchIndex : IDisposable
         _directory = FSDirectory.Open(new DirectoryInfo(Path));
         try
         {
-            _writer = OpenWriterWaitingForLock();
+            // Whoever held Lucene's lock let go of it before the owner's lock (Dispose), so there is nothing to wait for.
+            _writer = OpenWriter(OpenMode.CREATE_OR_APPEND);
             var data = _writer.CommitData;
             _indexedSeq = data.TryGetValue(SeqKey, out var seq) ? long.Parse(seq) : -1;
             _generation = data.TryGetValue(GenerationKey, out var generation) ? long.Parse(generation) : -1;
@@ -254,22 +255,6 @@ public sealed class SearchIndex : IDisposable
             catch (IOException)
             {
                 throw new IndexInUseException(path);
-            }
-        }
-    }
-
-    /// <summary>A portal restarting in the same process, or just killed, may hold the lock for a moment more.</summary>
-    private IndexWriter OpenWriterWaitingForLock()
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return OpenWriter(OpenMode.CREATE_OR_APPEND);
-            }
-            catch (LockObtainFailedException) when (attempt < 50)
-            {
-                Thread.Sleep(100);
             }
         }
     }

@@ -100,9 +100,12 @@ public class AdministrationTests(SharedPortal portal) : IClassFixture<SharedPort
 
         var newUser = await Accounts.Html(await admin.GetAsync("/admin/users/new"));
         Assert.Contains(newUser.QuerySelectorAll("#Agency option"), o => o.GetAttribute("value") == "BMOI" && o.TextContent == "Bộ Mới Thành Lập (BMOI)");
-        var reorganise = await Accounts.Html(await admin.GetAsync("/admin/agencies/BCT/reorganise"));
+        // The agency's code as a link or a person may write it.
+        var reorganise = await Accounts.Html(await admin.GetAsync("/admin/agencies/%20bct%20/reorganise"));
         Assert.Equal("Hợp nhất, chia tách: Bộ Công Thương", reorganise.QuerySelector("h1")!.TextContent);
         Assert.Contains(reorganise.QuerySelectorAll("#Successor option"), o => o.GetAttribute("value") == "BMOI");
+        Assert.DoesNotContain(reorganise.QuerySelectorAll("#Successor option"), o => o.GetAttribute("value") == "BCT");
+        Assert.Equal("/admin/agencies/BCT/reorganise", reorganise.QuerySelector("main form[method=post]")!.GetAttribute("action"));
     }
 
     [Fact]
