@@ -100,6 +100,9 @@ public class AdministrationTests(SharedPortal portal) : IClassFixture<SharedPort
 
         var newUser = await Accounts.Html(await admin.GetAsync("/admin/users/new"));
         Assert.Contains(newUser.QuerySelectorAll("#Agency option"), o => o.GetAttribute("value") == "BMOI" && o.TextContent == "Bộ Mới Thành Lập (BMOI)");
+        // A ministry merged away on 1 March 2025 stays choosable, apart from today's agencies.
+        Assert.Equal("Cơ quan đã hợp nhất, giải thể", newUser.QuerySelector("#Agency option[value=BGTVT]")!.ParentElement!.GetAttribute("label"));
+        Assert.Equal("SELECT", newUser.QuerySelector("#Agency option[value=BMOI]")!.ParentElement!.TagName);
         // The agency's code as a link or a person may write it.
         var reorganise = await Accounts.Html(await admin.GetAsync("/admin/agencies/%20bct%20/reorganise"));
         Assert.Equal("Hợp nhất, chia tách: Bộ Công Thương", reorganise.QuerySelector("h1")!.TextContent);
